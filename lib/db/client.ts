@@ -1,0 +1,34 @@
+// The one Prisma client of a process (kept on globalThis so `next dev` hot reloads reuse it).
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { getEnv } from "@/lib/env";
+import { PrismaClient } from "./generated/client.ts";
+
+function createClient() {
+  const env = getEnv();
+  const adapter = new PrismaPg({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_SIZE,
+    // Idle connections must not keep a script (worker, seed, tests) alive.
+    allowExitOnIdle: true,
+  });
+  return new PrismaClient({
+    adapter,
+    // OAuth tokens are never needed by Amply's own code (sign-in is by email link).
+    omit: { account: { access_token: true, refresh_token: true, id_token: true } },
+  });
+}
+
+export type Db = ReturnType<typeof createClient>;
+/** A transaction client, as handlers receive it. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { amplyDb?: Db };
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    globalForDb.amplyDb ??= createClient();
+    const value = Reflect.get(globalForDb.amplyDb, property);
+    return typeof value === "function" ? value.bind(globalForDb.amplyDb) : value;
+  },
+});

@@ -1,0 +1,49 @@
+// A fresh database for one test run: a new database on the PostgreSQL server named by
+// DATABASE_URL, or an in-memory embedded PGlite when there is none. Migrated with the same
+// `prisma migrate deploy` production uses.
+import pg from "pg";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { runPrismaCli } from "@/lib/db/prisma-cli";
+
+export type TestDatabase = { url: string; embedded: boolean; drop: () => Promise<void> };
+
+function assertLocal(url: string) {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+    throw new Error(`Tests create and drop databases: refusing to run against ${host}, which is not this machine.`);
+  }
+}
+
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedDatabase();
+    await runPrismaCli(["migrate", "deploy"], embedded.url, { embedded: true, quiet: true });
+    return { url: embedded.url, embedded: true, drop: embedded.stop };
+  }
+  assertLocal(serverUrl);
+  const name = `amply_${label}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await runPrismaCli(["migrate", "deploy"], url.toString(), { quiet: true });
+  return {
+    url: url.toString(),
+    embedded: false,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
