@@ -27,7 +27,7 @@ function relabelCatalogColumns<T>(result: T): T {
 
 class CatalogAsTextClient extends pg.Client {
   // pg.Client#query is heavily overloaded (callback, promise, submittable); wrap whichever is used.
-  query(...args: unknown[]): never {
+  override query(...args: unknown[]): never {
     const query = super.query as unknown as (...a: unknown[]) => unknown;
     const callbackAt = args.findIndex((arg) => typeof arg === "function");
     if (callbackAt >= 0) {

@@ -1,0 +1,16 @@
+// `npm run sandbox`: the Stripe sandbox on its own, e.g. to point another Amply process at it.
+//   SANDBOX_PORT (default 12111), SANDBOX_WEBHOOK_URL, SANDBOX_REDIRECT_URIS (comma-separated),
+//   SANDBOX_STATE_FILE (keep accounts between runs).
+import { startSandbox } from "./server";
+
+const sandbox = await startSandbox({
+  port: Number(process.env.SANDBOX_PORT ?? 12111),
+  webhookUrl: process.env.SANDBOX_WEBHOOK_URL,
+  redirectUris: (process.env.SANDBOX_REDIRECT_URIS ?? "").split(",").filter(Boolean),
+  stateFile: process.env.SANDBOX_STATE_FILE,
+});
+console.log("Point Amply at it with:");
+for (const [key, value] of Object.entries(sandbox.env)) console.log(`  ${key}=${value}`);
+const stop = () => void sandbox.stop().then(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

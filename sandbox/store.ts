@@ -1,0 +1,125 @@
+// The sandbox's memory: every object belongs to one account (the platform or a connected account),
+// and is invisible from any other. Optionally persisted to a JSON file between runs.
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+
+export type StripeObject = { id: string; object: string; created: number; [key: string]: unknown };
+
+export const PLATFORM = "acct_sandbox_platform";
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+export function newId(prefix: string, length = 24): string {
+  const bytes = randomBytes(length);
+  let id = "";
+  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
+  return `${prefix}_${id}`;
+}
+
+export const now = () => Math.floor(Date.now() / 1000);
+
+/** An object as the API shows it: internal bookkeeping (keys starting with "_") left out. */
+export function present<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(present) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("_")).map(([key, item]) => [key, present(item)])) as T;
+  }
+  return value;
+}
+
+export type IdempotentResponse = { fingerprint: string; status: number; body: unknown; at: number };
+
+type Snapshot = {
+  objects: Array<[string, StripeObject]>;
+  owners: Array<[string, string]>;
+  oauthCodes: Array<[string, { account: string; used: boolean }]>;
+};
+
+export class Store {
+  private objects = new Map<string, StripeObject>();
+  private owners = new Map<string, string>();
+  readonly idempotency = new Map<string, IdempotentResponse>();
+  readonly oauthCodes = new Map<string, { account: string; used: boolean }>();
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly file?: string) {
+    if (file && existsSync(file)) {
+      const snapshot = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
+      this.objects = new Map(snapshot.objects);
+      this.owners = new Map(snapshot.owners);
+      for (const [code, value] of snapshot.oauthCodes) this.oauthCodes.set(code, value);
+    }
+  }
+
+  put<T extends StripeObject>(account: string, object: T): T {
+    this.objects.set(object.id, object);
+    this.owners.set(object.id, account);
+    this.scheduleSave();
+    return object;
+  }
+
+  /** The object if it belongs to `account`; undefined otherwise (as if it did not exist). */
+  get<T extends StripeObject = StripeObject>(account: string, id: string, kind?: string): T | undefined {
+    const object = this.objects.get(id);
+    if (!object || this.owners.get(id) !== account) return undefined;
+    if (kind && object.object !== kind) return undefined;
+    return object as T;
+  }
+
+  /** Find an object by id whatever account owns it (for the control API only). */
+  locate<T extends StripeObject = StripeObject>(id: string): { account: string; object: T } | undefined {
+    const object = this.objects.get(id);
+    const account = this.owners.get(id);
+    return object && account ? { account, object: object as T } : undefined;
+  }
+
+  all<T extends StripeObject = StripeObject>(account: string, kind: string): T[] {
+    const result: T[] = [];
+    for (const [id, object] of this.objects) {
+      if (object.object === kind && this.owners.get(id) === account) result.push(object as T);
+    }
+    return result;
+  }
+
+  /** Every object of a kind across accounts, with its owner. */
+  everywhere<T extends StripeObject = StripeObject>(kind: string): Array<{ account: string; object: T }> {
+    const result: Array<{ account: string; object: T }> = [];
+    for (const [id, object] of this.objects) {
+      if (object.object === kind) result.push({ account: this.owners.get(id) as string, object: object as T });
+    }
+    return result;
+  }
+
+  touch() {
+    this.scheduleSave();
+  }
+
+  reset() {
+    this.objects.clear();
+    this.owners.clear();
+    this.idempotency.clear();
+    this.oauthCodes.clear();
+    this.scheduleSave();
+  }
+
+  private scheduleSave() {
+    if (!this.file || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saveNow();
+    }, 200);
+    this.saveTimer.unref();
+  }
+
+  saveNow() {
+    if (!this.file) return;
+    const snapshot: Snapshot = {
+      objects: [...this.objects],
+      owners: [...this.owners],
+      oauthCodes: [...this.oauthCodes],
+    };
+    const temporary = `${this.file}.tmp`;
+    writeFileSync(temporary, JSON.stringify(snapshot));
+    renameSync(temporary, this.file);
+  }
+}
