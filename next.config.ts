@@ -11,8 +11,10 @@ const nextConfig: NextConfig = {
   // `next dev` on 127.0.0.1 would otherwise block its own HMR requests.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
+  // forbidden(): non-members get a real 403 page.
+  experimental: { authInterrupts: true },
   // Packages with native or WebAssembly parts stay plain Node requires on the server.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

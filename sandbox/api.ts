@@ -38,7 +38,6 @@ type Handler = (ctx: Context, match: RegExpExecArray) => unknown;
 type Route = { method: string; pattern: RegExp; handler: Handler; spec?: Spec; publishable?: boolean };
 
 const any = true as const;
-const METADATA = { metadata: any };
 const EXPAND = { expand: any };
 const LIST = { limit: any, starting_after: any, ending_before: any, created: any, expand: any };
 

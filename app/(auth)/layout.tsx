@@ -1,0 +1,17 @@
+import Link from "next/link";
+import { SandboxBanner } from "@/components/sandbox-banner";
+import { getEnv } from "@/lib/env";
+
+export default function AuthLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      {getEnv().stripeSandbox ? <SandboxBanner /> : null}
+      <main id="main" className="mx-auto grid max-w-md gap-6 px-4 py-12">
+        <Link href="/" className="text-xl font-bold tracking-tight text-teal-800">
+          Amply
+        </Link>
+        {children}
+      </main>
+    </>
+  );
+}

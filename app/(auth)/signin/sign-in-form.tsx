@@ -1,0 +1,21 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { requestSignInLink, type SignInState } from "./actions";
+
+export function SignInForm({ email, callbackUrl }: { email?: string; callbackUrl?: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(requestSignInLink, { email });
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      <Field label="Email address" name="email" type="email" autoComplete="email" required defaultValue={state.email ?? email} error={state.fieldError} />
+      {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending your link…" : "Email me a sign-in link"}
+      </Button>
+    </form>
+  );
+}

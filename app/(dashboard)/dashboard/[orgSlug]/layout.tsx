@@ -1,0 +1,19 @@
+import { DashboardNav } from "@/components/dashboard-nav";
+import { requirePageRole } from "@/lib/auth/page-guard";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+
+export default async function OrganisationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { organisation, role } = await requirePageRole(orgSlug, "viewer");
+  const base = `/dashboard/${organisation.slug}`;
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-xl font-bold">{organisation.name}</p>
+        <p className="text-sm text-slate-600">You are {ROLE_LABELS[role].toLowerCase()}</p>
+      </div>
+      <DashboardNav items={[{ href: base, label: "Overview" }]} />
+      <div className="grid gap-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+
+/** Plain text with its links made clickable (sign-in links are what people come here for). */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s]+)/g);
+  return (
+    <pre className="whitespace-pre-wrap break-words font-sans text-sm text-slate-800">
+      {parts.map((part, index) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={index} href={part} className="font-semibold text-teal-800 underline">
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
+    </pre>
+  );
+}
+
+export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const message = await db.outboxEmail.findUnique({ where: { id } });
+  if (!message) notFound();
+  return (
+    <article className="grid gap-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
+      <Link href="/dev/mailbox" className="text-sm font-semibold text-teal-800 underline">
+        All messages
+      </Link>
+      <h2 className="text-xl font-semibold">{message.subject}</h2>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600">To</dt>
+        <dd>{message.to}</dd>
+        <dt className="text-slate-600">Status</dt>
+        <dd>
+          {message.status}
+          {message.lastError ? ` (last error: ${message.lastError})` : ""}
+        </dd>
+      </dl>
+      <Linkified text={message.text} />
+    </article>
+  );
+}

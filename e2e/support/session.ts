@@ -1,0 +1,16 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Sign in the way a person does: ask for a link, open it from the development mailbox. */
+export async function signInThroughMailbox(page: Page, email: string) {
+  await page.goto(`/signin?email=${encodeURIComponent(email)}`);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.getByRole("link", { name: "open the development mailbox" }).click();
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: /Sign in to Amply/ }).first().click();
+  await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
+}
+
+export function uniqueEmail(label: string) {
+  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.example`;
+}

@@ -1,0 +1,65 @@
+// One error type for every API route, and one place that turns errors into responses
+// (validation 422 with field errors, 401, 403, 404, 409, 429...; anything unexpected 500, logged).
+import { z } from "zod";
+import { log } from "@/lib/logger";
+
+export type ApiErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "validation_failed"
+  | "conflict"
+  | "payload_too_large"
+  | "rate_limited"
+  | "payment_provider_error"
+  | "bad_request"
+  | "internal";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  validation_failed: 422,
+  conflict: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  payment_provider_error: 502,
+  bad_request: 400,
+  internal: 500,
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: { fields?: Record<string, string[]>; headers?: Record<string, string>; status?: number } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get status() {
+    return this.details.status ?? STATUS[this.code];
+  }
+}
+
+export function validationError(error: z.ZodError, message = "Some fields need your attention."): ApiError {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return new ApiError("validation_failed", message, { fields });
+}
+
+export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  if (error instanceof z.ZodError) error = validationError(error);
+  if (error instanceof ApiError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) } },
+      { status: error.status, headers: error.details.headers },
+    );
+  }
+  log.error("unexpected error in API route", { ...context, error });
+  return Response.json({ error: { code: "internal", message: "Something went wrong on our side. Please try again in a moment." } }, { status: 500 });
+}

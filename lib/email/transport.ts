@@ -1,0 +1,30 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { getEnv } from "@/lib/env";
+
+export type OutgoingEmail = { to: string; subject: string; text: string; html: string | null };
+export type SendResult = { transport: "smtp" | "mailbox" };
+
+let transporter: Transporter | undefined;
+
+/**
+ * Send one message. With EMAIL_SERVER it goes over SMTP (nodemailer: pooled connections, TLS,
+ * auth from the URL). Without it (first run, tests) it stays in the outbox and is read on the
+ * development mailbox page.
+ */
+export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
+  const env = getEnv();
+  if (!env.EMAIL_SERVER) {
+    if (!env.devMailbox) throw new Error("EMAIL_SERVER is not configured and the development mailbox is off.");
+    return { transport: "mailbox" };
+  }
+  transporter ??= nodemailer.createTransport(env.EMAIL_SERVER, { from: env.EMAIL_FROM });
+  await transporter.sendMail({ to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
+  return { transport: "smtp" };
+}
+
+/** Tests point the transport at a new SMTP server. */
+export function resetEmailTransport() {
+  transporter?.close();
+  transporter = undefined;
+}

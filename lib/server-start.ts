@@ -1,0 +1,18 @@
+// When the Next.js server starts: refuse to start on bad configuration, naming what is wrong, and
+// run the outbox worker in this process where it must (the embedded database has one connection).
+import { startWorker } from "@/lib/email/outbox-worker";
+import { ConfigurationError, getEnv } from "@/lib/env";
+
+export async function onServerStart() {
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (env.AMPLY_WORKER_IN_PROCESS) startWorker();
+}

@@ -1,0 +1,182 @@
+// Runs Amply on a fresh machine with nothing configured:
+//
+//   npm run dev                 embedded PostgreSQL (unless DATABASE_URL), migrations, demo seed,
+//                               the offline Stripe sandbox (unless STRIPE_SECRET_KEY), next dev
+//   tsx scripts/amply.ts e2e    the same for Playwright, on a fresh database, with `next start`
+//   tsx scripts/amply.ts prisma <args>
+//                               the Prisma CLI against the configured or embedded database
+//
+// Everything it starts lives in this process (database, sandbox) or is its child (Next.js), and
+// stops with it.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { runPrismaCli } from "../lib/db/prisma-cli";
+import { ConfigurationError, parseEnv } from "../lib/env";
+import { startSandbox, type RunningSandbox } from "../sandbox/server";
+import { createTestDatabase } from "../tests/support/database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const stateDir = path.join(root, ".amply");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+type Stoppable = () => Promise<void>;
+const cleanups: Stoppable[] = [];
+let child: ChildProcess | undefined;
+
+function say(message: string) {
+  console.log(`\x1b[36m[amply]\x1b[0m ${message}`);
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child?.once("exit", resolve));
+  }
+  for (const stop of cleanups.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+/** A random secret kept in .amply/ so sessions survive restarts of `npm run dev`. */
+function persistentSecret(name: string): string {
+  const file = path.join(stateDir, name);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+type Options = { mode: "dev" | "e2e"; port: number; sandboxPort: number };
+
+async function prepare({ mode, port, sandboxPort }: Options): Promise<{ env: NodeJS.ProcessEnv; sandbox?: RunningSandbox }> {
+  mkdirSync(stateDir, { recursive: true });
+  nextEnv.loadEnvConfig(root, mode === "dev");
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  env.APP_URL ||= `http://localhost:${port}`;
+  env.AUTH_SECRET ||= mode === "dev" ? persistentSecret("auth-secret") : randomBytes(32).toString("base64url");
+  env.AMPLY_WORKER_IN_PROCESS = "1";
+  if (!env.EMAIL_SERVER) env.AMPLY_DEV_MAILBOX = "1";
+
+  // Database
+  if (mode === "e2e") {
+    const database = await createTestDatabase("e2e");
+    cleanups.push(database.drop);
+    env.DATABASE_URL = database.url;
+    if (database.embedded) {
+      env.DATABASE_POOL_SIZE = "1";
+      env.AMPLY_EMBEDDED_DATABASE = "1";
+    }
+    say(`fresh ${database.embedded ? "embedded" : "PostgreSQL"} database for this run`);
+  } else if (!env.DATABASE_URL) {
+    const database = await startEmbeddedDatabase({ dataDir: path.join(stateDir, "pgdata") });
+    cleanups.push(database.stop);
+    env.DATABASE_URL = database.url;
+    env.DATABASE_POOL_SIZE = "1";
+    env.AMPLY_EMBEDDED_DATABASE = "1";
+    say(`embedded PostgreSQL (PGlite) in .amply/pgdata, served on ${new URL(database.url).host}`);
+    say("applying migrations…");
+    await runPrismaCli(["migrate", "deploy"], database.url, { embedded: true, quiet: true });
+  } else {
+    say("applying migrations to DATABASE_URL…");
+    await runPrismaCli(["migrate", "deploy"], env.DATABASE_URL, { quiet: true });
+  }
+
+  // Stripe
+  let sandbox: RunningSandbox | undefined;
+  if (!env.STRIPE_SECRET_KEY) {
+    const webhookUrl = `${env.APP_URL}/api/webhooks/stripe`;
+    const options = {
+      webhookUrl,
+      redirectUris: [`${env.APP_URL}/api/stripe/connect/callback`],
+      stateFile: mode === "dev" ? path.join(stateDir, "stripe-sandbox.json") : undefined,
+      retryBaseMs: mode === "e2e" ? 200 : 2_000,
+      quiet: true,
+    };
+    sandbox = await startSandbox({ ...options, port: sandboxPort }).catch(() => startSandbox({ ...options, port: 0 }));
+    cleanups.push(sandbox.stop);
+    Object.assign(env, sandbox.env);
+    say(`Stripe sandbox - no real money - on ${sandbox.url} (webhooks to ${webhookUrl})`);
+  } else {
+    say("using the Stripe keys from the environment (the sandbox stays off)");
+  }
+
+  try {
+    parseEnv(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      await shutdown(1);
+    }
+    throw error;
+  }
+
+  await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
+  return { env, sandbox };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const process_ = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+    process_.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+function serve(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+async function dev() {
+  const port = Number(process.env.PORT ?? 3000);
+  const { env } = await prepare({ mode: "dev", port, sandboxPort: Number(process.env.SANDBOX_PORT ?? 12111) });
+  say(`Amply on ${env.APP_URL} - sign in as the demo owner from the home page; mail arrives at ${env.APP_URL}/dev/mailbox`);
+  serve(bin("next"), ["dev", "--port", String(port)], env);
+}
+
+async function e2e() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const { env, sandbox } = await prepare({ mode: "e2e", port, sandboxPort: Number(process.env.E2E_SANDBOX_PORT ?? 12112) });
+  writeFileSync(path.join(stateDir, "e2e.json"), JSON.stringify({ appUrl: env.APP_URL, sandboxUrl: sandbox?.url, sandboxSecretKey: sandbox?.keys.secretKey }, null, 2));
+  // E2E_SKIP_BUILD=1 reuses the last build while iterating on tests only.
+  if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    say("building (next build)…");
+    await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+  }
+  serve(bin("next"), ["start", "--port", String(port)], { ...env, NODE_ENV: "production" });
+}
+
+async function prisma(args: string[]) {
+  nextEnv.loadEnvConfig(root, true);
+  let url = process.env.DATABASE_URL;
+  let embedded = false;
+  if (!url) {
+    mkdirSync(stateDir, { recursive: true });
+    const database = await startEmbeddedDatabase({ dataDir: path.join(stateDir, "pgdata") });
+    cleanups.push(database.stop);
+    url = database.url;
+    embedded = true;
+  }
+  const code = await runPrismaCli(args, url, { embedded }).then(
+    () => 0,
+    () => 1,
+  );
+  await shutdown(code);
+}
+
+const [command = "dev", ...rest] = process.argv.slice(2);
+const commands: Record<string, () => Promise<void>> = { dev, e2e, prisma: () => prisma(rest) };
+const selected = commands[command];
+if (!selected) {
+  console.error(`Unknown command ${command}. Use: dev | e2e | prisma <args>`);
+  process.exit(2);
+}
+selected().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
