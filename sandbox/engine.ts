@@ -843,6 +843,8 @@ export class Engine {
       charge: charge.id,
       currency: charge.currency,
       destination_details: { type: String((charge.payment_method_details as { type: string }).type), card: {} },
+      failure_balance_transaction: null,
+      failure_reason: null,
       metadata: input.metadata,
       payment_intent: charge.payment_intent,
       reason: input.reason ?? null,

@@ -1,0 +1,30 @@
+// A donation's status only moves forward, whatever order Stripe's events arrive in (ERRATA 17):
+// pending < processing < succeeded < disputed | partially_refunded < refunded, and failed only
+// from pending or processing. A later success (the donor retries) still moves a failed donation on.
+import type { DonationStatus } from "@/lib/db/generated/enums.ts";
+
+const RANK: Record<DonationStatus, number> = {
+  pending: 0,
+  failed: 0,
+  processing: 1,
+  succeeded: 2,
+  disputed: 3,
+  partially_refunded: 3,
+  refunded: 4,
+};
+
+export function canMove(from: DonationStatus, to: DonationStatus): boolean {
+  if (from === to) return false;
+  if (to === "failed") return from === "pending" || from === "processing";
+  return RANK[to] > RANK[from];
+}
+
+/** The status after an event that says `to`: `to` if that is forward, else unchanged. */
+export function advance(from: DonationStatus, to: DonationStatus): DonationStatus {
+  return canMove(from, to) ? to : from;
+}
+
+/** Whether money was taken (the donation counts in totals, net of refunds). */
+export function isPaid(status: DonationStatus): boolean {
+  return RANK[status] >= 2;
+}

@@ -1,0 +1,44 @@
+import type Stripe from "stripe";
+import type { Tx } from "@/lib/db/client";
+import { AccountMismatchError } from "./errors";
+
+/**
+ * One handler per event type (ERRATA 20). `prepare` reads what it needs from Stripe before the
+ * database transaction (never holding a lock across an HTTP call); `apply` writes, in the
+ * transaction that also records the event as processed (ERRATA 16), and must converge to the right
+ * state whatever order events arrive in (ERRATA 17).
+ */
+export type WebhookHandler<E extends Stripe.Event, P> = {
+  prepare?: (event: E) => Promise<P>;
+  apply: (tx: Tx, event: E, prepared: P) => Promise<void>;
+};
+
+export function defineHandler<E extends Stripe.Event, P = undefined>(handler: WebhookHandler<E, P>): WebhookHandler<E, P> {
+  return handler;
+}
+
+/** The connected account an event came from (null for the platform's own events). */
+export function eventAccount(event: Stripe.Event): string | null {
+  return event.account ?? null;
+}
+
+export function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  return typeof value === "string" ? value : value.id;
+}
+
+/**
+ * Read an event's object back from Stripe on the event's account. An object that account does not
+ * have (Stripe answers 404) was not the account's to report on: the event is refused. Events of
+ * the platform itself (no `account`) are about no donation (donations are direct charges on
+ * connected accounts): null, and the handler only checks that no donation claims the object.
+ */
+export async function readOnAccount<T>(event: Stripe.Event, objectId: string, read: (stripeAccount: string) => Promise<T>): Promise<T | null> {
+  if (!event.account) return null;
+  try {
+    return await read(event.account);
+  } catch (error) {
+    if (error instanceof Error && "statusCode" in error && error.statusCode === 404) throw new AccountMismatchError(event.account, objectId);
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+// Building blocks for integration tests: organisations connected to sandbox accounts, donations
+// with their PaymentIntents, and signed deliveries of the sandbox's events to Amply's route.
+import Stripe from "stripe";
+import { inject } from "vitest";
+import { SandboxControl } from "@/sandbox/client";
+import { signPayload } from "@/sandbox/webhooks";
+import { db } from "@/lib/db/client";
+import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
+
+export const control = new SandboxControl(inject("sandboxUrl"), "sk_test_sandbox_amply");
+
+const sandboxUrl = new URL(inject("sandboxUrl"));
+export const stripeSdk = new Stripe("sk_test_sandbox_amply", { host: sandboxUrl.hostname, port: Number(sandboxUrl.port), protocol: "http", maxNetworkRetries: 0 });
+
+let counter = 0;
+export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export async function connectedOrganisation(input: { country?: string; currencies?: string[]; ready?: boolean } = {}) {
+  const account = await control.createAccount({ country: input.country ?? "DE", business_name: "Test Charity", email: "finance@charity.example", ready: input.ready ?? true });
+  const slug = unique("org");
+  const organisation = await db.organisation.create({
+    data: {
+      slug,
+      name: `Charity ${slug}`,
+      email: `${slug}@charity.example`,
+      country: input.country ?? "DE",
+      defaultCurrency: "EUR",
+      acceptedCurrencies: input.currencies ?? ["EUR", "GBP", "USD", "CHF", "JPY"],
+      stripeAccountId: account.id,
+      stripeChargesEnabled: account.charges_enabled,
+      stripeConnectedAt: new Date(),
+      feeRates: { create: [...DEFAULT_FEE_RATES, { currency: "JPY", percentBps: 360, fixedMinor: 0 }] },
+    },
+  });
+  return { organisation, account: account.id };
+}
+
+/** A pending donation and its PaymentIntent, created the way Amply creates them. */
+export async function donationWithIntent(org: { organisation: { id: string }; account: string }, input: { amount: number; currency: string; email?: string }) {
+  const donor = await db.donor.create({ data: { organisationId: org.organisation.id, email: input.email ?? `${unique("donor")}@example.org`, name: "Dana Donor" } });
+  const donation = await db.donation.create({
+    data: { organisationId: org.organisation.id, donorId: donor.id, amount: BigInt(input.amount), chargedAmount: BigInt(input.amount), currency: input.currency.toUpperCase() },
+  });
+  const intent = await stripeSdk.paymentIntents.create(
+    { amount: input.amount, currency: input.currency.toLowerCase(), automatic_payment_methods: { enabled: true }, metadata: { donation_id: donation.id, organisation_id: org.organisation.id } },
+    { stripeAccount: org.account, idempotencyKey: `donation-${donation.id}` },
+  );
+  await db.donation.update({ where: { id: donation.id }, data: { stripePaymentIntentId: intent.id } });
+  return { donation, donor, intent };
+}
+
+export function payWithCard(intentId: string, account: string, number = "4242424242424242") {
+  return stripeSdk.paymentIntents.confirm(
+    intentId,
+    { payment_method_data: { type: "card", card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } } as unknown as Stripe.PaymentIntentConfirmParams.PaymentMethodData },
+    { stripeAccount: account },
+  );
+}
+
+export type SandboxEvent = { id: string; type: string; account?: string; livemode: boolean; data: { object: Record<string, unknown> } };
+
+/** The sandbox's events for an account, oldest first, optionally only those about one object. */
+export async function eventsFor(account: string, filter: { type?: string; objectId?: string } = {}): Promise<SandboxEvent[]> {
+  const log = await control.events({ account, type: filter.type });
+  return log.map((entry) => entry.event as unknown as SandboxEvent).filter((event) => !filter.objectId || event.data.object.id === filter.objectId);
+}
+
+export async function eventOf(account: string, type: string, objectId?: string): Promise<SandboxEvent> {
+  const events = await eventsFor(account, { type, objectId });
+  const event = events.at(-1);
+  if (!event) throw new Error(`No ${type} event for ${objectId ?? account}`);
+  return event;
+}
+
+export function signedRequest(body: string, options: { secret?: string; timestamp?: number; signature?: string | null; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "203.0.113.7", ...options.headers };
+  const signature = options.signature === undefined ? signPayload(body, options.secret ?? "whsec_sandbox_connect", options.timestamp) : options.signature;
+  if (signature !== null) headers["stripe-signature"] = signature;
+  return new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers, body });
+}
+
+export async function deliver(event: SandboxEvent | Record<string, unknown>, options: Parameters<typeof signedRequest>[1] = {}) {
+  const { POST } = await import("@/app/api/webhooks/stripe/route");
+  const response = await POST(signedRequest(JSON.stringify(event), options));
+  return { status: response.status, body: (await response.json()) as { status?: string; error?: string } };
+}
