@@ -10,6 +10,10 @@ const inter = localFont({
   weight: "100 900",
 });
 
+// Every page reads the database, the session or the configuration at request time: nothing is
+// prerendered, so a build needs no runtime configuration.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Amply", template: "%s · Amply" },
   description: "Open-source donations for charities and non-profits, straight to their own Stripe account.",

@@ -8,9 +8,9 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 
-const commaList = (pattern: RegExp, example: string) =>
+const commaList = (pattern: RegExp, example: string, required: string) =>
   z
-    .string()
+    .string({ error: required })
     .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(pattern, `each entry must look like ${example}`)).min(1, "give at least one value"));
 
@@ -26,6 +26,8 @@ export const serverSchema = {
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
   /** Connections per process. The embedded database takes exactly one (lib/db/embedded.ts). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Set by `npm run dev` on the embedded database: one session shared by every client. */
+  AMPLY_EMBEDDED_DATABASE: booleanFlag,
   APP_URL: z.url({ error: "must be the absolute URL Amply is served at, e.g. http://localhost:3000" }),
   AUTH_SECRET: z
     .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
@@ -37,7 +39,7 @@ export const serverSchema = {
   STRIPE_CLIENT_ID: z
     .string({ error: "is required: your platform's Connect client id (Dashboard > Connect > Settings)" })
     .regex(/^ca_[A-Za-z0-9_]+$/, "must be a Connect client id (ca_...)"),
-  STRIPE_WEBHOOK_SECRETS: commaList(/^whsec_[A-Za-z0-9_]+$/, "whsec_...").describe(
+  STRIPE_WEBHOOK_SECRETS: commaList(/^whsec_[A-Za-z0-9_]+$/, "whsec_...", "is required: the signing secrets (whsec_...) of your platform and Connect webhook endpoints").describe(
     "platform and Connect endpoint signing secrets, current and previous, comma-separated",
   ),
   STRIPE_API_HOST: z.string().regex(/^[A-Za-z0-9.-]+$/, "must be a host name, e.g. api.stripe.com").optional(),

@@ -74,7 +74,7 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
 let requestCounter = 0;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const payload = JSON.stringify(body, null, 2);
+  const payload = JSON.stringify(body);
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Request-Id": `req_sandbox${(++requestCounter).toString().padStart(10, "0")}`,

@@ -1,17 +1,12 @@
 // The one Prisma client of a process (kept on globalThis so `next dev` hot reloads reuse it).
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { getEnv } from "@/lib/env";
 import { PrismaClient } from "./generated/client.ts";
+import { sharedPool } from "./sql";
 
 function createClient() {
-  const env = getEnv();
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_SIZE,
-    // Idle connections must not keep a script (worker, seed, tests) alive.
-    allowExitOnIdle: true,
-  });
+  // One pool per process, shared with lib/db/sql.ts.
+  const adapter = new PrismaPg(sharedPool());
   return new PrismaClient({
     adapter,
     // OAuth tokens are never needed by Amply's own code (sign-in is by email link).

@@ -1,32 +1,89 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
+import { sql } from "@/lib/db/sql";
+import type { DonationStatus, RecurringInterval } from "@/lib/db/generated/enums.ts";
 import { AccountMismatchError } from "@/lib/webhooks/errors";
 
-const include = { organisation: true, donor: true, fund: true, campaign: true, recurringDonation: true } as const;
+/** What event handlers need of a donation: its own columns and the names a receipt shows. */
+export type DonationContext = {
+  id: string;
+  number: number;
+  organisationId: string;
+  status: DonationStatus;
+  amount: bigint;
+  feeCovered: bigint;
+  chargedAmount: bigint;
+  currency: string;
+  refundedAmount: bigint;
+  succeededAt: Date | null;
+  refundedAt: Date | null;
+  stripePaymentIntentId: string | null;
+  stripeChargeId: string | null;
+  paymentMethodType: string | null;
+  dedication: string | null;
+  organisationName: string;
+  organisationEmail: string;
+  stripeAccountId: string | null;
+  donorEmail: string | null;
+  donorName: string | null;
+  fundName: string | null;
+  campaignName: string | null;
+  recurringInterval: RecurringInterval | null;
+};
 
 /**
  * The donation behind a Stripe payment, locked for this transaction (so events about one donation
- * apply one after another), or null when the payment is not one of Amply's (a Standard account
- * takes other payments too). Throws when the event's account is not the organisation's.
+ * apply one after another, each seeing what the previous one committed), or null when the payment
+ * is not one of Amply's (a Standard account takes other payments too). One query: this is on
+ * every webhook's path. Throws when the event's account is not the organisation's.
  */
-export async function findDonationForPayment(
-  tx: Tx,
-  refs: { paymentIntentId?: string | null; chargeId?: string | null; donationId?: string | null },
-  eventAccount: string | null | undefined,
-) {
-  const where = refs.paymentIntentId
-    ? { stripePaymentIntentId: refs.paymentIntentId }
-    : refs.chargeId
-      ? { stripeChargeId: refs.chargeId }
-      : null;
-  let found = where ? await tx.donation.findFirst({ where, select: { id: true } }) : null;
-  // A payment Amply created carries its donation's id: found even before the charge id is stored.
-  if (!found && refs.donationId) found = await tx.donation.findUnique({ where: { id: refs.donationId }, select: { id: true } });
-  if (!found) return null;
-  // Lock first, then read: what this handler decides from is what the previous one committed.
-  await tx.$queryRaw`SELECT id FROM "Donation" WHERE id = ${found.id} FOR UPDATE`;
-  const donation = await tx.donation.findUniqueOrThrow({ where: { id: found.id }, include });
-  if (!donation.organisation.stripeAccountId || donation.organisation.stripeAccountId !== eventAccount) {
+type PaymentRefs = { paymentIntentId?: string | null; chargeId?: string | null; donationId?: string | null };
+
+/**
+ * The donation behind a Stripe payment, or null when the payment is not one of Amply's (a Standard
+ * account takes other payments too). Locked for the transaction `tx`, so that events about one
+ * donation apply one after another, each seeing what the previous one committed. Throws when the
+ * event's account is not the organisation's.
+ */
+export async function findDonationForPayment(tx: Tx, refs: PaymentRefs, eventAccount: string | null | undefined): Promise<DonationContext | null> {
+  const [donation] = await tx.$queryRaw<DonationContext[]>(donationContextQuery(refs, Prisma.sql`FOR UPDATE OF d`));
+  return checked(donation, refs, eventAccount);
+}
+
+/** The same without a lock or transaction, for a handler's `prepare` (lib/db/sql.ts: hot path). */
+export async function readDonationForPayment(refs: PaymentRefs, eventAccount: string | null | undefined): Promise<DonationContext | null> {
+  const [donation] = await sql<DonationContext>(donationContextQuery(refs, Prisma.empty));
+  return checked(donation, refs, eventAccount);
+}
+
+function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
+  const paymentIntentId = refs.paymentIntentId ?? null;
+  const chargeId = refs.chargeId ?? null;
+  // A payment Amply created also carries its donation's id: found even before its ids are stored.
+  const donationId = refs.donationId ?? null;
+  return Prisma.sql`
+    SELECT d.id, d.number, d."organisationId", d.status::text AS status, d.amount, d."feeCovered", d."chargedAmount",
+           d.currency, d."refundedAmount", d."succeededAt", d."refundedAt", d."stripePaymentIntentId", d."stripeChargeId",
+           d."paymentMethodType", d.dedication,
+           o.name AS "organisationName", o.email AS "organisationEmail", o."stripeAccountId",
+           dn.email AS "donorEmail", dn.name AS "donorName", f.name AS "fundName", c.name AS "campaignName",
+           r.interval::text AS "recurringInterval"
+    FROM "Donation" d
+    JOIN "Organisation" o ON o.id = d."organisationId"
+    LEFT JOIN "Donor" dn ON dn.id = d."donorId"
+    LEFT JOIN "Fund" f ON f.id = d."fundId"
+    LEFT JOIN "Campaign" c ON c.id = d."campaignId"
+    LEFT JOIN "RecurringDonation" r ON r.id = d."recurringDonationId"
+    WHERE d."stripePaymentIntentId" = ${paymentIntentId}::text OR d."stripeChargeId" = ${chargeId}::text OR d.id = ${donationId}::text
+    ORDER BY (d."stripePaymentIntentId" = ${paymentIntentId}::text) DESC NULLS LAST, (d."stripeChargeId" = ${chargeId}::text) DESC NULLS LAST
+    LIMIT 1
+    ${lock}`;
+}
+
+function checked(donation: DonationContext | undefined, refs: PaymentRefs, eventAccount: string | null | undefined) {
+  if (!donation) return null;
+  if (!donation.stripeAccountId || donation.stripeAccountId !== eventAccount) {
     throw new AccountMismatchError(eventAccount ?? null, refs.paymentIntentId ?? refs.chargeId ?? donation.id);
   }
   if (refs.paymentIntentId && donation.stripePaymentIntentId && donation.stripePaymentIntentId !== refs.paymentIntentId) {
@@ -35,5 +92,3 @@ export async function findDonationForPayment(
   }
   return donation;
 }
-
-export type DonationWithRelations = NonNullable<Awaited<ReturnType<typeof findDonationForPayment>>>;

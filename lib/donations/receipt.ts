@@ -1,10 +1,10 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
-import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { enqueueEmail, type EmailMessage } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
-import type { DonationWithRelations } from "./find-donation";
+import type { DonationContext } from "./find-donation";
 
 export function receiptNumber(donation: { number: number }): string {
   return `R-${String(donation.number).padStart(6, "0")}`;
@@ -15,36 +15,43 @@ export function receiptNumber(donation: { number: number }): string {
  * makes it exactly one receipt per donation however often Stripe delivers the event (ERRATA 11a:
  * Amply sends it, not Stripe). The worker sends it; a failing SMTP server delays it, never loses it.
  */
-export async function queueReceipt(tx: Tx, donation: DonationWithRelations, paidAt: Date) {
-  if (!donation.donor?.email) return;
-  const { organisation } = donation;
+export async function queueReceipt(tx: Tx, donation: DonationContext, paidAt: Date) {
+  const message = receiptEmail(donation, paidAt);
+  if (message) await enqueueEmail(tx, message);
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The receipt for a paid donation, or null when there is no one to send it to. */
+export function receiptEmail(donation: DonationContext, paidAt: Date): EmailMessage | null {
+  if (!donation.donorEmail) return null;
   const amount = formatMoney(donation.chargedAmount, donation.currency, "en-GB");
   const gift = formatMoney(donation.amount, donation.currency, "en-GB");
-  const date = paidAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-  const towards = donation.campaign?.name ?? donation.fund?.name ?? null;
+  const date = dateFormat.format(paidAt);
+  const towards = donation.campaignName ?? donation.fundName ?? null;
   const number = receiptNumber(donation);
   const lines = [
-    `Dear ${donation.donor.name || "supporter"},`,
+    `Dear ${donation.donorName || "supporter"},`,
     "",
-    `Thank you for your donation to ${organisation.name}.`,
+    `Thank you for your donation to ${donation.organisationName}.`,
     "",
     `Receipt number: ${number}`,
     `Date: ${date}`,
     `Amount: ${amount}${donation.feeCovered > 0n ? ` (your gift of ${gift} plus ${formatMoney(donation.feeCovered, donation.currency, "en-GB")} you added to cover processing fees)` : ""}`,
     ...(towards ? [`Towards: ${towards}`] : []),
     ...(donation.dedication ? [`Dedication: ${donation.dedication}`] : []),
-    `Paid to: ${organisation.name}, ${organisation.email}`,
+    `Paid to: ${donation.organisationName}, ${donation.organisationEmail}`,
     "",
   ];
-  if (donation.recurringDonation) {
-    const interval = donation.recurringDonation.interval === "year" ? "yearly" : "monthly";
-    lines.push(`This is part of your ${interval} gift. To change or stop it, reply to this email or write to ${organisation.email}.`, "");
+  if (donation.recurringInterval) {
+    const interval = donation.recurringInterval === "year" ? "yearly" : "monthly";
+    lines.push(`This is part of your ${interval} gift. To change or stop it, reply to this email or write to ${donation.organisationEmail}.`, "");
   }
-  lines.push(`Keep this receipt for your records. Questions about your gift: ${organisation.email}.`, "", `Sent by Amply for ${organisation.name} (${getEnv().APP_URL})`);
+  lines.push(`Keep this receipt for your records. Questions about your gift: ${donation.organisationEmail}.`, "", `Sent by Amply for ${donation.organisationName} (${getEnv().APP_URL})`);
   const text = lines.join("\n");
-  await enqueueEmail(tx, {
-    to: donation.donor.email,
-    subject: `Your receipt from ${organisation.name} (${number})`,
+  return {
+    to: donation.donorEmail,
+    subject: `Your receipt from ${donation.organisationName} (${number})`,
     text,
     html: `<div style="font-family:system-ui,sans-serif;line-height:1.5">${text
       .split("\n")
@@ -52,5 +59,5 @@ export async function queueReceipt(tx: Tx, donation: DonationWithRelations, paid
       .join("")}</div>`,
     kind: "receipt",
     dedupeKey: `receipt:${donation.id}`,
-  });
+  };
 }

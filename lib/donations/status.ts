@@ -1,6 +1,7 @@
 // A donation's status only moves forward, whatever order Stripe's events arrive in (ERRATA 17):
 // pending < processing < succeeded < disputed | partially_refunded < refunded, and failed only
 // from pending or processing. A later success (the donor retries) still moves a failed donation on.
+import { Prisma } from "@/lib/db/generated/client.ts";
 import type { DonationStatus } from "@/lib/db/generated/enums.ts";
 
 const RANK: Record<DonationStatus, number> = {
@@ -27,4 +28,13 @@ export function advance(from: DonationStatus, to: DonationStatus): DonationStatu
 /** Whether money was taken (the donation counts in totals, net of refunds). */
 export function isPaid(status: DonationStatus): boolean {
   return RANK[status] >= 2;
+}
+
+/**
+ * `advance(status, to)` as SQL over the "Donation".status column, for statements that move a
+ * donation on in the database without reading it first. Derived from canMove: one rule.
+ */
+export function advanceSql(to: DonationStatus): Prisma.Sql {
+  const from = (Object.keys(RANK) as DonationStatus[]).filter((status) => canMove(status, to));
+  return Prisma.sql`CASE WHEN status IN (${Prisma.join(from.map((status) => Prisma.sql`${status}::"DonationStatus"`))}) THEN ${to}::"DonationStatus" ELSE status END`;
 }

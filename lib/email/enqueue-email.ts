@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 
 export type EmailMessage = {
   to: string;
@@ -16,14 +18,20 @@ export type EmailMessage = {
  * exists exactly when the change it reports does. The worker sends it.
  */
 export async function enqueueEmail(client: Db | Tx, message: EmailMessage): Promise<void> {
-  const data = { to: message.to, subject: message.subject, text: message.text, html: message.html ?? null, kind: message.kind, dedupeKey: message.dedupeKey ?? null };
-  if (message.dedupeKey) {
-    await client.outboxEmail.upsert({ where: { dedupeKey: message.dedupeKey }, create: data, update: {} });
-  } else {
-    await client.outboxEmail.create({ data });
-  }
+  await client.$executeRaw(emailInsert(message));
   notifyOutbox();
 }
+
+/** The INSERT itself, for callers that write several things in one statement, when `condition`. */
+export function emailInsert(message: EmailMessage, condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html)
+    SELECT ${randomUUID()}, ${message.dedupeKey ?? null}, ${message.kind}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null}
+    ${condition}
+    ON CONFLICT ("dedupeKey") DO NOTHING`;
+}
+
+export { notifyOutbox };
 
 const listeners = new Set<() => void>();
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import type { LedgerEntryType } from "@/lib/db/generated/enums.ts";
 
 export type LedgerEntryInput = {
@@ -23,31 +24,24 @@ export type LedgerEntryInput = {
  * an entry was written. The settlement columns copy Stripe's balance transaction (ERRATA 18b).
  */
 export async function bookLedgerEntry(tx: Tx, entry: LedgerEntryInput): Promise<boolean> {
+  return (await tx.$executeRaw(ledgerEntryInsert(entry))) === 1;
+}
+
+/** The INSERT itself, for callers that write several things in one statement, when `condition`. */
+export function ledgerEntryInsert(entry: LedgerEntryInput, condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
   const txn = entry.balanceTransaction;
-  const { count } = await tx.ledgerEntry.createMany({
-    data: [
-      {
-        organisationId: entry.organisationId,
-        donationId: entry.donationId,
-        type: entry.type,
-        stripeObjectType: entry.stripeObjectType,
-        stripeObjectId: entry.stripeObjectId,
-        stripeEventId: entry.stripeEventId,
-        stripeBalanceTransactionId: txn?.id ?? null,
-        amount: entry.amount,
-        currency: entry.currency.toUpperCase(),
-        settlementAmount: txn ? BigInt(txn.amount) : null,
-        settlementFee: txn ? BigInt(txn.fee) : null,
-        settlementNet: txn ? BigInt(txn.net) : null,
-        settlementCurrency: txn ? txn.currency.toUpperCase() : null,
-        // Stripe sends the rate as a JSON number; keep its decimal text exactly.
-        exchangeRate: txn?.exchange_rate != null ? String(txn.exchange_rate) : null,
-        description: entry.description ?? null,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  return count === 1;
+  // Stripe sends the exchange rate as a JSON number; its decimal text goes to NUMERIC exactly.
+  const exchangeRate = txn?.exchange_rate != null ? String(txn.exchange_rate) : null;
+  return Prisma.sql`
+    INSERT INTO "LedgerEntry" ("organisationId", "donationId", type, "stripeObjectType", "stripeObjectId", "stripeEventId",
+      "stripeBalanceTransactionId", amount, currency, "settlementAmount", "settlementFee", "settlementNet", "settlementCurrency",
+      "exchangeRate", description)
+    SELECT ${entry.organisationId}, ${entry.donationId}, ${entry.type}::"LedgerEntryType", ${entry.stripeObjectType}, ${entry.stripeObjectId},
+      ${entry.stripeEventId}, ${txn?.id ?? null}, ${entry.amount}::bigint, ${entry.currency.toUpperCase()},
+      ${txn ? BigInt(txn.amount) : null}::bigint, ${txn ? BigInt(txn.fee) : null}::bigint, ${txn ? BigInt(txn.net) : null}::bigint,
+      ${txn ? txn.currency.toUpperCase() : null}, ${exchangeRate}::numeric, ${entry.description ?? null}
+    ${condition}
+    ON CONFLICT (type, "stripeObjectId") DO NOTHING`;
 }
 
 export async function hasLedgerEntry(tx: Tx, type: LedgerEntryType, stripeObjectId: string): Promise<boolean> {

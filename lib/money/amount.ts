@@ -17,15 +17,23 @@ export function toDecimalString(amount: MinorUnits, currencyCode: string): strin
   return `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Format for people, e.g. formatMoney(2563, "EUR", "de-DE") -> "25,63 €". */
 export function formatMoney(amount: MinorUnits, currencyCode: string, locale = "en-GB"): string {
   const currency = getCurrency(currencyCode);
-  const formatter = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: currency.code,
-    minimumFractionDigits: currency.displayDecimals,
-    maximumFractionDigits: currency.displayDecimals,
-  });
+  const key = `${locale}|${currency.code}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // Building a formatter costs far more than using one: keep them.
+    formatter = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency: currency.code,
+      minimumFractionDigits: currency.displayDecimals,
+      maximumFractionDigits: currency.displayDecimals,
+    });
+    formatters.set(key, formatter);
+  }
   // Intl takes a decimal string exactly (no conversion to a float on the way).
   return formatter.format(toDecimalString(amount, currency.code) as `${number}`);
 }

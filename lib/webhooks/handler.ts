@@ -1,5 +1,6 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { AccountMismatchError } from "./errors";
 
 /**
@@ -7,11 +8,17 @@ import { AccountMismatchError } from "./errors";
  * database transaction (never holding a lock across an HTTP call); `apply` writes, in the
  * transaction that also records the event as processed (ERRATA 16), and must converge to the right
  * state whatever order events arrive in (ERRATA 17).
+ *
+ * A handler on the hot path may instead give `statements`: writes that the processor runs in one
+ * SQL statement together with recording the event, each only if it was recorded (use
+ * `WHEN_RECORDED`). One round trip instead of a transaction's five.
  */
 export type WebhookHandler<E extends Stripe.Event, P> = {
   prepare?: (event: E) => Promise<P>;
-  apply: (tx: Tx, event: E, prepared: P) => Promise<void>;
-};
+} & ({ apply: (tx: Tx, event: E, prepared: P) => Promise<void>; statements?: never } | { statements: (event: E, prepared: P) => Prisma.Sql[]; apply?: never });
+
+/** The condition for a write in `statements`: this delivery is the one that recorded the event. */
+export const WHEN_RECORDED = Prisma.sql`WHERE EXISTS (SELECT 1 FROM recorded)`;
 
 export function defineHandler<E extends Stripe.Event, P = undefined>(handler: WebhookHandler<E, P>): WebhookHandler<E, P> {
   return handler;

@@ -1,6 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
+import { sql } from "@/lib/db/sql";
 import { handlerFor } from "./handlers";
 
 export type Outcome = "processed" | "already_processed" | "ignored";
@@ -14,18 +16,25 @@ export type Outcome = "processed" | "already_processed" | "ignored";
 export async function processStripeEvent(event: Stripe.Event): Promise<Outcome> {
   const handler = handlerFor(event);
   if (!handler) return "ignored";
-  // Cheap early exit for redeliveries: skip the Stripe reads in `prepare`. The insert below is
-  // what actually guarantees exactly once.
-  if (await db.processedStripeEvent.findUnique({ where: { eventId: event.id }, select: { eventId: true } })) return "already_processed";
   const prepared = handler.prepare ? await handler.prepare(event) : undefined;
+  const record = Prisma.sql`
+    INSERT INTO "ProcessedStripeEvent" ("eventId", type, account, "processedAt")
+    VALUES (${event.id}, ${event.type}, ${event.account ?? null}, NOW())
+    ON CONFLICT ("eventId") DO NOTHING`;
+  if (handler.statements) {
+    // One statement is one transaction: the event row and the handler's writes commit together.
+    const writes = handler.statements(event, prepared).map((statement, index) => Prisma.sql`, ${Prisma.raw(`write${index}`)} AS (${statement})`);
+    const [row] = await sql<{ recorded: bigint }>(Prisma.sql`
+      WITH recorded AS (${record} RETURNING 1) ${Prisma.join(writes, "")}
+      SELECT count(*) AS recorded FROM recorded`);
+    return row && row.recorded > 0n ? "processed" : "already_processed";
+  }
+  const apply = handler.apply;
   return db.$transaction(
     async (tx) => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO "ProcessedStripeEvent" ("eventId", type, account, "processedAt")
-        VALUES (${event.id}, ${event.type}, ${event.account ?? null}, NOW())
-        ON CONFLICT ("eventId") DO NOTHING`;
+      const inserted = await tx.$executeRaw(record);
       if (inserted === 0) return "already_processed" as const;
-      await handler.apply(tx, event, prepared);
+      await apply(tx, event, prepared);
       return "processed" as const;
     },
     { maxWait: 10_000, timeout: 20_000 },

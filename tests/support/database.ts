@@ -8,8 +8,10 @@ import { runPrismaCli } from "@/lib/db/prisma-cli";
 export type TestDatabase = { url: string; embedded: boolean; drop: () => Promise<void> };
 
 function assertLocal(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) {
+  const parsed = new URL(url);
+  // A Unix socket (postgresql://user@/db?host=/var/run/postgresql) is this machine too.
+  const host = parsed.hostname || parsed.searchParams.get("host") || "";
+  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host) && !host.startsWith("/")) {
     throw new Error(`Tests create and drop databases: refusing to run against ${host}, which is not this machine.`);
   }
 }

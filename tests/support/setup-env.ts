@@ -6,6 +6,7 @@ Object.assign(process.env, {
   DATABASE_URL: inject("databaseUrl"),
   // The embedded database is one session: one connection per client (lib/db/embedded.ts).
   DATABASE_POOL_SIZE: inject("embeddedDatabase") ? "1" : "10",
+  AMPLY_EMBEDDED_DATABASE: inject("embeddedDatabase") ? "1" : "0",
   APP_URL: "http://localhost:3000",
   AUTH_SECRET: "test-secret-that-is-at-least-thirty-two-characters",
   EMAIL_SERVER: "",

@@ -1,55 +1,67 @@
 import "server-only";
 import type Stripe from "stripe";
-import { findDonationForPayment } from "@/lib/donations/find-donation";
-import { queueReceipt } from "@/lib/donations/receipt";
-import { advance } from "@/lib/donations/status";
-import { bookLedgerEntry } from "@/lib/ledger/book-ledger-entry";
+import { Prisma } from "@/lib/db/generated/client.ts";
+import { readDonationForPayment, type DonationContext } from "@/lib/donations/find-donation";
+import { receiptEmail } from "@/lib/donations/receipt";
+import { advanceSql } from "@/lib/donations/status";
+import { emailInsert } from "@/lib/email/enqueue-email";
+import { ledgerEntryInsert } from "@/lib/ledger/book-ledger-entry";
 import { log } from "@/lib/logger";
 import { stripe } from "@/lib/stripe/client";
-import { defineHandler, eventAccount, idOf, readOnAccount } from "../handler";
+import { defineHandler, eventAccount, idOf, readOnAccount, WHEN_RECORDED } from "../handler";
 
-/** The donation is paid: status, the ledger entry from the charge's balance transaction, the receipt. */
-export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceededEvent, Stripe.Charge | null>({
+type Prepared = { donation: DonationContext; charge: Stripe.Charge } | null;
+
+/**
+ * The donation is paid: its status, the ledger entry from the charge's balance transaction, and
+ * its receipt. This runs for every gift, so its writes go in one statement with the event record;
+ * the status moves forward in SQL (advanceSql), against whatever another event committed first.
+ */
+export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceededEvent, Prepared>({
   async prepare(event) {
     const intent = event.data.object;
-    const chargeId = idOf(intent.latest_charge);
     // Only PaymentIntents Amply created carry a donation id (recurring payments arrive as invoices).
-    if (!intent.metadata?.donation_id || !chargeId) return null;
-    // The fee and net are only on the expanded balance transaction (ERRATA 24).
-    return readOnAccount(event, chargeId, (stripeAccount) => stripe().charges.retrieve(chargeId, { expand: ["balance_transaction"] }, { stripeAccount }));
+    if (!intent.metadata?.donation_id) return null;
+    const chargeId = idOf(intent.latest_charge);
+    // The donation and the charge are read side by side; the fee and net are only on the
+    // charge's expanded balance transaction (ERRATA 24).
+    const [donation, charge] = await Promise.all([
+      readDonationForPayment({ paymentIntentId: intent.id, donationId: intent.metadata.donation_id }, eventAccount(event)),
+      chargeId ? readOnAccount(event, chargeId, (stripeAccount) => stripe().charges.retrieve(chargeId, { expand: ["balance_transaction"] }, { stripeAccount })) : null,
+    ]);
+    return donation && charge ? { donation, charge } : null;
   },
-  async apply(tx, event, charge) {
+  statements(event, prepared) {
+    if (!prepared) return [];
+    const { donation, charge } = prepared;
     const intent = event.data.object;
-    if (!intent.metadata?.donation_id) return;
-    const donation = await findDonationForPayment(tx, { paymentIntentId: intent.id, donationId: intent.metadata.donation_id }, eventAccount(event));
-    if (!donation || !charge) return;
     if (BigInt(charge.amount) !== donation.chargedAmount || charge.currency.toUpperCase() !== donation.currency) {
       log.error("charge does not match its donation", { donationId: donation.id, chargeId: charge.id, charged: charge.amount, expected: donation.chargedAmount });
     }
-    const paidAt = new Date(charge.created * 1000);
-    await tx.donation.update({
-      where: { id: donation.id },
-      data: {
-        status: advance(donation.status, "succeeded"),
-        stripePaymentIntentId: intent.id,
-        stripeChargeId: charge.id,
-        paymentMethodType: charge.payment_method_details?.type ?? donation.paymentMethodType,
-        succeededAt: donation.succeededAt ?? paidAt,
-        failureMessage: null,
-      },
-    });
-    await bookLedgerEntry(tx, {
-      organisationId: donation.organisationId,
-      donationId: donation.id,
-      type: "donation_received",
-      stripeObjectType: "charge",
-      stripeObjectId: charge.id,
-      stripeEventId: event.id,
-      amount: BigInt(charge.amount),
-      currency: charge.currency,
-      balanceTransaction: typeof charge.balance_transaction === "object" ? charge.balance_transaction : null,
-      description: "Donation received",
-    });
-    await queueReceipt(tx, donation, donation.succeededAt ?? paidAt);
+    const paidAt = donation.succeededAt ?? new Date(charge.created * 1000);
+    const receipt = receiptEmail(donation, paidAt);
+    return [
+      Prisma.sql`
+        UPDATE "Donation" SET status = ${advanceSql("succeeded")}, "stripePaymentIntentId" = ${intent.id}, "stripeChargeId" = ${charge.id},
+          "paymentMethodType" = COALESCE(${charge.payment_method_details?.type ?? null}, "paymentMethodType"),
+          "succeededAt" = COALESCE("succeededAt", ${paidAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "failureMessage" = NULL, "updatedAt" = NOW()
+        WHERE id = ${donation.id} AND EXISTS (SELECT 1 FROM recorded)`,
+      ledgerEntryInsert(
+        {
+          organisationId: donation.organisationId,
+          donationId: donation.id,
+          type: "donation_received",
+          stripeObjectType: "charge",
+          stripeObjectId: charge.id,
+          stripeEventId: event.id,
+          amount: BigInt(charge.amount),
+          currency: charge.currency,
+          balanceTransaction: typeof charge.balance_transaction === "object" ? charge.balance_transaction : null,
+          description: "Donation received",
+        },
+        WHEN_RECORDED,
+      ),
+      ...(receipt ? [emailInsert(receipt, WHEN_RECORDED)] : []),
+    ];
   },
 });

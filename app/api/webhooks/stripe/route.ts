@@ -16,8 +16,14 @@ function sourceAddress(request: Request): string {
 
 /** The raw body, exactly as signed, refusing more than MAX_BODY_BYTES without reading it all. */
 async function readBody(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
+  const length = request.headers.get("content-length");
+  const declared = Number(length ?? 0);
   if (declared > MAX_BODY_BYTES) return null;
+  // Stripe always sends a length; read such a body in one go.
+  if (length !== null && Number.isInteger(declared)) {
+    const text = await request.text();
+    return Buffer.byteLength(text) > MAX_BODY_BYTES ? null : text;
+  }
   const reader = request.body?.getReader();
   if (!reader) return "";
   const chunks: Uint8Array[] = [];

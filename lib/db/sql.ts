@@ -1,0 +1,47 @@
+// Plain SQL on the process's one connection pool, for the few statements on the hottest path
+// (every Stripe payment event). They skip Prisma's per-query planning in JavaScript and run as
+// named prepared statements, so PostgreSQL plans each shape once per connection. Everything else
+// goes through Prisma, on the same pool.
+import "server-only";
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { getEnv } from "@/lib/env";
+import type { Prisma } from "./generated/client.ts";
+
+const INT8 = 20;
+const NUMERIC = 1700;
+const TIMESTAMP = 1114;
+
+/** bigint for BIGINT (money), exact text for NUMERIC, UTC for Prisma's TIMESTAMP(3) columns. */
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === INT8) return (value: string) => BigInt(value);
+    if (oid === NUMERIC) return (value: string) => value;
+    if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    return pg.types.getTypeParser(oid, format ?? "text");
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+const globalForPool = globalThis as unknown as { amplyPool?: pg.Pool };
+
+export function sharedPool(): pg.Pool {
+  if (!globalForPool.amplyPool) {
+    const env = getEnv();
+    globalForPool.amplyPool = new pg.Pool({
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_SIZE,
+      // Idle connections must not keep a script (worker, seed, tests) alive.
+      allowExitOnIdle: true,
+    });
+  }
+  return globalForPool.amplyPool;
+}
+
+/** Run one statement (built with Prisma.sql) as a named prepared statement; its rows. */
+export async function sql<T>(statement: Prisma.Sql): Promise<T[]> {
+  // Prepared statements live in a session, and the embedded database has one session for all its
+  // clients, where a name prepared by one would collide with another's: unnamed there.
+  const name = getEnv().AMPLY_EMBEDDED_DATABASE ? undefined : `amply_${createHash("sha1").update(statement.text).digest("hex").slice(0, 20)}`;
+  const result = await sharedPool().query<T & pg.QueryResultRow>({ name, text: statement.text, values: statement.values, types });
+  return result.rows;
+}
