@@ -12,7 +12,10 @@ export function DashboardNav({ items }: { items: NavItem[] }) {
     <nav aria-label="Organisation" className="-mx-4 overflow-x-auto px-4">
       <ul className="flex gap-1 whitespace-nowrap">
         {items.map((item) => {
-          const current = item.href === pathname || (item.href !== items[0]?.href && pathname.startsWith(item.href));
+          // The most specific section containing this page ("Payments" over "Settings").
+          const matches = items.filter((i) => i.href === pathname || (i !== items[0] && pathname.startsWith(`${i.href}/`)));
+          const best = matches.sort((a, b) => b.href.length - a.href.length)[0] ?? (pathname === items[0]?.href ? items[0] : undefined);
+          const current = best === item;
           return (
             <li key={item.href}>
               <Link

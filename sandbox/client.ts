@@ -22,6 +22,9 @@ export class SandboxControl {
   updateAccount(id: string, changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null }) {
     return this.call("POST", `/accounts/${id}`, changes);
   }
+  oauthCode(id: string) {
+    return this.call<{ code: string }>("POST", `/accounts/${id}/oauth_code`).then((r) => r.code);
+  }
   deauthorize(id: string) {
     return this.call("POST", `/accounts/${id}/deauthorize`);
   }

@@ -44,6 +44,8 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
         }),
       ),
   },
+  // An authorization code for an existing account, as if its owner went through consent again.
+  { method: "POST", pattern: /^\/_sandbox\/accounts\/([^/]+)\/oauth_code$/, run: (engine, m) => ({ code: engine.issueOAuthCode(m[1] as string) }) },
   { method: "POST", pattern: /^\/_sandbox\/accounts\/([^/]+)\/deauthorize$/, run: (engine, m) => ({ deauthorized: engine.deauthorize(m[1] as string) }) },
   { method: "POST", pattern: /^\/_sandbox\/accounts\/([^/]+)\/payout$/, run: (engine, m, body) => engine.payout(m[1] as string, body.outcome === "failed" ? "failed" : "paid") },
   {

@@ -188,3 +188,32 @@ export function bankTransferPage(res: ServerResponse, engine: Engine, id: string
   if (!found || !action) return page(res, 404, "Unknown payment", `<p class="error">No bank transfer is awaited for this payment.</p>`);
   page(res, 200, "Bank transfer instructions", `<h1>Bank transfer instructions</h1><pre>${escapeHtml(JSON.stringify(present(action), null, 2))}</pre>`);
 }
+
+/** A connected account's own "Stripe Dashboard": where its owner finishes onboarding. */
+export function accountDashboardPage(res: ServerResponse, engine: Engine, id: string) {
+  const account = engine.account(id);
+  if (!account) return page(res, 404, "Unknown account", `<p class="error">No connected account ${escapeHtml(id)}.</p>`);
+  const due = (account.requirements as { currently_due: string[] }).currently_due;
+  const back = engine.config.redirectUris[0] ? new URL(engine.config.redirectUris[0]).origin : null;
+  page(
+    res,
+    200,
+    "Your Stripe account",
+    `<h1>${escapeHtml((account.business_profile as { name: string | null }).name ?? id)}</h1>
+     <dl><dt>Account</dt><dd>${escapeHtml(id)}</dd><dt>Charges</dt><dd>${account.charges_enabled ? "enabled" : "disabled"}</dd><dt>Payouts</dt><dd>${account.payouts_enabled ? "enabled" : "disabled"}</dd></dl>
+     ${
+       due.length
+         ? `<p>Stripe still needs:</p><ul>${due.map((d) => `<li><code>${escapeHtml(d)}</code></li>`).join("")}</ul>
+            <form method="post" action="/dashboard/${escapeHtml(id)}"><div class="actions"><button class="primary">Complete requirements</button></div></form>`
+         : "<p>Nothing is due: this account can take payments.</p>"
+     }
+     ${back ? `<p><a href="${escapeHtml(back)}/dashboard">Back to Amply</a></p>` : ""}`,
+  );
+}
+
+export function accountDashboardDecision(res: ServerResponse, engine: Engine, id: string) {
+  if (!engine.account(id)) return page(res, 404, "Unknown account", `<p class="error">No connected account ${escapeHtml(id)}.</p>`);
+  engine.updateAccount(id, { charges_enabled: true, payouts_enabled: true, details_submitted: true, currently_due: [] });
+  res.writeHead(303, { Location: `/dashboard/${id}` });
+  res.end();
+}

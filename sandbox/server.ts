@@ -8,7 +8,7 @@ import path from "node:path";
 import { handleApi, handleOAuthApi } from "./api";
 import { handleControl } from "./control";
 import { Engine, type SandboxConfig } from "./engine";
-import { authorizeDecision, authorizePage, bankTransferPage, challengeDecision, challengePage, homePage, page, redirectDecision, redirectPage } from "./pages";
+import { accountDashboardDecision, accountDashboardPage, authorizeDecision, authorizePage, bankTransferPage, challengeDecision, challengePage, homePage, page, redirectDecision, redirectPage } from "./pages";
 import { readBody } from "./wire";
 
 export const SANDBOX_KEYS = {
@@ -94,6 +94,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         if (authenticate) return method === "POST" ? challengeDecision(res, engine, authenticate[1] as string, new URLSearchParams(body)) : challengePage(res, engine, authenticate[1] as string, url);
         const redirect = /^\/redirect\/([^/]+)$/.exec(p);
         if (redirect) return method === "POST" ? redirectDecision(res, engine, redirect[1] as string, new URLSearchParams(body)) : redirectPage(res, engine, redirect[1] as string, url);
+        const dashboard = /^\/dashboard\/([^/]+)$/.exec(p);
+        if (dashboard) return method === "POST" ? accountDashboardDecision(res, engine, dashboard[1] as string) : accountDashboardPage(res, engine, dashboard[1] as string);
         const bankTransfer = /^\/bank-transfer\/([^/]+)$/.exec(p);
         if (bankTransfer) return bankTransferPage(res, engine, bankTransfer[1] as string);
         if (p === "/") return homePage(res, engine);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireSignedIn } from "@/lib/auth/page-guard";
@@ -16,9 +17,12 @@ export default async function DashboardHome() {
   });
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">Your organisations</h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Your organisations</h1>
+        <ButtonLink href="/dashboard/new">Create an organisation</ButtonLink>
+      </div>
       {memberships.length === 0 ? (
-        <Card title="You are not a member of an organisation yet" description="Ask an owner of your organisation to invite you by email." />
+        <Card title="You are not a member of an organisation yet" description="Create one, or ask an owner of your organisation to invite you by email." />
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
           {memberships.map(({ organisation, role }) => (

@@ -1,6 +1,6 @@
 import { DashboardNav } from "@/components/dashboard-nav";
 import { requirePageRole } from "@/lib/auth/page-guard";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 
 export default async function OrganisationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -12,7 +12,14 @@ export default async function OrganisationLayout({ children, params }: { childre
         <p className="text-xl font-bold">{organisation.name}</p>
         <p className="text-sm text-slate-600">You are {ROLE_LABELS[role].toLowerCase()}</p>
       </div>
-      <DashboardNav items={[{ href: base, label: "Overview" }]} />
+      <DashboardNav
+        items={[
+          { href: base, label: "Overview" },
+          { href: `${base}/settings/payments`, label: "Payments" },
+          ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
+          { href: `${base}/members`, label: "Members" },
+        ]}
+      />
       <div className="grid gap-6">{children}</div>
     </div>
   );

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { InviteForm, MemberRoleForm } from "@/components/organisations/member-forms";
+import { Card } from "@/components/ui/card";
+import { requirePageRole } from "@/lib/auth/page-guard";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { changeMemberAction, inviteAction } from "./actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
+  const { orgSlug } = await params;
+  const { organisation, role, user } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/members`);
+  const isOwner = hasRole(role, "owner");
+  const [members, invitations] = await Promise.all([
+    db.membership.findMany({ where: { organisationId: organisation.id }, include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.invitation.findMany({ where: { organisationId: organisation.id, acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
+  ]);
+  return (
+    <div className="grid gap-6">
+      <h1 className="text-2xl font-bold">Members</h1>
+      <Card title="People in this organisation">
+        <ul className="divide-y divide-slate-200">
+          {members.map((member) => (
+            <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <span>
+                <span className="block font-medium">{member.user.name ?? member.user.email}</span>
+                <span className="block text-sm text-slate-600">
+                  {member.user.email} · {ROLE_LABELS[member.role]}
+                  {member.userId === user.id ? " (you)" : ""}
+                </span>
+              </span>
+              {isOwner ? <MemberRoleForm action={changeMemberAction} organisationId={organisation.id} membershipId={member.id} role={member.role} label={member.user.email} /> : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {isOwner ? (
+        <Card title="Invite someone" description="They get an email with a link that works once, for that address, for 7 days.">
+          <InviteForm action={inviteAction} organisationId={organisation.id} />
+          {invitations.length ? (
+            <div className="mt-5">
+              <h3 className="text-sm font-semibold">Waiting for an answer</h3>
+              <ul className="mt-2 text-sm text-slate-700">
+                {invitations.map((invitation) => (
+                  <li key={invitation.id}>
+                    {invitation.email} · {ROLE_LABELS[invitation.role]}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { ActionState } from "@/lib/auth/organisation-action";
+
+type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+
+const ROLES = [
+  ["viewer", "Viewer: sees donations and reports"],
+  ["admin", "Admin: also manages settings and Stripe"],
+  ["owner", "Owner: also manages members"],
+] as const;
+
+export function InviteForm({ action, organisationId }: { action: Action; organisationId: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end" noValidate>
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <div className="sm:col-span-3">
+        {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+        {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      </div>
+      <Field label="Email address" name="email" type="email" required error={state.fieldErrors?.email} />
+      <div className="grid gap-1">
+        <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
+          Role
+        </label>
+        <select id="invite-role" name="role" defaultValue="viewer" className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+          {ROLES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Sending…" : "Send invitation"}
+      </Button>
+    </form>
+  );
+}
+
+export function MemberRoleForm({ action, organisationId, membershipId, role, label }: { action: Action; organisationId: string; membershipId: string; role: string; label: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <label className="sr-only" htmlFor={`role-${membershipId}`}>
+        Role of {label}
+      </label>
+      <select id={`role-${membershipId}`} name="role" defaultValue={role} className="min-h-11 rounded-lg border border-slate-400 bg-white px-2 text-sm">
+        {ROLES.map(([value]) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+      <Button type="submit" name="intent" value="role" variant="secondary" disabled={pending}>
+        Change role
+      </Button>
+      <Button type="submit" name="intent" value="remove" variant="danger" disabled={pending}>
+        Remove
+      </Button>
+      {state.error ? <p role="alert" className="w-full text-sm text-red-700">{state.error}</p> : null}
+    </form>
+  );
+}

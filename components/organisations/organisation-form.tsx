@@ -1,0 +1,118 @@
+"use client";
+
+import { useActionState, useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { ActionState } from "@/lib/auth/organisation-action";
+
+const COMMON_CURRENCIES = ["EUR", "GBP", "USD", "CHF", "PLN", "SEK", "DKK", "NOK", "CAD", "AUD", "JPY"];
+
+export type OrganisationFormValues = {
+  organisationId?: string;
+  name: string;
+  slug?: string;
+  email: string;
+  country: string;
+  defaultCurrency: string;
+  acceptedCurrencies: string[];
+  /** Per currency: percentage text ("1.5") and fixed fee text ("0.25"). */
+  feeRates: Record<string, { percent: string; fixed: string }>;
+};
+
+type Props = {
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
+  values: OrganisationFormValues;
+  countries: Array<{ code: string; name: string }>;
+  submitLabel: string;
+  withSlug?: boolean;
+};
+
+/** Create or edit an organisation: details, currencies, and the fee rates covering a fee needs. */
+export function OrganisationForm({ action, values, countries, submitLabel, withSlug = false }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const [accepted, setAccepted] = useState<string[]>(values.acceptedCurrencies);
+  const [other, setOther] = useState(values.acceptedCurrencies.filter((c) => !COMMON_CURRENCIES.includes(c)).join(", "));
+  const errors = state.fieldErrors ?? {};
+  const all = useMemo(() => {
+    const others = other.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{3}$/.test(c));
+    return [...new Set([...accepted, ...others])];
+  }, [accepted, other]);
+
+  return (
+    <form action={formAction} className="grid gap-5" noValidate>
+      {state.error ? <Alert tone="error">{state.error}</Alert> : null}
+      {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
+      {values.organisationId ? <input type="hidden" name="organisationId" value={values.organisationId} /> : null}
+      <Field label="Organisation name" name="name" defaultValue={values.name} required error={errors.name} autoComplete="organization" />
+      {withSlug ? (
+        <Field label="Address of your donation page" name="slug" defaultValue={values.slug} required hint="amply/give/… — lowercase letters, digits and dashes" error={errors.slug} />
+      ) : null}
+      <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
+      <div className="grid gap-1">
+        <label htmlFor="field-country" className="text-sm font-medium text-slate-800">
+          Country of registration
+        </label>
+        <select id="field-country" name="country" defaultValue={values.country} aria-invalid={errors.country ? true : undefined} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </select>
+        {errors.country ? <p role="alert" className="text-sm text-red-700">{errors.country}</p> : null}
+      </div>
+
+      <fieldset className="grid gap-2 rounded-lg border border-slate-300 p-4">
+        <legend className="px-1 text-sm font-semibold">Currencies you accept</legend>
+        <div className="flex flex-wrap gap-3">
+          {COMMON_CURRENCIES.map((code) => (
+            <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
+              <input
+                type="checkbox"
+                name="acceptedCurrencies"
+                value={code}
+                checked={accepted.includes(code)}
+                onChange={(event) => setAccepted((current) => (event.target.checked ? [...current, code] : current.filter((c) => c !== code)))}
+              />
+              {code}
+            </label>
+          ))}
+        </div>
+        <Field label="Other currencies" name="otherCurrencies" value={other} onChange={(event) => setOther(event.target.value)} hint="ISO codes separated by commas, e.g. NZD, SGD" error={errors.acceptedCurrencies} />
+        <div className="grid gap-1">
+          <label htmlFor="field-defaultCurrency" className="text-sm font-medium text-slate-800">
+            Default currency on your donation page
+          </label>
+          <select id="field-defaultCurrency" name="defaultCurrency" defaultValue={values.defaultCurrency} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+            {all.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+          {errors.defaultCurrency ? <p role="alert" className="text-sm text-red-700">{errors.defaultCurrency}</p> : null}
+        </div>
+      </fieldset>
+
+      <fieldset className="grid gap-3 rounded-lg border border-slate-300 p-4">
+        <legend className="px-1 text-sm font-semibold">Your Stripe fees, per currency</legend>
+        <p className="text-sm text-slate-600">
+          When a donor covers the processing fee, Amply adds this estimate so that you receive their whole gift. Use the rates of your own Stripe pricing; the real fee of each payment is recorded in
+          your ledger.
+        </p>
+        {all.map((code) => (
+          <div key={code} className="grid gap-3 sm:grid-cols-[4rem_1fr_1fr] sm:items-end">
+            <p className="font-semibold sm:pb-3">{code}</p>
+            <Field label={`Percentage (${code})`} name={`fee.${code}.percent`} inputMode="decimal" defaultValue={values.feeRates[code]?.percent ?? ""} hint="e.g. 1.5" error={errors[`fee.${code}.percent`]} />
+            <Field label={`Fixed fee (${code})`} name={`fee.${code}.fixed`} inputMode="decimal" defaultValue={values.feeRates[code]?.fixed ?? ""} hint="e.g. 0.25" error={errors[`fee.${code}.fixed`]} />
+          </div>
+        ))}
+      </fieldset>
+
+      <Button type="submit" disabled={pending} className="justify-self-start">
+        {pending ? "Saving…" : submitLabel}
+      </Button>
+    </form>
+  );
+}
