@@ -1,0 +1,145 @@
+// POST /api/donations against real PostgreSQL and the sandbox: every invalid input refused with
+// field errors and no donation row, idempotent retries, bank transfers, and the rate limit.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/donations/route";
+import { db } from "@/lib/db/client";
+import { connectedOrganisation, control, deliver, eventOf, stripeSdk, unique } from "../support/fixtures";
+
+type Body = Record<string, unknown>;
+let address = 1;
+const freshIp = () => `198.51.100.${address++ % 250}`;
+
+async function give(body: Body, options: { key?: string | null; ip?: string; raw?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": options.ip ?? freshIp() };
+  if (options.key !== null) headers["idempotency-key"] = options.key ?? randomUUID();
+  const response = await POST(new Request("http://localhost:3000/api/donations", { method: "POST", headers, body: options.raw ?? JSON.stringify(body) }));
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } } };
+}
+
+const donor = { name: "Ada Donor", email: "ada@example.org" };
+
+async function setup() {
+  const org = await connectedOrganisation();
+  await db.fund.create({ data: { organisationId: org.organisation.id, slug: "water", name: "Clean water" } });
+  await db.fund.create({ data: { organisationId: org.organisation.id, slug: "closed", name: "Closed fund", active: false } });
+  const base = { organisation: org.organisation.slug, amount: 2500, currency: "EUR", coverFee: true, donor };
+  const count = () => db.donation.count({ where: { organisationId: org.organisation.id } });
+  return { org, base, count };
+}
+
+describe("creating a donation", () => {
+  it("creates a pending donation and a direct charge for the grossed-up amount, without Stripe's receipt", async () => {
+    const { org, base } = await setup();
+    const response = await give({ ...base, fund: "water", anonymous: true, dedication: "For Grandma" });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("server-timing")).toMatch(/app;dur=[\d.]+, stripe;dur=[\d.]+/);
+    expect(response.body).toMatchObject({ amount: 2500, feeCovered: 63, chargedAmount: 2563, currency: "EUR", stripeAccount: org.account, bankTransfer: null });
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: String(response.body.donationId) }, include: { fund: true, donor: true } });
+    expect(donation).toMatchObject({ status: "pending", amount: 2500n, feeCovered: 63n, chargedAmount: 2563n, anonymous: true, dedication: "For Grandma" });
+    expect(donation.fund?.slug).toBe("water");
+    expect(donation.donor?.email).toBe("ada@example.org");
+    const intent = await stripeSdk.paymentIntents.retrieve(String(donation.stripePaymentIntentId), undefined, { stripeAccount: org.account });
+    expect(intent).toMatchObject({ amount: 2563, currency: "eur", automatic_payment_methods: { enabled: true }, receipt_email: null, client_secret: response.body.clientSecret });
+    expect(intent.metadata).toMatchObject({ donation_id: donation.id, organisation_id: org.organisation.id, donor_id: donation.donorId, fund_id: donation.fundId, cover_fees: "true" });
+    expect(intent.statement_descriptor_suffix).toMatch(/^CHARITY/);
+  });
+
+  it("answers a retry with the same Idempotency-Key with the same donation and client secret", async () => {
+    const { base, count } = await setup();
+    const key = randomUUID();
+    const [first, second] = await Promise.all([give(base, { key }), give(base, { key })]);
+    const third = await give(base, { key });
+    for (const response of [first, second, third]) expect(response.status).toBe(201);
+    expect(new Set([first, second, third].map((r) => r.body.donationId)).size).toBe(1);
+    expect(new Set([first, second, third].map((r) => r.body.clientSecret)).size).toBe(1);
+    expect(await count()).toBe(1);
+    const changed = await give({ ...base, amount: 5000 }, { key });
+    expect(changed.status).toBe(409);
+    expect(await count()).toBe(1);
+  });
+
+  it("charges 1000 JPY as 1000, in yen's minor unit", async () => {
+    const { base } = await setup();
+    const response = await give({ ...base, amount: 1000, currency: "JPY", coverFee: false });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ chargedAmount: 1000, currency: "JPY" });
+  });
+});
+
+describe("invalid input: a clear 4xx, field errors, and no donation row", () => {
+  it.each<[string, Body | null, number, string, RegExp]>([
+    ["an unknown organisation", { organisation: "no-such-org" }, 404, "organisation", /does not exist/],
+    ["an unknown fund", { fund: "nope" }, 422, "fund", /That fund does not exist/],
+    ["an inactive fund", { fund: "closed" }, 422, "fund", /That fund does not exist/],
+    ["a currency the organisation does not accept", { currency: "SEK" }, 422, "currency", /does not take donations in SEK/],
+    ["a currency Stripe does not support", { currency: "XYZ" }, 422, "currency", /does not take donations in XYZ/],
+    ["an amount under Stripe's minimum", { amount: 49, coverFee: false }, 422, "amount", /smallest gift in EUR is €0\.50/],
+    ["an amount that converts under the minimum (Stripe's amount_too_small)", { amount: 60, currency: "JPY", coverFee: false }, 422, "amount", /below the smallest payment Stripe can take/],
+    ["an amount over the maximum", { amount: 100_000_000, coverFee: false }, 422, "amount", /largest gift/],
+    ["an amount that the covered fee pushes over the maximum", { amount: 99_999_000 }, 422, "amount", /above the largest amount/],
+    ["a malformed email", { donor: { name: "X", email: "not-an-email" } }, 422, "donor.email", /Enter your email address/],
+    ["a fractional amount", { amount: 25.5 }, 422, "amount", /whole numbers/],
+  ])("%s", async (_label, change, status, fieldName, message) => {
+    const { base, count } = await setup();
+    const response = await give({ ...base, ...change });
+    expect(response.status).toBe(status);
+    expect(response.body.error?.fields?.[fieldName]?.[0]).toMatch(message);
+    expect(await count()).toBe(0);
+  });
+
+  it("refuses a missing Idempotency-Key, a body that is not JSON, and a closed organisation", async () => {
+    const { base, count } = await setup();
+    expect((await give(base, { key: null })).status).toBe(400);
+    expect((await give(base, { raw: "{not json" })).body.error?.message).toBe("The request body must be JSON.");
+    const closed = await connectedOrganisation({ ready: false });
+    await db.organisation.update({ where: { id: closed.organisation.id }, data: { stripeChargesEnabled: false } });
+    const response = await give({ ...base, organisation: closed.organisation.slug });
+    expect(response.status).toBe(409);
+    expect(response.body.error?.message).toMatch(/cannot take donations right now/);
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("bank transfer", () => {
+  it("returns and emails the instructions, and succeeds through the webhook when the transfer arrives", async () => {
+    const { org, base } = await setup();
+    const email = `${unique("transfer")}@example.org`;
+    const response = await give({ ...base, coverFee: false, amount: 5000, method: "bank_transfer", donor: { name: "Ben", email } });
+    expect(response.status).toBe(201);
+    const instructions = response.body.bankTransfer as { reference: string; amountRemaining: number; accounts: Array<Array<{ label: string; value: string }>> };
+    expect(instructions.amountRemaining).toBe(5000);
+    expect(instructions.accounts[0]?.map((line) => line.label)).toEqual(["Account holder", "IBAN", "BIC"]);
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email, kind: "bank_transfer_instructions" } });
+    expect(mail.text).toContain(`Reference: ${instructions.reference}`);
+    expect(mail.text).toContain("€50.00");
+
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: String(response.body.donationId) }, include: { donor: true } });
+    await control.fund(String(donation.donor?.stripeCustomerId), 5000, "eur", instructions.reference);
+    expect((await deliver(await eventOf(org.account, "payment_intent.succeeded", String(donation.stripePaymentIntentId)))).status).toBe(200);
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", paymentMethodType: "customer_balance" });
+  });
+
+  it("is refused in a currency without bank transfers", async () => {
+    const { base, count } = await setup();
+    const response = await give({ ...base, currency: "CHF", method: "bank_transfer" });
+    expect(response.status).toBe(422);
+    expect(response.body.error?.fields?.method?.[0]).toMatch(/EUR, GBP and USD/);
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("card-testing protection", () => {
+  it("limits new attempts per address with 429 and Retry-After, not retries of the same request", async () => {
+    const { base } = await setup();
+    const ip = "203.0.113.99";
+    const key = randomUUID();
+    for (let i = 0; i < 10; i++) expect((await give(base, { ip, key: i === 0 ? key : undefined })).status).toBe(201);
+    const limited = await give(base, { ip });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.body.error?.message).toMatch(/Too many donation attempts in a short time\. Please wait \d+ minutes? and try again\./);
+    expect((await give(base, { ip, key })).status).toBe(201); // the page retrying its own request
+    expect((await give(base, { ip: "203.0.113.100" })).status).toBe(201);
+  });
+});
