@@ -116,7 +116,14 @@ async function prepare({ mode, port, sandboxPort }: Options): Promise<{ env: Nod
     throw error;
   }
 
-  await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
+  if (mode === "e2e") {
+    // A ready connected account for the donation tests (the demo organisation starts unconnected).
+    if (!sandbox) throw new Error("The browser tests run on the Stripe sandbox: unset STRIPE_SECRET_KEY.");
+    const account = sandbox.engine.createAccount({ country: "DE", businessName: "Give Test Charity", email: "hello@give-test.example", ready: true });
+    await run(bin("tsx"), ["--conditions=react-server", "e2e/support/seed.ts"], { ...env, E2E_STRIPE_ACCOUNT: account.id });
+  } else {
+    await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
+  }
   return { env, sandbox };
 }
 

@@ -150,17 +150,18 @@
     var style = document.createElement("style");
     style.id = "stripe-sandbox-styles";
     style.textContent = [
-      ".sbx-pe{font:inherit;color:inherit;display:grid;gap:.75rem}",
+      ".sbx-pe{font:inherit;color:inherit;display:grid;gap:.75rem;min-width:0}",
+      ".sbx-pe *{box-sizing:border-box}",
       ".sbx-badge{display:inline-block;font-size:.75rem;font-weight:600;color:#92400e;background:#fef3c7;border:1px solid #f59e0b;border-radius:999px;padding:.1rem .6rem;justify-self:start}",
       ".sbx-tabs{display:flex;flex-wrap:wrap;gap:.5rem;border:0;padding:0;margin:0}",
       ".sbx-tabs legend{font-weight:600;margin-bottom:.25rem;padding:0}",
       ".sbx-tab{display:flex;align-items:center;gap:.4rem;border:1px solid #cbd5e1;border-radius:.5rem;padding:.5rem .75rem;cursor:pointer;background:#fff}",
       ".sbx-tab:has(input:checked){border-color:#0f766e;box-shadow:0 0 0 1px #0f766e}",
-      ".sbx-field{display:grid;gap:.25rem;font-size:.9rem}",
-      ".sbx-field input{font:inherit;padding:.6rem .7rem;border:1px solid #94a3b8;border-radius:.5rem;background:#fff;color:#0f172a;min-height:2.75rem}",
+      ".sbx-field{display:grid;gap:.25rem;font-size:.9rem;min-width:0}",
+      ".sbx-field input{width:100%;min-width:0;font:inherit;padding:.6rem .7rem;border:1px solid #94a3b8;border-radius:.5rem;background:#fff;color:#0f172a;min-height:2.75rem}",
       ".sbx-field input:focus{outline:3px solid #5eead4;outline-offset:1px;border-color:#0f766e}",
       ".sbx-field input[aria-invalid=true]{border-color:#b91c1c}",
-      ".sbx-row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}",
+      ".sbx-row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.75rem}",
       ".sbx-err{color:#b91c1c;font-size:.85rem;margin:0;min-height:0}",
       ".sbx-note{font-size:.85rem;color:#475569;margin:0}",
       ".sbx-overlay{position:fixed;inset:0;background:rgba(15,23,42,.6);display:flex;align-items:center;justify-content:center;z-index:2147483647;padding:1rem}",

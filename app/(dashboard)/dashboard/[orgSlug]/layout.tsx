@@ -15,6 +15,7 @@ export default async function OrganisationLayout({ children, params }: { childre
       <DashboardNav
         items={[
           { href: base, label: "Overview" },
+          { href: `${base}/donations`, label: "Donations" },
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
           { href: `${base}/members`, label: "Members" },

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { paymentOutcome } from "@/lib/donations/payment-outcome";
+import { formatMoney } from "@/lib/money/amount";
+
+export const metadata: Metadata = { title: "Your donation" };
+
+type Props = { searchParams: Promise<{ payment_intent?: string; payment_intent_client_secret?: string }> };
+
+export default async function DonationCompletePage({ searchParams }: Props) {
+  const query = await searchParams;
+  const outcome = await paymentOutcome(query.payment_intent, query.payment_intent_client_secret);
+  if (outcome.kind === "unknown") {
+    return (
+      <div className="mx-auto grid max-w-xl gap-4">
+        <h1 className="text-2xl font-bold">We could not find this donation</h1>
+        <p className="text-slate-700">The link may be incomplete. If you were charged, your receipt is on its way by email.</p>
+        <Link href="/" className="font-semibold text-teal-800 underline">
+          Go to the home page
+        </Link>
+      </div>
+    );
+  }
+  const amount = formatMoney(outcome.amount, outcome.currency);
+  const org = outcome.organisation.name;
+  return (
+    <div className="mx-auto grid max-w-xl gap-4" data-testid={`donation-${outcome.kind}`}>
+      {outcome.kind === "succeeded" ? (
+        <>
+          <h1 className="text-3xl font-bold">Thank you!</h1>
+          <Alert tone="success">
+            Your donation of {amount} to {org} went through. Your receipt is on its way by email.
+          </Alert>
+        </>
+      ) : outcome.kind === "processing" ? (
+        <>
+          <h1 className="text-3xl font-bold">Thank you: your payment is processing</h1>
+          <Alert tone="info">
+            Your donation of {amount} to {org} is on its way. Bank payments such as SEPA Direct Debit take a few business days; your receipt follows when it completes.
+          </Alert>
+          <Link href="" className="font-semibold text-teal-800 underline">
+            Check again
+          </Link>
+        </>
+      ) : outcome.kind === "action_required" ? (
+        <>
+          <h1 className="text-2xl font-bold">Your payment is not finished</h1>
+          <Alert tone="warning">Your bank still needs you to confirm the payment of {amount}. Go back and try again to finish it.</Alert>
+          <ButtonLink href={outcome.retryPath}>Try again</ButtonLink>
+        </>
+      ) : (
+        <>
+          <h1 className="text-2xl font-bold">Your payment did not go through</h1>
+          <Alert tone="error">
+            {outcome.message ?? "The payment was not completed."} You have not been charged {amount}.
+          </Alert>
+          <ButtonLink href={outcome.retryPath}>Try again</ButtonLink>
+        </>
+      )}
+      <p className="text-sm text-slate-600">
+        Questions about your gift? Write to{" "}
+        <a href={`mailto:${outcome.organisation.email}`} className="font-semibold text-teal-800 underline">
+          {outcome.organisation.email}
+        </a>
+        .
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CampaignProgress } from "@/components/donations/campaign-progress";
+import { DonationForm } from "@/components/donations/donation-form";
+import { loadGivePage } from "@/lib/donations/give-page";
+import { getEnv } from "@/lib/env";
+
+type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ fund?: string; campaign?: string }> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const page = await loadGivePage((await params).orgSlug, await searchParams);
+  return { title: page ? `Give to ${page.organisation.name}` : "Donation page" };
+}
+
+/** The hosted donation page: server-rendered, with the payment form as its one client island. */
+export default async function GivePage({ params, searchParams }: Props) {
+  const { orgSlug } = await params;
+  const selected = await searchParams;
+  const page = await loadGivePage(orgSlug, selected);
+  if (!page || page.unknownSelection) notFound();
+  const { organisation, campaign, fund, raised } = page;
+  const env = getEnv();
+
+  return (
+    <div className="mx-auto grid max-w-2xl gap-6">
+      <header className="grid gap-2">
+        {organisation.logoUrl ? (
+          // An organisation's own logo, from wherever it hosts it.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={organisation.logoUrl} alt={`${organisation.name} logo`} className="h-14 w-auto self-start" />
+        ) : null}
+        <p className="text-sm font-semibold uppercase tracking-wide text-teal-800">{organisation.name}</p>
+        <h1 className="text-3xl font-bold tracking-tight">{campaign ? campaign.name : fund ? `Give to ${fund.name}` : `Give to ${organisation.name}`}</h1>
+        {campaign?.description || fund?.description ? <p className="text-slate-700">{campaign?.description ?? fund?.description}</p> : null}
+        {campaign?.goalAmount && campaign.goalCurrency && raised !== null ? <CampaignProgress raised={raised} goal={campaign.goalAmount} currency={campaign.goalCurrency} /> : null}
+      </header>
+
+      {page.open && organisation.stripeAccountId ? (
+        <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6" aria-label="Donation form">
+          <DonationForm
+            organisation={{
+              slug: organisation.slug,
+              name: organisation.name,
+              defaultCurrency: organisation.acceptedCurrencies.includes(organisation.defaultCurrency) ? organisation.defaultCurrency : (organisation.acceptedCurrencies[0] ?? "EUR"),
+              acceptedCurrencies: organisation.acceptedCurrencies,
+              feeRates: organisation.feeRates,
+            }}
+            fixedFund={fund?.slug ?? null}
+            fixedCampaign={campaign?.slug ?? null}
+            funds={organisation.funds.map(({ slug, name }) => ({ slug, name }))}
+            stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
+          />
+        </section>
+      ) : (
+        <section className="grid gap-2 rounded-xl bg-white p-6 ring-1 ring-slate-200" data-testid="donations-closed">
+          <h2 className="text-xl font-semibold">{organisation.name} cannot take donations right now</h2>
+          <p className="text-slate-700">
+            Please come back later. To give another way, write to{" "}
+            <a href={`mailto:${organisation.email}`} className="font-semibold text-teal-800 underline">
+              {organisation.email}
+            </a>
+            .
+          </p>
+        </section>
+      )}
+      <p className="text-center text-xs text-slate-500">Payments go directly to {organisation.name}&apos;s Stripe account. Amply takes no fee.</p>
+    </div>
+  );
+}

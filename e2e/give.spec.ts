@@ -1,0 +1,140 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { choosePreset, donationInDashboard, fillCard, fillDonor, openGivePage, sandbox, uniqueDonor } from "./support/give";
+
+test.describe("the donation page", () => {
+  test("is accessible, fits a phone, and follows currency and fee cover", async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await openGivePage(page);
+    await expect(page.getByRole("heading", { name: "Give to Give Test Charity" })).toBeVisible();
+    await expect(page.getByText("Stripe sandbox - no real money").first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations).toEqual([]);
+
+    await page.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+    await expect(page.getByTestId("fee-extra")).toHaveText("€0.63");
+    await expect(page.getByRole("button", { name: "Give €25.63" })).toBeVisible();
+    await page.getByLabel("Amount (EUR)").fill("10");
+    await expect(page.getByRole("button", { name: "Give €10.41" })).toBeVisible();
+    await page.getByLabel("Currency").selectOption("JPY");
+    await expect(page.getByLabel("Amount (JPY)")).toHaveValue("2500");
+    // SEPA and iDEAL are euro methods: not offered for yen.
+    await expect(page.getByTestId("stripe-sandbox-payment-element").getByText("SEPA Direct Debit")).toHaveCount(0);
+  });
+
+  test("shows a closed state for an organisation that cannot take donations", async ({ page }) => {
+    await page.goto("/give/demo");
+    await expect(page.getByTestId("donations-closed")).toContainText("cannot take donations right now");
+  });
+});
+
+test("a donor gives 25.00 EUR covering the fee: charged 25.63, booked, one receipt", async ({ page, browser }) => {
+  const donor = uniqueDonor("Card Donor");
+  const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await openGivePage(visitor);
+  await choosePreset(visitor, "€25.00");
+  await visitor.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  await fillDonor(visitor, donor.name, donor.email);
+  await fillCard(visitor, "4242 4242 4242 4242");
+  await visitor.getByRole("button", { name: "Give €25.63" }).click();
+  await expect(visitor.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await expect(visitor.getByText("Your donation of €25.63 to Give Test Charity went through")).toBeVisible();
+
+  await donationInDashboard(page, donor.name, "Succeeded");
+  const entry = page.getByTestId("ledger-entry");
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText("Donation received");
+  await expect(entry).toContainText("€25.63");
+  await expect(entry).toContainText("€0.63");
+  await expect(entry).toContainText("€25.00");
+
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(donor.email)}`);
+  await expect(page.getByRole("link", { name: /Your receipt from Give Test Charity/ })).toHaveCount(1);
+});
+
+test("a declined card shows Stripe's message, and a retry with another card succeeds", async ({ page }) => {
+  const donor = uniqueDonor("Retry Donor");
+  await openGivePage(page);
+  await fillDonor(page, donor.name, donor.email);
+  await fillCard(page, "4000 0000 0000 0002");
+  await page.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Your card was declined.");
+  await expect(page.getByTestId("form-error")).toBeFocused();
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await donationInDashboard(page, donor.name, "Succeeded");
+});
+
+test("a card that asks for 3-D Secure passes the challenge", async ({ page }) => {
+  const donor = uniqueDonor("Secure Donor");
+  await openGivePage(page);
+  await fillDonor(page, donor.name, donor.email);
+  await fillCard(page, "4000 0027 6000 3184");
+  await page.getByRole("button", { name: "Give €25.00" }).click();
+  const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+  await challenge.getByRole("button", { name: "Complete" }).click();
+  await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+});
+
+test("SEPA Direct Debit shows processing, then succeeds when the bank settles it", async ({ page }) => {
+  const donor = uniqueDonor("Sepa Donor");
+  await openGivePage(page);
+  await fillDonor(page, donor.name, donor.email);
+  const element = page.getByTestId("stripe-sandbox-payment-element");
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await element.getByLabel("Full name").fill(donor.name);
+  await element.getByLabel("Email").fill(donor.email);
+  await element.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+  await page.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(page.getByTestId("donation-processing")).toContainText("your payment is processing");
+  const intent = new URL(page.url()).searchParams.get("payment_intent") ?? "";
+  await sandbox().settle(intent);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await donationInDashboard(page, donor.name, "Succeeded");
+});
+
+test("1000 JPY is charged as 1000 yen and booked in euros", async ({ page }) => {
+  const donor = uniqueDonor("Yen Donor");
+  await openGivePage(page);
+  await page.getByLabel("Currency").selectOption("JPY");
+  await page.getByLabel("Amount (JPY)").fill("1000");
+  await fillDonor(page, donor.name, donor.email);
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Give JP¥1,000" }).click();
+  await expect(page.getByText("Your donation of JP¥1,000 to Give Test Charity went through")).toBeVisible();
+  await donationInDashboard(page, donor.name, "Succeeded");
+  const entry = page.getByTestId("ledger-entry");
+  await expect(entry).toContainText("JP¥1,000");
+  await expect(entry).toContainText("€6.10");
+  await expect(entry).toContainText("rate 0.0061");
+});
+
+test("a bank transfer shows the instructions and succeeds when the money arrives", async ({ page }) => {
+  const donor = uniqueDonor("Transfer Donor");
+  await openGivePage(page, "?campaign=wells");
+  await expect(page.getByRole("progressbar", { name: "Raised so far" })).toBeVisible();
+  await choosePreset(page, "€50.00");
+  await fillDonor(page, donor.name, donor.email);
+  await page.getByRole("radio", { name: "Bank transfer" }).check();
+  await page.getByRole("button", { name: "Give €50.00" }).click();
+  const instructions = page.getByTestId("bank-transfer-instructions");
+  await expect(instructions).toContainText("Transfer €50.00 to Give Test Charity");
+  await expect(instructions).toContainText("IBAN");
+  await expect(instructions).toContainText("BIC");
+  const reference = (await page.getByTestId("transfer-reference").textContent()) ?? "";
+
+  const control = sandbox();
+  const waiting = (await control.events({ type: "payment_intent.requires_action" })).find(
+    (entry) => (entry.event.data.object.next_action as { display_bank_transfer_instructions?: { reference?: string } } | null)?.display_bank_transfer_instructions?.reference === reference,
+  );
+  await control.fund(String(waiting?.event.data.object.customer), 5000, "eur", reference);
+  await donationInDashboard(page, donor.name, "Succeeded");
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(donor.email)}`);
+  await expect(page.getByRole("link", { name: /How to complete your donation/ })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: /Your receipt from Give Test Charity/ })).toHaveCount(1);
+});

@@ -1,0 +1,31 @@
+// Data for the browser tests, written by `scripts/amply.ts e2e` before the app starts: the demo
+// organisation (as on a first run) and "give-test", connected to a ready sandbox account.
+import { db } from "@/lib/db/client";
+import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
+import { seedDemo } from "@/lib/organisations/seed-demo";
+
+const account = process.env.E2E_STRIPE_ACCOUNT;
+if (!account) throw new Error("E2E_STRIPE_ACCOUNT is not set: run through scripts/amply.ts e2e.");
+
+const { owner } = await seedDemo(db);
+await db.organisation.create({
+  data: {
+    slug: "give-test",
+    name: "Give Test Charity",
+    email: "hello@give-test.example",
+    country: "DE",
+    defaultCurrency: "EUR",
+    acceptedCurrencies: ["EUR", "GBP", "USD", "JPY"],
+    stripeAccountId: account,
+    stripeChargesEnabled: true,
+    stripePayoutsEnabled: true,
+    stripeDetailsSubmitted: true,
+    stripeConnectedAt: new Date(),
+    feeRates: { create: [...DEFAULT_FEE_RATES.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })), { currency: "JPY", percentBps: 360, fixedMinor: 0 }] },
+    funds: { create: [{ slug: "general", name: "General fund" }, { slug: "water", name: "Clean water" }] },
+    campaigns: { create: [{ slug: "wells", name: "Wells for Wakiso", description: "Ten wells by spring.", goalAmount: 500_000n, goalCurrency: "EUR" }] },
+    memberships: { create: [{ userId: owner.id, role: "owner" }] },
+  },
+});
+console.log(`Seeded give-test on ${account}.`);
+await db.$disconnect();

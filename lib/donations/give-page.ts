@@ -1,0 +1,45 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+
+/** What the hosted donation page needs of an organisation, in as few queries as it can. */
+export const loadGivePage = cache(async (slug: string, selected: { fund?: string; campaign?: string }) => {
+  const organisation = await db.organisation.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      email: true,
+      logoUrl: true,
+      country: true,
+      defaultCurrency: true,
+      acceptedCurrencies: true,
+      stripeAccountId: true,
+      stripeChargesEnabled: true,
+      feeRates: { select: { currency: true, percentBps: true, fixedMinor: true } },
+      funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
+      campaigns: { where: { active: true }, select: { id: true, slug: true, name: true, description: true, goalAmount: true, goalCurrency: true, fundId: true } },
+    },
+  });
+  if (!organisation) return null;
+  const campaign = selected.campaign ? (organisation.campaigns.find((c) => c.slug === selected.campaign) ?? null) : null;
+  const fund = selected.fund ? (organisation.funds.find((f) => f.slug === selected.fund) ?? null) : null;
+  let raised: bigint | null = null;
+  if (campaign?.goalAmount && campaign.goalCurrency) {
+    // Progress in the goal's currency: gifts in other currencies are not converted into it.
+    const sum = await db.donation.aggregate({
+      _sum: { amount: true, refundedAmount: true },
+      where: { campaignId: campaign.id, currency: campaign.goalCurrency, status: { in: ["succeeded", "partially_refunded", "disputed"] } },
+    });
+    raised = (sum._sum.amount ?? 0n) - (sum._sum.refundedAmount ?? 0n);
+  }
+  return {
+    organisation,
+    open: Boolean(organisation.stripeAccountId && organisation.stripeChargesEnabled),
+    fund,
+    campaign,
+    raised,
+    unknownSelection: (selected.fund && !fund) || (selected.campaign && !campaign),
+  };
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { stripe } from "@/lib/stripe/client";
+
+export type PaymentOutcome =
+  | { kind: "unknown" }
+  | {
+      kind: "succeeded" | "processing" | "failed" | "action_required" | "canceled";
+      organisation: { name: string; slug: string; email: string };
+      amount: number;
+      currency: string;
+      message: string | null;
+      retryPath: string;
+    };
+
+function sameSecret(a: string, b: string) {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * What happened to a payment, as Stripe says now (ERRATA 10: SEPA stays processing for days, a
+ * redirect may have failed). Read-only: only the webhook marks a donation paid. The client secret
+ * from the return URL proves the reader is the one who paid.
+ */
+export async function paymentOutcome(paymentIntentId: string | undefined, clientSecret: string | undefined): Promise<PaymentOutcome> {
+  if (!paymentIntentId || !clientSecret) return { kind: "unknown" };
+  const donation = await db.donation.findUnique({
+    where: { stripePaymentIntentId: paymentIntentId },
+    select: { chargedAmount: true, currency: true, fund: { select: { slug: true } }, campaign: { select: { slug: true } }, organisation: { select: { name: true, slug: true, email: true, stripeAccountId: true } } },
+  });
+  const account = donation?.organisation.stripeAccountId;
+  if (!donation || !account) return { kind: "unknown" };
+  const intent = await stripe()
+    .paymentIntents.retrieve(paymentIntentId, undefined, { stripeAccount: account })
+    .catch(() => null);
+  if (!intent?.client_secret || !sameSecret(intent.client_secret, clientSecret)) return { kind: "unknown" };
+  const query = donation.campaign ? `?campaign=${donation.campaign.slug}` : donation.fund ? `?fund=${donation.fund.slug}` : "";
+  const base = { organisation: donation.organisation, amount: intent.amount, currency: intent.currency.toUpperCase(), retryPath: `/give/${donation.organisation.slug}${query}` };
+  switch (intent.status) {
+    case "succeeded":
+      return { ...base, kind: "succeeded", message: null };
+    case "processing":
+      return { ...base, kind: "processing", message: null };
+    case "requires_payment_method":
+      return { ...base, kind: "failed", message: intent.last_payment_error?.message ?? null };
+    case "canceled":
+      return { ...base, kind: "canceled", message: null };
+    default:
+      return { ...base, kind: "action_required", message: null };
+  }
+}
