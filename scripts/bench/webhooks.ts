@@ -1,70 +1,40 @@
 // npm run bench:webhooks - throughput and latency of POST /api/webhooks/stripe on this machine.
 //
-// A production build (`next start`, one instance per core as a deployment would run it; Node
-// serves on one core) on a fresh database on the local PostgreSQL, the Stripe sandbox on loopback,
-// and N `payment_intent.succeeded` events, each for its own existing donation with a unique event
-// id, signed just before sending. Phase 1 sends them as fast as 50 connections can (throughput);
+// A production build (`next start`; BENCH_INSTANCES=2 runs one per core, as a deployment would) on
+// a fresh database on the local PostgreSQL, the Stripe sandbox on loopback, and N
+// `payment_intent.succeeded` events, each for its own existing donation with a unique event id,
+// signed just before sending. Phase 1 sends them over 20 connections as fast as they go (throughput);
 // phase 2 sends 100 per second for 10 seconds (latency percentiles). Every event must be answered
 // 200 and end as one processed row and one ledger entry. Loopback only, bounded counts and time.
-import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import Stripe from "stripe";
 import { SandboxControl } from "../../sandbox/client";
-import { startSandbox } from "../../sandbox/server";
 import { signPayload } from "../../sandbox/webhooks";
-import { createTestDatabase } from "../../tests/support/database";
+import { prepareBench, say } from "./support";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const THROUGHPUT_EVENTS = Number(process.env.BENCH_EVENTS ?? 3000);
 const RATE = 100;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const RATE_SECONDS = 10;
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
-const INSTANCES = Number(process.env.BENCH_INSTANCES ?? availableParallelism());
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 const APPS = Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${PORT + i}`);
 const APP = APPS[0] as string;
 
-const say = (message: string) => console.log(`[bench] ${message}`);
 
 async function main() {
-  process.env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
-  const database = await createTestDatabase("bench");
-  const sandbox = await startSandbox({ quiet: true });
+  const bench = await prepareBench("bench", APP);
+  const { database, sandbox } = bench;
   const control = new SandboxControl(sandbox.url, sandbox.keys.secretKey);
   const stripe = new Stripe(sandbox.keys.secretKey, { host: "127.0.0.1", port: sandbox.port, protocol: "http", maxNetworkRetries: 0 });
-  const env = {
-    ...process.env,
-    ...sandbox.env,
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? "8",
-    APP_URL: APP,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-    AMPLY_DEV_MAILBOX: "1",
-    AMPLY_WORKER_IN_PROCESS: "0",
-  };
-  const servers: Array<ReturnType<typeof spawn>> = [];
-  const cleanup = async () => {
-    for (const server of servers) server.kill("SIGTERM");
-    await sandbox.stop();
-    await database.drop();
-  };
   const guard = setTimeout(() => {
     console.error("[bench] took longer than 15 minutes; stopping");
-    void cleanup().then(() => process.exit(1));
+    void bench.stop().then(() => process.exit(1));
   }, 15 * 60_000);
 
   try {
-    if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.BENCH_BUILD === "1") {
-      say("next build…");
-      await new Promise<void>((resolve, reject) => spawn(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))));
-    }
-
     const total = THROUGHPUT_EVENTS + RATE * RATE_SECONDS;
     say(`preparing ${total} donations, each paid on the sandbox…`);
     const account = (await control.createAccount({ country: "DE", business_name: "Bench Charity" })).id;
@@ -101,21 +71,11 @@ async function main() {
     if (events.length !== total) throw new Error(`expected ${total} events, got ${events.length}`);
 
     say(`starting ${INSTANCES} × next start…`);
-    // BENCH_PROFILE=dir writes a CPU profile of the (first) server there.
-    const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-    APPS.forEach((_, i) => {
-      const flags = [...(i === 0 ? profile : []), ...nodeFlags];
-      servers.push(spawn(process.execPath, [...flags, path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(PORT + i), "--hostname", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
-    });
-    for (const app of APPS) {
-      for (let i = 0; ; i++) {
-        if (i > 120) throw new Error("server did not start");
-        const ok = await fetch(`${app}/api/health`).then((r) => r.ok, () => false);
-        if (ok) break;
-        await new Promise((r) => setTimeout(r, 500));
-      }
-    }
+    // BENCH_PROFILE=dir writes a CPU profile of the first server there; BENCH_NODE_FLAGS tunes Node.
+    await bench.startServers(
+      APPS.map((_, i) => PORT + i),
+      { nodeFlags: (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), profileDir: process.env.BENCH_PROFILE },
+    );
     // Warm up route compilation and connections with a handful of events.
     let next = 0;
     const request = () => {
@@ -154,7 +114,7 @@ async function main() {
     if (non2xx > 0 || processed !== total || ledger !== total || succeeded !== total) process.exitCode = 1;
   } finally {
     clearTimeout(guard);
-    await cleanup();
+    await bench.stop();
   }
 }
 
