@@ -909,6 +909,7 @@ export class Engine {
     this.store.put(accountId, dispute);
     charge.disputed = true;
     this.webhooks.emit("charge.dispute.created", dispute, accountId);
+    this.webhooks.emit("charge.updated", charge, accountId, { previous: { disputed: false } });
     const txn = this.book(accountId, { amount: -charge.amount, currency: charge.currency, type: "adjustment", source: dispute.id, category: "dispute", description: `Chargeback withdrawal for ${charge.id}`, fee: disputeFee, feeDescription: "Dispute fee" });
     (dispute.balance_transactions as Obj[]).push(present(txn));
     this.store.touch();

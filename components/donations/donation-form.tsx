@@ -10,6 +10,7 @@ import { donationCharge, type FeeRate } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
 import { BankTransferPanel } from "./bank-transfer-panel";
 import { loadStripeFor } from "./load-stripe";
+import { TurnstileWidget } from "./turnstile-widget";
 
 export type DonationFormProps = {
   organisation: { slug: string; name: string; defaultCurrency: string; acceptedCurrencies: string[]; feeRates: FeeRate[] };
@@ -18,6 +19,8 @@ export type DonationFormProps = {
   fixedCampaign: string | null;
   funds: Array<{ slug: string; name: string }>;
   stripe: { publishableKey: string; scriptUrl: string; account: string };
+  /** Cloudflare Turnstile's site key, when the operator turned the bot check on. */
+  turnstileSiteKey?: string;
 };
 
 type Method = "payment_element" | "bank_transfer";
@@ -116,6 +119,7 @@ function DonationFields(props: FieldsProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
+  const [turnstileToken, setTurnstileToken] = useState("");
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const presets = presetsFor(currency);
@@ -172,6 +176,7 @@ function DonationFields(props: FieldsProps) {
       donor: { name: name.trim(), email: email.trim() },
       anonymous,
       ...(dedication.trim() ? { dedication: dedication.trim() } : {}),
+      ...(turnstileToken ? { turnstileToken } : {}),
     };
     const key = idempotencyKey(JSON.stringify([body.amount, body.currency, body.coverFee, body.method, body.donor.email, body.fund, body.campaign]));
     let created: Created;
@@ -406,6 +411,7 @@ function DonationFields(props: FieldsProps) {
         ) : null}
       </fieldset>
 
+      {props.turnstileSiteKey ? <TurnstileWidget siteKey={props.turnstileSiteKey} onToken={setTurnstileToken} /> : null}
       <div className="grid gap-2">
         <button
           type="submit"

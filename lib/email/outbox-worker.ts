@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { OutboxEmail } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
+import { purgeRateLimits } from "@/lib/rate-limit/rate-limit";
 import { onOutboxNotify } from "./enqueue-email";
 import { sendEmail } from "./transport";
 
@@ -68,7 +69,7 @@ export async function purgeProcessedEvents(olderThanDays = 30): Promise<number> 
 
 export type Worker = { stop: () => Promise<void> };
 
-/** Poll the outbox (and run the daily purge) until stopped. */
+/** Poll the outbox (and run the hourly housekeeping) until stopped. */
 export function startWorker(options: { pollMs?: number; purgeEveryMs?: number } = {}): Worker {
   const pollMs = options.pollMs ?? 1_000;
   const purgeEveryMs = options.purgeEveryMs ?? 60 * 60_000;
@@ -85,7 +86,8 @@ export function startWorker(options: { pollMs?: number; purgeEveryMs?: number } 
         if (Date.now() - lastPurge >= purgeEveryMs) {
           lastPurge = Date.now();
           const purged = await purgeProcessedEvents();
-          if (purged) log.info("purged processed Stripe events", { purged });
+          const windows = await purgeRateLimits();
+          if (purged || windows) log.info("housekeeping", { processedEventsPurged: purged, rateLimitWindowsPurged: windows });
         }
       } catch (error) {
         log.error("worker tick failed", { error });

@@ -5,12 +5,20 @@ import type Stripe from "stripe";
 import type { WebhookHandler } from "./handler";
 import { accountApplicationDeauthorized } from "./handlers/account-application-deauthorized";
 import { accountUpdated } from "./handlers/account-updated";
-import { disputeClosed, disputeCreated, disputeFundsReinstated, disputeFundsWithdrawn, disputeUpdated } from "./handlers/dispute-events";
+import { chargeRefunded } from "./handlers/charge-refunded";
+import { disputeClosed } from "./handlers/charge-dispute-closed";
+import { disputeCreated } from "./handlers/charge-dispute-created";
+import { disputeFundsReinstated } from "./handlers/charge-dispute-funds-reinstated";
+import { disputeFundsWithdrawn } from "./handlers/charge-dispute-funds-withdrawn";
+import { disputeUpdated } from "./handlers/charge-dispute-updated";
 import { paymentIntentPaymentFailed } from "./handlers/payment-intent-payment-failed";
 import { paymentIntentProcessing } from "./handlers/payment-intent-processing";
 import { paymentIntentSucceeded } from "./handlers/payment-intent-succeeded";
-import { payoutFailed, payoutPaid } from "./handlers/payout-events";
-import { chargeRefunded, refundCreated, refundFailed, refundUpdated } from "./handlers/refund-events";
+import { payoutFailed } from "./handlers/payout-failed";
+import { payoutPaid } from "./handlers/payout-paid";
+import { refundCreated } from "./handlers/refund-created";
+import { refundFailed } from "./handlers/refund-failed";
+import { refundUpdated } from "./handlers/refund-updated";
 
 type HandlerFor<T extends Stripe.Event.Type> = WebhookHandler<Extract<Stripe.Event, { type: T }>, never>;
 

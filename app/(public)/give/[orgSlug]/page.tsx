@@ -49,6 +49,7 @@ export default async function GivePage({ params, searchParams }: Props) {
             fixedCampaign={campaign?.slug ?? null}
             funds={organisation.funds.map(({ slug, name }) => ({ slug, name }))}
             stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
+            turnstileSiteKey={env.TURNSTILE_SITE_KEY}
           />
         </section>
       ) : (

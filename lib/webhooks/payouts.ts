@@ -1,13 +1,13 @@
+// What the payout handlers share.
 import "server-only";
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { bookLedgerEntry, hasLedgerEntry } from "@/lib/ledger/book-ledger-entry";
 import { stripe } from "@/lib/stripe/client";
-import { defineHandler } from "../handler";
 
-type PayoutEvent = Stripe.PayoutPaidEvent | Stripe.PayoutFailedEvent;
+export type PayoutEvent = Stripe.PayoutPaidEvent | Stripe.PayoutFailedEvent;
 
-async function freshPayout(event: PayoutEvent) {
+export async function freshPayout(event: PayoutEvent) {
   if (!event.account) return null;
   return stripe().payouts.retrieve(event.data.object.id, { expand: ["balance_transaction", "failure_balance_transaction"] }, { stripeAccount: event.account });
 }
@@ -16,7 +16,7 @@ async function freshPayout(event: PayoutEvent) {
  * Payouts move the organisation's whole Stripe balance, including money that never went through
  * Amply (ERRATA 18c): recorded for information, with no donation, never balanced against donations.
  */
-async function recordPayout(tx: Tx, event: PayoutEvent, payout: Stripe.Payout) {
+export async function recordPayout(tx: Tx, event: PayoutEvent, payout: Stripe.Payout) {
   if (!event.account) return;
   const organisation = await tx.organisation.findUnique({ where: { stripeAccountId: event.account }, select: { id: true } });
   if (!organisation) return;
@@ -45,13 +45,3 @@ async function recordPayout(tx: Tx, event: PayoutEvent, payout: Stripe.Payout) {
     await bookLedgerEntry(tx, { ...entry, type: "payout_failed", amount: BigInt(payout.amount), balanceTransaction: returned, description: `Payout failed (${payout.failure_code ?? "unknown"}): returned to the balance` });
   }
 }
-
-export const payoutPaid = defineHandler<Stripe.PayoutPaidEvent, Stripe.Payout | null>({
-  prepare: freshPayout,
-  apply: async (tx, event, payout) => (payout ? recordPayout(tx, event, payout) : undefined),
-});
-
-export const payoutFailed = defineHandler<Stripe.PayoutFailedEvent, Stripe.Payout | null>({
-  prepare: freshPayout,
-  apply: async (tx, event, payout) => (payout ? recordPayout(tx, event, payout) : undefined),
-});

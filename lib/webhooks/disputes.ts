@@ -1,0 +1,27 @@
+// What the dispute handlers share: a fresh copy of the dispute, and status-only recording.
+import "server-only";
+import type Stripe from "stripe";
+import { recordDispute } from "@/lib/donations/record-dispute";
+import { stripe } from "@/lib/stripe/client";
+import { defineHandler, eventAccount, readOnAccount } from "./handler";
+
+export type DisputeEvent =
+  | Stripe.ChargeDisputeCreatedEvent
+  | Stripe.ChargeDisputeUpdatedEvent
+  | Stripe.ChargeDisputeClosedEvent
+  | Stripe.ChargeDisputeFundsWithdrawnEvent
+  | Stripe.ChargeDisputeFundsReinstatedEvent;
+
+/** The dispute as it is now: its status may have moved on since this event. */
+export function freshDispute(event: DisputeEvent) {
+  const id = event.data.object.id;
+  return readOnAccount(event, id, (stripeAccount) => stripe().disputes.retrieve(id, undefined, { stripeAccount }));
+}
+
+/** created / updated / closed change the dispute's status only (ERRATA 18a). */
+export function disputeStatusHandler<E extends DisputeEvent>() {
+  return defineHandler<E, Stripe.Dispute | null>({
+    prepare: freshDispute,
+    apply: (tx, event, dispute) => recordDispute(tx, dispute ?? event.data.object, event.id, eventAccount(event)),
+  });
+}

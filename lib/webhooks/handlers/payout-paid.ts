@@ -1,0 +1,9 @@
+import "server-only";
+import type Stripe from "stripe";
+import { defineHandler } from "../handler";
+import { freshPayout, recordPayout } from "../payouts";
+
+export const payoutPaid = defineHandler<Stripe.PayoutPaidEvent, Stripe.Payout | null>({
+  prepare: freshPayout,
+  apply: async (tx, event, payout) => (payout ? recordPayout(tx, event, payout) : undefined),
+});

@@ -1,0 +1,6 @@
+import "server-only";
+import type Stripe from "stripe";
+import { refundHandler } from "../refunds";
+
+/** `refund.created`: record the refund as Stripe has it now (one row per refund id). */
+export const refundCreated = refundHandler<Stripe.RefundCreatedEvent>();

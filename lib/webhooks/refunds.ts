@@ -1,0 +1,24 @@
+// What the refund handlers share: a fresh copy of the refund, with its balance transactions.
+import "server-only";
+import type Stripe from "stripe";
+import { recordRefund } from "@/lib/donations/record-refund";
+import { stripe } from "@/lib/stripe/client";
+import { defineHandler, eventAccount, readOnAccount } from "./handler";
+
+export const REFUND_EXPAND = ["balance_transaction", "failure_balance_transaction"];
+
+type RefundEvent = Stripe.RefundCreatedEvent | Stripe.RefundUpdatedEvent | Stripe.RefundFailedEvent;
+
+/** The refund as Stripe has it now (a later event may already have changed it). */
+export function freshRefund(event: RefundEvent) {
+  const id = event.data.object.id;
+  return readOnAccount(event, id, (stripeAccount) => stripe().refunds.retrieve(id, { expand: REFUND_EXPAND }, { stripeAccount }));
+}
+
+/** Without a fresh copy (a platform event) the payload only serves to refuse a donation's refund. */
+export function refundHandler<E extends RefundEvent>() {
+  return defineHandler<E, Stripe.Refund | null>({
+    prepare: freshRefund,
+    apply: (tx, event, refund) => recordRefund(tx, refund ?? event.data.object, event.id, eventAccount(event)),
+  });
+}
