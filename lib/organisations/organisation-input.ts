@@ -1,7 +1,7 @@
 // What an admin types to create or change an organisation, validated: the currencies it accepts
 // are ones Stripe supports, and each has a fee rate (ERRATA 4/5: an estimate, never a fallback).
 import { z } from "zod";
-import { parseAmount } from "@/lib/money/amount";
+import { parseAmount, toDecimalString } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
 import type { FeeRate } from "@/lib/money/fees";
 import { STRIPE_COUNTRIES } from "./countries";
@@ -69,6 +69,11 @@ export function readOrganisationForm(form: FormData): { ok: true; input: Organis
   }
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return { ok: true, input: { ...parsed.data, feeRates } };
+}
+
+/** An organisation's fee rates as the form shows them ("1.5" and "0.25"). */
+export function feeRateFormValues(rates: readonly FeeRate[]): Record<string, { percent: string; fixed: string }> {
+  return Object.fromEntries(rates.map((rate) => [rate.currency, { percent: percentText(rate.percentBps), fixed: toDecimalString(rate.fixedMinor, rate.currency) }]));
 }
 
 /** 150 basis points -> "1.5" (the form's percentage), by the digits. */

@@ -3,16 +3,15 @@ import { Card } from "@/components/ui/card";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
-import { toDecimalString } from "@/lib/money/amount";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
-import { percentText } from "@/lib/organisations/organisation-input";
+import { feeRateFormValues } from "@/lib/organisations/organisation-input";
 import { createOrganisationAction } from "./actions";
 
 export const metadata: Metadata = { title: "New organisation" };
 
 export default async function NewOrganisationPage() {
   const user = await requireSignedIn("/dashboard/new");
-  const feeRates = Object.fromEntries(DEFAULT_FEE_RATES.map((rate) => [rate.currency, { percent: percentText(rate.percentBps), fixed: toDecimalString(rate.fixedMinor, rate.currency) }]));
+  const feeRates = feeRateFormValues(DEFAULT_FEE_RATES);
   return (
     <Card headingLevel={1} title="Create an organisation" description="You will be its owner. Next, you connect its Stripe account.">
       <OrganisationForm

@@ -3,9 +3,8 @@ import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
-import { toDecimalString } from "@/lib/money/amount";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
-import { percentText } from "@/lib/organisations/organisation-input";
+import { feeRateFormValues } from "@/lib/organisations/organisation-input";
 import { updateOrganisationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,7 +13,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const { orgSlug } = await params;
   const { organisation } = await requirePageRole(orgSlug, "admin", `/dashboard/${orgSlug}/settings`);
   const rates = await db.feeRate.findMany({ where: { organisationId: organisation.id } });
-  const feeRates = Object.fromEntries(rates.map((rate) => [rate.currency, { percent: percentText(rate.percentBps), fixed: toDecimalString(rate.fixedMinor, rate.currency) }]));
+  const feeRates = feeRateFormValues(rates);
   return (
     <Card headingLevel={1} title="Settings" description="Your organisation's details, the currencies donors can give in, and your fee rates.">
       <OrganisationForm
