@@ -14,7 +14,7 @@ export function stripe(): Stripe {
   const env = getEnv();
   client = new Stripe(env.STRIPE_SECRET_KEY, {
     apiVersion: STRIPE_API_VERSION,
-    appInfo: { name: "Amply", version: "0.1.0", url: "https://github.com/amply-donations/amply" },
+    appInfo: { name: "Amply", version: "0.1.0" },
     typescript: true,
     maxNetworkRetries: 2,
     timeout: 20_000,
