@@ -51,6 +51,9 @@ test("a donor gives 25.00 EUR covering the fee: charged 25.63, booked, one recei
 
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(donor.email)}`);
   await expect(page.getByRole("link", { name: /Your receipt from Give Test Charity/ })).toHaveCount(1);
+
+  await page.goto("/dashboard/give-test");
+  await expect(page.getByText(/\d+ donations? in EUR/)).toBeVisible();
 });
 
 test("a declined card shows Stripe's message, and a retry with another card succeeds", async ({ page }) => {

@@ -10,95 +10,80 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { SandboxControl } from "../../sandbox/client";
-import { percentile, prepareBench, say } from "./support";
+import { percentile, runBench, say } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const APP = `http://127.0.0.1:${PORT}`;
 const PAGE_REQUESTS = 500;
 const DONATIONS = 300;
 
-async function main() {
-  const bench = await prepareBench("bench_give", APP);
-  const guard = setTimeout(() => {
-    console.error("[bench] took longer than 10 minutes; stopping");
-    void bench.stop().then(() => process.exit(1));
-  }, 10 * 60_000);
-  try {
-    const control = new SandboxControl(bench.sandbox.url, bench.sandbox.keys.secretKey);
-    const account = (await control.createAccount({ country: "DE", business_name: "Bench Charity" })).id;
-    const db = new pg.Client({ connectionString: bench.database.url });
-    db.on("error", () => undefined);
-    await db.connect();
-    await db.query(
-      `INSERT INTO "Organisation" (id, slug, name, email, country, "defaultCurrency", "acceptedCurrencies", "stripeAccountId", "stripeChargesEnabled", "updatedAt")
-       VALUES ('org_give_bench', 'bench', 'Bench Charity', 'bench@example.org', 'DE', 'EUR', '{EUR,GBP,USD}', $1, true, NOW())`,
-      [account],
-    );
-    await db.query(`INSERT INTO "FeeRate" ("organisationId", currency, "percentBps", "fixedMinor", "updatedAt") VALUES ('org_give_bench', 'EUR', 150, 25, NOW())`);
-    await db.query(`INSERT INTO "Fund" (id, "organisationId", slug, name) VALUES ('fund_bench', 'org_give_bench', 'general', 'General fund')`);
-    await db.end();
-    await bench.startServers([PORT]);
+runBench("bench_give", APP, 10, async (bench) => {
+  const control = new SandboxControl(bench.sandbox.url, bench.sandbox.keys.secretKey);
+  const account = (await control.createAccount({ country: "DE", business_name: "Bench Charity" })).id;
+  const db = new pg.Client({ connectionString: bench.database.url });
+  db.on("error", () => undefined);
+  await db.connect();
+  await db.query(
+    `INSERT INTO "Organisation" (id, slug, name, email, country, "defaultCurrency", "acceptedCurrencies", "stripeAccountId", "stripeChargesEnabled", "updatedAt")
+     VALUES ('org_give_bench', 'bench', 'Bench Charity', 'bench@example.org', 'DE', 'EUR', '{EUR,GBP,USD}', $1, true, NOW())`,
+    [account],
+  );
+  await db.query(`INSERT INTO "FeeRate" ("organisationId", currency, "percentBps", "fixedMinor", "updatedAt") VALUES ('org_give_bench', 'EUR', 150, 25, NOW())`);
+  await db.query(`INSERT INTO "Fund" (id, "organisationId", slug, name) VALUES ('fund_bench', 'org_give_bench', 'general', 'General fund')`);
+  await db.end();
+  await bench.startServers([PORT]);
 
-    say("loading the page in Chromium…");
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  say("loading the page in Chromium…");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = await browser.newPage();
+  const scripts: Array<{ url: string; bytes: number }> = [];
+  page.on("requestfinished", async (request) => {
+    if (request.resourceType() !== "script") return;
+    const sizes = await request.sizes();
+    scripts.push({ url: request.url(), bytes: sizes.responseBodySize });
+  });
+  await page.goto(`${APP}/give/bench`, { waitUntil: "networkidle" });
+  await page.getByTestId("stripe-sandbox-payment-element").waitFor();
+  await browser.close();
+  const stripeJs = scripts.filter((s) => s.url.startsWith(bench.sandbox.url));
+  const own = scripts.filter((s) => !s.url.startsWith(bench.sandbox.url));
+  const kB = (bytes: number) => (bytes / 1024).toFixed(1);
+  const ownBytes = own.reduce((sum, s) => sum + s.bytes, 0);
+
+  say(`GET /give/bench × ${PAGE_REQUESTS}…`);
+  await fetch(`${APP}/give/bench`);
+  const pageRun = await new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon({ url: `${APP}/give/bench`, connections: 1, amount: PAGE_REQUESTS }, (error, result) => (error ? reject(error) : resolve(result))),
+  );
+
+  say(`POST /api/donations × ${DONATIONS}…`);
+  const own_ms: number[] = [];
+  const stripe_ms: number[] = [];
+  const total_ms: number[] = [];
+  let failed = 0;
+  for (let i = 0; i < DONATIONS; i++) {
+    const started = performance.now();
+    const response = await fetch(`${APP}/api/donations`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": randomUUID(), "x-forwarded-for": `10.0.${i % 200}.${(i >> 8) + 1}` },
+      body: JSON.stringify({ organisation: "bench", amount: 2500, currency: "EUR", coverFee: true, donor: { name: "Bench Donor", email: `donor${i}@example.org` } }),
     });
-    const page = await browser.newPage();
-    const scripts: Array<{ url: string; bytes: number }> = [];
-    page.on("requestfinished", async (request) => {
-      if (request.resourceType() !== "script") return;
-      const sizes = await request.sizes();
-      scripts.push({ url: request.url(), bytes: sizes.responseBodySize });
-    });
-    await page.goto(`${APP}/give/bench`, { waitUntil: "networkidle" });
-    await page.getByTestId("stripe-sandbox-payment-element").waitFor();
-    await browser.close();
-    const stripeJs = scripts.filter((s) => s.url.startsWith(bench.sandbox.url));
-    const own = scripts.filter((s) => !s.url.startsWith(bench.sandbox.url));
-    const kB = (bytes: number) => (bytes / 1024).toFixed(1);
-    const ownBytes = own.reduce((sum, s) => sum + s.bytes, 0);
-
-    say(`GET /give/bench × ${PAGE_REQUESTS}…`);
-    await fetch(`${APP}/give/bench`);
-    const pageRun = await new Promise<autocannon.Result>((resolve, reject) =>
-      autocannon({ url: `${APP}/give/bench`, connections: 1, amount: PAGE_REQUESTS }, (error, result) => (error ? reject(error) : resolve(result))),
-    );
-
-    say(`POST /api/donations × ${DONATIONS}…`);
-    const own_ms: number[] = [];
-    const stripe_ms: number[] = [];
-    const total_ms: number[] = [];
-    let failed = 0;
-    for (let i = 0; i < DONATIONS; i++) {
-      const started = performance.now();
-      const response = await fetch(`${APP}/api/donations`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": randomUUID(), "x-forwarded-for": `10.0.${i % 200}.${(i >> 8) + 1}` },
-        body: JSON.stringify({ organisation: "bench", amount: 2500, currency: "EUR", coverFee: true, donor: { name: "Bench Donor", email: `donor${i}@example.org` } }),
-      });
-      total_ms.push(performance.now() - started);
-      await response.arrayBuffer();
-      if (response.status !== 201) failed++;
-      const timing = response.headers.get("server-timing") ?? "";
-      own_ms.push(Number(/app;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN));
-      stripe_ms.push(Number(/stripe;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN));
-    }
-
-    console.log("");
-    console.log(`/give/[orgSlug] JavaScript (compressed, as served), Stripe.js excluded: ${kB(ownBytes)} kB in ${own.length} files (budget 155 kB); Stripe.js ${kB(stripeJs.reduce((s, x) => s + x.bytes, 0))} kB`);
-    console.log(`GET /give/[orgSlug] from next start: p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms over ${pageRun.requests.total} requests (budget p50 20 ms); non-2xx ${pageRun.non2xx}`);
-    console.log(
-      `POST /api/donations over ${DONATIONS}: Amply's own time p50 ${percentile(own_ms, 0.5).toFixed(1)} ms, p99 ${percentile(own_ms, 0.99).toFixed(1)} ms (budget p50 50 ms); waiting on Stripe p50 ${percentile(stripe_ms, 0.5).toFixed(1)} ms; total p50 ${percentile(total_ms, 0.5).toFixed(1)} ms; failures ${failed}`,
-    );
-    if (failed > 0 || pageRun.non2xx > 0) process.exitCode = 1;
-  } finally {
-    clearTimeout(guard);
-    await bench.stop();
+    total_ms.push(performance.now() - started);
+    await response.arrayBuffer();
+    if (response.status !== 201) failed++;
+    const timing = response.headers.get("server-timing") ?? "";
+    own_ms.push(Number(/app;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN));
+    stripe_ms.push(Number(/stripe;dur=([\d.]+)/.exec(timing)?.[1] ?? NaN));
   }
-}
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  console.log("");
+  console.log(`/give/[orgSlug] JavaScript (compressed, as served), Stripe.js excluded: ${kB(ownBytes)} kB in ${own.length} files (budget 155 kB); Stripe.js ${kB(stripeJs.reduce((s, x) => s + x.bytes, 0))} kB`);
+  console.log(`GET /give/[orgSlug] from next start: p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms over ${pageRun.requests.total} requests (budget p50 20 ms); non-2xx ${pageRun.non2xx}`);
+  console.log(
+    `POST /api/donations over ${DONATIONS}: Amply's own time p50 ${percentile(own_ms, 0.5).toFixed(1)} ms, p99 ${percentile(own_ms, 0.99).toFixed(1)} ms (budget p50 50 ms); waiting on Stripe p50 ${percentile(stripe_ms, 0.5).toFixed(1)} ms; total p50 ${percentile(total_ms, 0.5).toFixed(1)} ms; failures ${failed}`,
+  );
+  return failed === 0 && pageRun.non2xx === 0;
 });

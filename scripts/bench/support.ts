@@ -77,3 +77,26 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 }
+
+/**
+ * Run a benchmark: prepare everything, run `body`, and always stop what was started, within
+ * `minutes`. `body` answers whether every request it made succeeded; if not, the exit code is 1.
+ */
+export function runBench(label: string, appUrl: string, minutes: number, body: (bench: Bench) => Promise<boolean>) {
+  void (async () => {
+    const bench = await prepareBench(label, appUrl);
+    const guard = setTimeout(() => {
+      console.error(`[bench] took longer than ${minutes} minutes; stopping`);
+      void bench.stop().then(() => process.exit(1));
+    }, minutes * 60_000);
+    try {
+      if (!(await body(bench))) process.exitCode = 1;
+    } finally {
+      clearTimeout(guard);
+      await bench.stop();
+    }
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
