@@ -141,3 +141,21 @@ test("a bank transfer shows the instructions and succeeds when the money arrives
   await expect(page.getByRole("link", { name: /How to complete your donation/ })).toHaveCount(1);
   await expect(page.getByRole("link", { name: /Your receipt from Give Test Charity/ })).toHaveCount(1);
 });
+
+test("iDEAL goes through the bank's page and back to the return URL, in both outcomes", async ({ page }) => {
+  for (const [button, heading] of [
+    ["Authorize test payment", "Thank you!"],
+    ["Fail test payment", "Your payment did not go through"],
+  ] as const) {
+    const donor = uniqueDonor("Ideal Donor");
+    await openGivePage(page);
+    await fillDonor(page, donor.name, donor.email);
+    await page.getByTestId("stripe-sandbox-payment-element").getByRole("radio", { name: "iDEAL" }).check();
+    await page.getByRole("button", { name: "Give €25.00" }).click();
+    await expect(page.getByRole("heading", { name: "IDEAL test payment" })).toBeVisible();
+    await page.getByRole("button", { name: button }).click();
+    await expect(page).toHaveURL(/\/donation\/complete\?.*redirect_status=/);
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/give/give-test");
+});
