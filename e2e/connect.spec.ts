@@ -16,6 +16,9 @@ async function createOrganisation(page: Page, name: string) {
 test("an owner creates an organisation and connects a ready Stripe account", async ({ page }) => {
   await createOrganisation(page, "River Rescue");
   await expect(page.getByTestId("stripe-connection")).toContainText("Not connected");
+  // The owner's other organisations are one click away.
+  await page.getByRole("group").filter({ hasText: "Switch organisation" }).locator("summary").click();
+  await expect(page.getByRole("link", { name: "Amply Demo Charity" })).toBeVisible();
   const { violations } = await new AxeBuilder({ page }).analyze();
   expect(violations).toEqual([]);
 

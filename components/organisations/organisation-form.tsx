@@ -13,6 +13,7 @@ export type OrganisationFormValues = {
   name: string;
   slug?: string;
   email: string;
+  logoUrl?: string;
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
@@ -49,6 +50,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
         <Field label="Address of your donation page" name="slug" defaultValue={values.slug} required hint="amply/give/… — lowercase letters, digits and dashes" error={errors.slug} />
       ) : null}
       <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
+      <Field label="Logo (optional)" name="logoUrl" type="url" defaultValue={values.logoUrl ?? ""} hint="The https:// address of your logo image, shown on your donation page" error={errors.logoUrl} />
       <div className="grid gap-1">
         <label htmlFor="field-country" className="text-sm font-medium text-slate-800">
           Country of registration

@@ -13,6 +13,7 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
         slug: input.slug,
         name: input.name,
         email: input.email,
+        logoUrl: input.logoUrl,
         country: input.country,
         defaultCurrency: input.defaultCurrency,
         acceptedCurrencies: input.acceptedCurrencies,
@@ -32,7 +33,7 @@ export async function updateOrganisation(organisationId: string, input: Organisa
   await db.$transaction(async (tx) => {
     await tx.organisation.update({
       where: { id: organisationId },
-      data: { name: input.name, email: input.email, country: input.country, defaultCurrency: input.defaultCurrency, acceptedCurrencies: input.acceptedCurrencies },
+      data: { name: input.name, email: input.email, logoUrl: input.logoUrl, country: input.country, defaultCurrency: input.defaultCurrency, acceptedCurrencies: input.acceptedCurrencies },
     });
     for (const rate of input.feeRates) {
       await tx.feeRate.upsert({

@@ -1,15 +1,22 @@
 import { DashboardNav } from "@/components/dashboard-nav";
+import { OrganisationSwitcher } from "@/components/organisation-switcher";
+import { db } from "@/lib/db/client";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 
 export default async function OrganisationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
-  const { organisation, role } = await requirePageRole(orgSlug, "viewer");
+  const { organisation, role, user } = await requirePageRole(orgSlug, "viewer");
+  const others = await db.organisation.findMany({
+    where: { memberships: { some: { userId: user.id } }, id: { not: organisation.id } },
+    select: { slug: true, name: true },
+    orderBy: { name: "asc" },
+  });
   const base = `/dashboard/${organisation.slug}`;
   return (
     <div className="grid gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-xl font-bold">{organisation.name}</p>
+        <OrganisationSwitcher current={organisation.name} others={others} />
         <p className="text-sm text-slate-600">You are {ROLE_LABELS[role].toLowerCase()}</p>
       </div>
       <DashboardNav

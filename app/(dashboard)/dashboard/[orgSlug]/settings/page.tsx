@@ -24,6 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           organisationId: organisation.id,
           name: organisation.name,
           email: organisation.email,
+          logoUrl: organisation.logoUrl ?? "",
           country: organisation.country,
           defaultCurrency: organisation.defaultCurrency,
           acceptedCurrencies: organisation.acceptedCurrencies,
