@@ -17,6 +17,7 @@ test("an owner invites a viewer, who joins through the emailed link and can only
   // Not signed in yet: sign in as the invited address, then the invitation completes.
   await expect(guest.getByLabel("Email address")).toHaveValue(email);
   await guest.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(guest.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
   await guest.getByRole("link", { name: /Sign in to Amply/ }).first().click();
   await guest.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
