@@ -31,7 +31,14 @@ function say(message: string) {
   console.log(`\x1b[36m[amply]\x1b[0m ${message}`);
 }
 
-async function shutdown(code: number): Promise<never> {
+let stopping: Promise<never> | undefined;
+
+function shutdown(code: number): Promise<never> {
+  stopping ??= stopEverything(code);
+  return stopping;
+}
+
+async function stopEverything(code: number): Promise<never> {
   if (child && child.exitCode === null) {
     child.kill("SIGTERM");
     await new Promise((resolve) => child?.once("exit", resolve));

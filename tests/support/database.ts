@@ -16,6 +16,15 @@ function assertLocal(url: string) {
   }
 }
 
+/** Databases of earlier runs that were killed before they could drop theirs (older than 6 hours). */
+async function dropAbandoned(admin: pg.Client) {
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'amply\\_%'`);
+  for (const { datname } of rows) {
+    const match = /^amply_[a-z0-9_]+?_([0-9a-z]{6,})_[0-9a-z]{6}$/.exec(datname);
+    if (match && Date.now() - parseInt(match[1] as string, 36) > 6 * 60 * 60_000) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  }
+}
+
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
@@ -28,6 +37,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
+    await dropAbandoned(admin);
     await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
