@@ -25,10 +25,6 @@ export function advance(from: DonationStatus, to: DonationStatus): DonationStatu
   return canMove(from, to) ? to : from;
 }
 
-/** Whether money was taken (the donation counts in totals, net of refunds). */
-export function isPaid(status: DonationStatus): boolean {
-  return RANK[status] >= 2;
-}
 
 /**
  * `advance(status, to)` as SQL over the "Donation".status column, for statements that move a

@@ -22,9 +22,3 @@ export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
   await transporter.sendMail({ to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
   return { transport: "smtp" };
 }
-
-/** Tests point the transport at a new SMTP server. */
-export function resetEmailTransport() {
-  transporter?.close();
-  transporter = undefined;
-}

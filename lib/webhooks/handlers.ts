@@ -44,5 +44,3 @@ const HANDLERS: { [T in Stripe.Event.Type]?: HandlerFor<T> } = {
 export function handlerFor(event: Stripe.Event): WebhookHandler<Stripe.Event, unknown> | undefined {
   return HANDLERS[event.type] as WebhookHandler<Stripe.Event, unknown> | undefined;
 }
-
-export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS) as Stripe.Event.Type[];
