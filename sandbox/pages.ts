@@ -2,6 +2,7 @@
 // redirect page and hosted bank-transfer instructions. Each is labelled as the sandbox.
 import type { ServerResponse } from "node:http";
 import type { Engine } from "./engine";
+import { formatMinor } from "./pricing";
 import { present } from "./store";
 
 export const SANDBOX_LABEL = "Stripe sandbox - no real money";
@@ -125,7 +126,7 @@ export function challengePage(res: ServerResponse, engine: Engine, id: string, u
     200,
     "3D Secure",
     `<h1>Authenticate this payment</h1>
-     <p>Your bank asks you to confirm a payment of <strong>${escapeHtml((Number(pi.amount) / 10 ** (String(pi.currency) === "jpy" ? 0 : 2)).toString())} ${escapeHtml(String(pi.currency).toUpperCase())}</strong>.</p>
+     <p>Your bank asks you to confirm a payment of <strong>${escapeHtml(formatMinor(Number(pi.amount), String(pi.currency)))}</strong>.</p>
      <form method="post" action="/authenticate/${escapeHtml(id)}">
        <input type="hidden" name="client_secret" value="${escapeHtml(pi.client_secret)}">
        <div class="actions">

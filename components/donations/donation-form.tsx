@@ -42,8 +42,16 @@ function figure(amountText: string, currency: string, coverFee: boolean, rates: 
     const amount = parseAmount(amountText, currency, typeof navigator === "undefined" ? "en-GB" : navigator.language);
     assertChargeable(amount, currency);
     const rate = rates.find((r) => r.currency === currency);
-    const charge = donationCharge(amount, rate ?? { currency, percentBps: 0, fixedMinor: 0 }, coverFee && Boolean(rate));
-    return { ok: true as const, ...charge, canCoverFee: Boolean(rate) };
+    // The extra the fee cover would add, shown whether or not it is ticked (covering it may push a
+    // gift over the maximum: an error only when the donor does cover it).
+    let covered: ReturnType<typeof donationCharge> | null = null;
+    try {
+      covered = rate ? donationCharge(amount, rate, true) : null;
+    } catch (error) {
+      if (coverFee) throw error;
+    }
+    const charged = coverFee && covered ? covered.chargedAmount : amount;
+    return { ok: true as const, amount, chargedAmount: charged, feeExtra: covered?.feeCovered ?? 0, canCoverFee: Boolean(rate) };
   } catch (error) {
     if (error instanceof MoneyError) return { ok: false as const, error: error.message, canCoverFee: rates.some((r) => r.currency === currency) };
     throw error;
@@ -300,7 +308,7 @@ function DonationFields(props: FieldsProps) {
             <span>
               {figures.ok ? (
                 <>
-                  Add <strong data-testid="fee-extra">{formatMoney(donationCharge(figures.amount, organisation.feeRates.find((r) => r.currency === currency) as FeeRate, true).feeCovered, currency)}</strong> to
+                  Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong> to
                   cover the processing fee, so {organisation.name} receives your whole {formatMoney(figures.amount, currency)}.
                 </>
               ) : (

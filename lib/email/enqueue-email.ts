@@ -31,8 +31,6 @@ export function emailInsert(message: EmailMessage, condition: Prisma.Sql = Prism
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
-export { notifyOutbox };
-
 const listeners = new Set<() => void>();
 
 /** Lets an in-process worker pick new mail up at once instead of at its next poll. */

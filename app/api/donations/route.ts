@@ -1,14 +1,11 @@
 // POST /api/donations - start a donation: a pending donation and its PaymentIntent on the organisation's account
+import { clientAddress } from "@/lib/api/client-address";
 import { ApiError, errorResponse, validationError } from "@/lib/api/errors";
 import { createDonation, StripeClock } from "@/lib/donations/create-donation";
 import { donationRequestSchema, idempotencyKeySchema } from "@/lib/donations/donation-request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-function clientAddress(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
-}
 
 export async function POST(request: Request) {
   const started = performance.now();

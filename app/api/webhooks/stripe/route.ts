@@ -1,4 +1,5 @@
 // POST /api/webhooks/stripe - Stripe events for the platform and connected accounts
+import { clientAddress } from "@/lib/api/client-address";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/logger";
 import { AccountMismatchError } from "@/lib/webhooks/errors";
@@ -9,10 +10,6 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = 1_000_000;
-
-function sourceAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
-}
 
 /** The raw body, exactly as signed, refusing more than MAX_BODY_BYTES without reading it all. */
 async function readBody(request: Request): Promise<string | null> {
@@ -52,7 +49,7 @@ export async function POST(request: Request) {
   } catch (error) {
     if (error instanceof WebhookRejected) {
       // Never the payload: it is not known to be Stripe's.
-      log.warn("webhook rejected", { reason: error.reason, source: sourceAddress(request) });
+      log.warn("webhook rejected", { reason: error.reason, source: clientAddress(request) ?? "unknown" });
       return Response.json({ error: error.reason }, { status: 400 });
     }
     throw error;
