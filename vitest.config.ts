@@ -15,6 +15,9 @@ export default defineConfig({
     setupFiles: ["tests/support/setup-env.ts"],
     // The embedded database is one session: test files take turns on it.
     fileParallelism: Boolean(process.env.DATABASE_URL),
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses:
+    // let Vite resolve it (tests call Auth.js's real route handlers).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -21,6 +21,8 @@ test("an owner invites a viewer, who joins through the emailed link and can only
   await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
   await guest.getByRole("link", { name: /Sign in to Amply/ }).first().click();
   await guest.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
+  // Joining is a deliberate step on the invitation's page.
+  await guest.getByRole("button", { name: "Join Amply Demo Charity" }).click();
   await expect(guest).toHaveURL(/\/dashboard\/demo$/);
   await expect(guest.getByText("You are viewer")).toBeVisible();
   await expect(guest.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);

@@ -5,7 +5,7 @@ const valid = {
   NODE_ENV: "development",
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/amply",
   APP_URL: "http://localhost:3000",
-  AUTH_SECRET: "x".repeat(32),
+  AUTH_SECRET: "a-random-secret-of-32-characters!",
   STRIPE_SECRET_KEY: "sk_test_abc123",
   NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_abc123",
   STRIPE_CLIENT_ID: "ca_abc123",
@@ -52,10 +52,33 @@ describe("configuration", () => {
     expect(problems({ ...valid, AUTH_SECRET: "" })[0]).toMatch(/^AUTH_SECRET is required/);
   });
 
-  it("requires SMTP in production and keeps the development mailbox away from live keys", () => {
+  it("requires SMTP in production and keeps the development mailbox away from live keys and https", () => {
     expect(problems({ ...valid, NODE_ENV: "production" })).toEqual([expect.stringMatching(/^EMAIL_SERVER is required in production/)]);
-    expect(problems({ ...valid, STRIPE_SECRET_KEY: "sk_live_x", NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_live_x", AMPLY_DEV_MAILBOX: "1" })).toEqual([
-      expect.stringMatching(/^AMPLY_DEV_MAILBOX must not be set with live Stripe keys/),
+    expect(problems({ ...valid, STRIPE_SECRET_KEY: "sk_live_x", NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_live_x", AMPLY_E2E: "1" })).toEqual([
+      expect.stringMatching(/^AMPLY_E2E must not be set with live Stripe keys/),
     ]);
+    expect(problems({ ...valid, APP_URL: "https://give.example.org", AMPLY_E2E: "1" })).toEqual([expect.stringMatching(/^AMPLY_E2E must not be set when APP_URL is https/)]);
+  });
+
+  it("serves the development mailbox only in development or under the browser-test harness", () => {
+    expect(parseEnv({ ...valid, NODE_ENV: "development" }).devMailbox).toBe(true);
+    expect(parseEnv({ ...valid, NODE_ENV: "test" }).devMailbox).toBe(false);
+    expect(parseEnv({ ...valid, NODE_ENV: "test", AMPLY_E2E: "1" }).devMailbox).toBe(true);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", AMPLY_E2E: "1" }).devMailbox).toBe(true);
+    expect(parseEnv({ ...valid, NODE_ENV: "development", EMAIL_SERVER: "smtp://mail.example.org:587" }).devMailbox).toBe(false);
+    // The old opt-in is gone: it is no longer a way to open the mailbox in production.
+    expect(problems({ ...valid, NODE_ENV: "production", AMPLY_DEV_MAILBOX: "1" })).toEqual([expect.stringMatching(/^EMAIL_SERVER is required in production/)]);
+  });
+
+  it("refuses a guessable AUTH_SECRET", () => {
+    expect(problems({ ...valid, AUTH_SECRET: "x".repeat(40) })[0]).toMatch(/^AUTH_SECRET must use at least 10 different characters/);
+    expect(problems({ ...valid, AUTH_SECRET: "abababababababababababababababababab" })[0]).toMatch(/at least 10 different characters/);
+    expect(problems({ ...valid, AUTH_SECRET: "0123456789".repeat(4) })).toEqual([]);
+  });
+
+  it("reads TRUSTED_PROXIES and names a malformed entry", () => {
+    expect(problems({ ...valid, TRUSTED_PROXIES: "1" })).toEqual([]);
+    expect(problems({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, 2001:db8::/32" })).toEqual([]);
+    expect(problems({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, my-proxy" })[0]).toMatch(/^TRUSTED_PROXIES .*"my-proxy" is not an IP address/);
   });
 });

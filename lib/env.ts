@@ -7,6 +7,7 @@
 // the time the app reads its configuration both modes look the same: the switch is configuration.
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/client-address";
 
 const commaList = (pattern: RegExp, example: string, required: string) =>
   z
@@ -31,7 +32,19 @@ export const serverSchema = {
   APP_URL: z.url({ error: "must be the absolute URL Amply is served at, e.g. http://localhost:3000" }),
   AUTH_SECRET: z
     .string({ error: "is required: a random string of at least 32 characters (openssl rand -base64 32)" })
-    .min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    .min(32, "must be at least 32 characters (openssl rand -base64 32)")
+    .refine((secret) => new Set(secret).size >= 10, "must use at least 10 different characters: it signs sessions and links (openssl rand -base64 32)"),
+  /** Which proxies' X-Forwarded-For to believe: a hop count or addresses/CIDR ranges (README, Security). */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message.replace(/^TRUSTED_PROXIES: /, "") : String(error) });
+      }
+    }),
 
   STRIPE_SECRET_KEY: z
     .string({ error: "is required (npm run dev uses the offline Stripe sandbox when it is not set)" })
@@ -50,8 +63,11 @@ export const serverSchema = {
 
   EMAIL_SERVER: z.url({ error: "must be an SMTP URL, e.g. smtp://user:pass@smtp.example.org:587" }).optional(),
   EMAIL_FROM: z.string().min(3).default("Amply <no-reply@amply.localhost>"),
-  /** Keep mail readable at /dev/mailbox instead of sending it. Never on a public server. */
-  AMPLY_DEV_MAILBOX: booleanFlag,
+  /**
+   * Set by the browser-test harness (scripts/amply.ts e2e): keeps mail readable at /dev/mailbox under
+   * a production build. Refused with live keys or an https APP_URL: it shows every sign-in link.
+   */
+  AMPLY_E2E: booleanFlag,
   /** Run the outbox worker inside the app process (the embedded database has one connection). */
   AMPLY_WORKER_IN_PROCESS: booleanFlag,
 
@@ -94,18 +110,25 @@ export function parseEnv(source: Record<string, string | undefined>) {
             message: "must be in the same mode (test or live) as STRIPE_SECRET_KEY",
           });
         }
-        if (value.NODE_ENV === "production" && !value.EMAIL_SERVER && !value.AMPLY_DEV_MAILBOX) {
+        if (value.NODE_ENV === "production" && !value.EMAIL_SERVER && !value.AMPLY_E2E) {
           ctx.addIssue({
             code: "custom",
             path: ["EMAIL_SERVER"],
             message: "is required in production: Amply sends sign-in links and receipts by email",
           });
         }
-        if (live && value.AMPLY_DEV_MAILBOX) {
+        if (live && value.AMPLY_E2E) {
           ctx.addIssue({
             code: "custom",
-            path: ["AMPLY_DEV_MAILBOX"],
+            path: ["AMPLY_E2E"],
             message: "must not be set with live Stripe keys: it shows every email, sign-in links included",
+          });
+        }
+        if (value.AMPLY_E2E && value.APP_URL.startsWith("https:")) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["AMPLY_E2E"],
+            message: "must not be set when APP_URL is https: it is for local browser tests only, and shows every sign-in link",
           });
         }
         if (Boolean(value.TURNSTILE_SITE_KEY) !== Boolean(value.TURNSTILE_SECRET_KEY)) {
@@ -130,7 +153,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     /** Stripe calls go to the offline sandbox (its keys carry this marker). */
     stripeSandbox: parsed.STRIPE_SECRET_KEY.startsWith("sk_test_sandbox"),
     stripeLivemode: parsed.STRIPE_SECRET_KEY.includes("_live_"),
-    devMailbox: !parsed.EMAIL_SERVER && (parsed.NODE_ENV !== "production" || parsed.AMPLY_DEV_MAILBOX),
+    /** Mail kept at /dev/mailbox instead of sent: only in development or under the browser tests. */
+    devMailbox: !parsed.EMAIL_SERVER && (parsed.NODE_ENV === "development" || parsed.AMPLY_E2E),
+    /** Cookies get `Secure` and responses HSTS whenever Amply is served over https. */
+    secureCookies: parsed.APP_URL.startsWith("https:"),
   };
 }
 

@@ -1,8 +1,10 @@
 // Runs Amply on a fresh machine with nothing configured:
 //
 //   npm run dev                 embedded PostgreSQL (unless DATABASE_URL), migrations, demo seed,
-//                               the offline Stripe sandbox (unless STRIPE_SECRET_KEY), next dev
-//   tsx scripts/amply.ts e2e    the same for Playwright, on a fresh database, with `next start`
+//                               the offline Stripe sandbox (unless STRIPE_SECRET_KEY), and Amply in
+//                               development mode on 127.0.0.1 only (the development mailbox shows
+//                               every sign-in link): `npm run dev -- --hostname 0.0.0.0` to open it up
+//   tsx scripts/amply.ts e2e    the same for Playwright, on a fresh database, with a production build
 //   tsx scripts/amply.ts prisma <args>
 //                               the Prisma CLI against the configured or embedded database
 //
@@ -12,6 +14,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { runPrismaCli } from "../lib/db/prisma-cli";
@@ -68,7 +71,8 @@ async function prepare({ mode, port, sandboxPort }: Options): Promise<{ env: Nod
   env.APP_URL ||= `http://localhost:${port}`;
   env.AUTH_SECRET ||= mode === "dev" ? persistentSecret("auth-secret") : randomBytes(32).toString("base64url");
   env.AMPLY_WORKER_IN_PROCESS = "1";
-  if (!env.EMAIL_SERVER) env.AMPLY_DEV_MAILBOX = "1";
+  // The browser tests read mail from the development mailbox under a production build.
+  if (mode === "e2e") env.AMPLY_E2E = "1";
 
   // Database
   if (mode === "e2e") {
@@ -146,11 +150,16 @@ function serve(command: string, args: string[], env: NodeJS.ProcessEnv) {
   child.on("exit", (code) => void shutdown(code ?? 0));
 }
 
-async function dev() {
+/** Amply's own server (scripts/serve.ts): it sets the client address that route handlers read. */
+const SERVE = ["scripts/serve.ts"];
+
+async function dev(args: string[]) {
+  const { values } = parseArgs({ args, options: { hostname: { type: "string", default: "127.0.0.1" } } });
   const port = Number(process.env.PORT ?? 3000);
   const { env } = await prepare({ mode: "dev", port, sandboxPort: Number(process.env.SANDBOX_PORT ?? 12111) });
   say(`Amply on ${env.APP_URL} - sign in as the demo owner from the home page; mail arrives at ${env.APP_URL}/dev/mailbox`);
-  serve(bin("next"), ["dev", "--port", String(port)], env);
+  if (values.hostname !== "127.0.0.1") say(`listening on ${values.hostname}: anyone who can reach it can read the development mailbox`);
+  serve(bin("tsx"), [...SERVE, "--dev", "--port", String(port), "--hostname", values.hostname], { ...env, NODE_ENV: "development" });
 }
 
 async function e2e() {
@@ -162,7 +171,7 @@ async function e2e() {
     say("building (next build)…");
     await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
   }
-  serve(bin("next"), ["start", "--port", String(port)], { ...env, NODE_ENV: "production" });
+  serve(bin("tsx"), [...SERVE, "--port", String(port), "--hostname", "127.0.0.1"], { ...env, NODE_ENV: "production" });
 }
 
 async function prisma(args: string[]) {
@@ -184,7 +193,7 @@ async function prisma(args: string[]) {
 }
 
 const [command = "dev", ...rest] = process.argv.slice(2);
-const commands: Record<string, () => Promise<void>> = { dev, e2e, prisma: () => prisma(rest) };
+const commands: Record<string, () => Promise<void>> = { dev: () => dev(rest), e2e, prisma: () => prisma(rest) };
 const selected = commands[command];
 if (!selected) {
   console.error(`Unknown command ${command}. Use: dev | e2e | prisma <args>`);

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionState } from "@/lib/auth/organisation-action";
+import type { ActionState } from "@/lib/auth/action-state";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -23,7 +23,7 @@ export function InviteForm({ action, organisationId }: { action: Action; organis
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
         {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
       </div>
-      <Field label="Email address" name="email" type="email" required error={state.fieldErrors?.email} />
+      <Field label="Email address" name="email" type="email" required error={state.fieldErrors?.email} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} key={String(state.values?.email ?? "")} />
       <div className="grid gap-1">
         <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
           Role
@@ -66,6 +66,24 @@ export function MemberRoleForm({ action, organisationId, membershipId, role, lab
         Remove
       </Button>
       {state.error ? <p role="alert" className="w-full text-sm text-red-700">{state.error}</p> : null}
+    </form>
+  );
+}
+
+export function RevokeInvitationForm({ action, organisationId, invitationId, label }: { action: Action; organisationId: string; invitationId: string; label: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex items-center gap-2">
+      <input type="hidden" name="organisationId" value={organisationId} />
+      <input type="hidden" name="invitationId" value={invitationId} />
+      <Button type="submit" variant="secondary" disabled={pending} aria-label={`Revoke the invitation for ${label}`}>
+        Revoke
+      </Button>
+      {state.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -1,5 +1,7 @@
-// One error type for every API route, and one place that turns errors into responses
-// (validation 422 with field errors, 401, 403, 404, 409, 429...; anything unexpected 500, logged).
+// One error type for every entry point (route handlers, server actions, pages), and one place that
+// turns errors into responses (validation 422 with field errors, 401, 403, 404, 409, 413, 429,
+// 502; anything unexpected 500, logged with a generic message). lib/ throws ApiError for anything a
+// person can act on; server actions turn it into form state (lib/auth/action-state.ts).
 import { z } from "zod";
 import { log } from "@/lib/logger";
 
@@ -32,7 +34,13 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
-    readonly details: { fields?: Record<string, string[]>; headers?: Record<string, string>; status?: number } = {},
+    readonly details: {
+      fields?: Record<string, string[]>;
+      headers?: Record<string, string>;
+      status?: number;
+      /** A short machine-readable reason where a page chooses what to show by it (e.g. `expired_state`). */
+      reason?: string;
+    } = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -56,7 +64,14 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
   if (error instanceof z.ZodError) error = validationError(error);
   if (error instanceof ApiError) {
     return Response.json(
-      { error: { code: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.details.fields ? { fields: error.details.fields } : {}),
+          ...(error.details.reason ? { reason: error.details.reason } : {}),
+        },
+      },
       { status: error.status, headers: error.details.headers },
     );
   }

@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums.ts";
 import { ApiError } from "@/lib/api/errors";
+import { isSlug } from "@/lib/http/slug";
 
 export type SessionUser = { id: string; email: string; name?: string | null };
 
@@ -17,6 +18,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 export type Membership = Awaited<ReturnType<typeof findMembership>>;
 
 async function findMembership(userId: string, where: { slug: string } | { id: string }) {
+  if ("slug" in where ? !isSlug(where.slug) : !/^[A-Za-z0-9_-]{1,64}$/.test(where.id)) return { organisation: null, role: null } as const;
   const organisation = await db.organisation.findUnique({ where });
   if (!organisation) return { organisation: null, role: null } as const;
   const membership = await db.membership.findUnique({ where: { userId_organisationId: { userId, organisationId: organisation.id } } });

@@ -1,36 +1,31 @@
-// The wrapper every organisation server action goes through: authenticate, check the member's
-// role in the organisation named by the form's `organisationId`, and turn failures into a state the
-// form shows (STYLE: authorization is never an afterthought inside an action's body).
+// The wrapper every dashboard server action goes through: authenticate, check the member's role in
+// the organisation named by the form's `organisationId`, validate the form with the action's zod
+// schema, and turn failures into a state the form shows (with what the person typed).
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import type { z } from "zod";
+import { formObject } from "@/lib/api/form-data";
 import { requireRole } from "@/lib/auth/membership";
 import type { Role } from "@/lib/db/generated/enums.ts";
-import { log } from "@/lib/logger";
+import { errorState, typedValues, zodState, type ActionState } from "./action-state";
 
-export type ActionState = { ok?: boolean; message?: string; error?: string; fieldErrors?: Record<string, string> };
+export type { ActionState } from "./action-state";
 
 export type OrganisationContext = Awaited<ReturnType<typeof requireRole>>;
 
-export function organisationAction(atLeast: Role, run: (form: FormData, context: OrganisationContext) => Promise<ActionState>) {
+export function organisationAction<S extends z.ZodType>(atLeast: Role, schema: S, run: (input: z.output<S>, context: OrganisationContext) => Promise<ActionState>) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     let context: OrganisationContext;
     try {
       context = await requireRole({ id: String(form.get("organisationId") ?? "") }, atLeast);
     } catch (error) {
-      if (error instanceof ApiError) return { error: error.message };
-      throw error;
+      return errorState(error);
     }
+    const parsed = schema.safeParse(formObject(form));
+    if (!parsed.success) return { ...zodState(parsed.error), values: typedValues(form) };
     try {
-      return await run(form, context);
+      return await run(parsed.data, context);
     } catch (error) {
-      if (error instanceof ApiError) return { error: error.message, fieldErrors: mapFields(error.details.fields) };
-      log.error("organisation action failed", { organisationId: context.organisation.id, error });
-      return { error: "Something went wrong on our side and nothing was saved. Please try again." };
+      return { ...errorState(error, { organisationId: context.organisation.id }), values: typedValues(form) };
     }
   };
-}
-
-function mapFields(fields: Record<string, string[]> | undefined) {
-  if (!fields) return undefined;
-  return Object.fromEntries(Object.entries(fields).map(([key, messages]) => [key, messages[0] ?? ""]));
 }

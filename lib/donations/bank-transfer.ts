@@ -67,13 +67,18 @@ export function bankTransferInstructions(intent: Stripe.PaymentIntent): BankTran
   };
 }
 
-export function bankTransferEmail(organisationName: string, donorName: string | null, instructions: BankTransferInstructions) {
+/**
+ * The instructions email. It goes to whatever address the request named before anything is paid,
+ * so it carries nothing the request typed (no name, no message): only the organisation's words
+ * and Stripe's bank details.
+ */
+export function bankTransferEmail(organisationName: string, instructions: BankTransferInstructions) {
   const amount = formatMoney(instructions.amountRemaining, instructions.currency, "en-GB");
   const details = instructions.accounts.map((lines) => lines.map((line) => `${line.label}: ${line.value}`).join("\n")).join("\n\n");
   return {
     subject: `How to complete your donation to ${organisationName}`,
     text: [
-      `Dear ${donorName || "supporter"},`,
+      "Hello,",
       "",
       `Thank you for choosing to give ${amount} to ${organisationName} by bank transfer. Please transfer exactly ${amount} to:`,
       "",

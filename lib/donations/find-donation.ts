@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { sql } from "@/lib/db/sql";
 import type { DonationStatus, RecurringInterval } from "@/lib/db/generated/enums.ts";
-import { AccountMismatchError } from "@/lib/webhooks/errors";
+import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 
 /** What event handlers need of a donation: its own columns and the names a receipt shows. */
 export type DonationContext = {
@@ -67,7 +67,7 @@ function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
            d.currency, d."refundedAmount", d."succeededAt", d."refundedAt", d."stripePaymentIntentId", d."stripeChargeId",
            d."paymentMethodType", d.dedication,
            o.name AS "organisationName", o.email AS "organisationEmail", o."stripeAccountId",
-           dn.email AS "donorEmail", dn.name AS "donorName", f.name AS "fundName", c.name AS "campaignName",
+           dn.email AS "donorEmail", d."donorName", f.name AS "fundName", c.name AS "campaignName",
            r.interval::text AS "recurringInterval"
     FROM "Donation" d
     JOIN "Organisation" o ON o.id = d."organisationId"

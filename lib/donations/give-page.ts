@@ -1,9 +1,11 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { isSlug } from "@/lib/http/slug";
 
 /** What the hosted donation page needs of an organisation, in as few queries as it can. */
 export const loadGivePage = cache(async (slug: string, selected: { fund?: string; campaign?: string }) => {
+  if (!isSlug(slug)) return null;
   const organisation = await db.organisation.findUnique({
     where: { slug },
     select: {

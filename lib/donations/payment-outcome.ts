@@ -1,7 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { stripe } from "@/lib/stripe/client";
+import { retrievePaymentIntent } from "@/lib/stripe/retrieve-payment-intent";
 
 export type PaymentOutcome =
   | { kind: "unknown" }
@@ -33,9 +33,7 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
   });
   const account = donation?.organisation.stripeAccountId;
   if (!donation || !account) return { kind: "unknown" };
-  const intent = await stripe()
-    .paymentIntents.retrieve(paymentIntentId, undefined, { stripeAccount: account })
-    .catch(() => null);
+  const intent = await retrievePaymentIntent(account, paymentIntentId).catch(() => null);
   if (!intent?.client_secret || !sameSecret(intent.client_secret, clientSecret)) return { kind: "unknown" };
   const query = donation.campaign ? `?campaign=${donation.campaign.slug}` : donation.fund ? `?fund=${donation.fund.slug}` : "";
   const base = { organisation: donation.organisation, amount: intent.amount, currency: intent.currency.toUpperCase(), retryPath: `/give/${donation.organisation.slug}${query}` };

@@ -1,6 +1,5 @@
 import "server-only";
-import type { Tx } from "@/lib/db/client";
-import { enqueueEmail, type EmailMessage } from "@/lib/email/enqueue-email";
+import type { EmailMessage } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
@@ -10,19 +9,13 @@ export function receiptNumber(donation: { number: number }): string {
   return `R-${String(donation.number).padStart(6, "0")}`;
 }
 
-/**
- * Queue the donation's receipt in the same transaction that records its success; the dedupe key
- * makes it exactly one receipt per donation however often Stripe delivers the event (ERRATA 11a:
- * Amply sends it, not Stripe). The worker sends it; a failing SMTP server delays it, never loses it.
- */
-export async function queueReceipt(tx: Tx, donation: DonationContext, paidAt: Date) {
-  const message = receiptEmail(donation, paidAt);
-  if (message) await enqueueEmail(tx, message);
-}
-
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** The receipt for a paid donation, or null when there is no one to send it to. */
+/**
+ * The receipt for a paid donation, or null when there is no one to send it to. The success handler
+ * queues it in the transaction that records the success, with a dedupe key: exactly one receipt per
+ * donation however often Stripe delivers the event (Amply sends it, not Stripe: docs/stripe.md#receipts).
+ */
 export function receiptEmail(donation: DonationContext, paidAt: Date): EmailMessage | null {
   if (!donation.donorEmail) return null;
   const amount = formatMoney(donation.chargedAmount, donation.currency, "en-GB");

@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { bookLedgerEntry } from "@/lib/ledger/book-ledger-entry";
-import { idOf } from "@/lib/webhooks/handler";
+import { idOf } from "@/lib/stripe/ids";
 import { findDonationForPayment } from "./find-donation";
 import { advance } from "./status";
 

@@ -10,6 +10,10 @@ import { sendEmail } from "./transport";
 const LEASE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 12;
 
+/** Mail whose body is a credential: once sent, the outbox keeps no usable copy of the link. */
+const SECRET_KINDS = new Set(["sign_in", "invitation"]);
+const REMOVED = "(This message held a one-time link. Amply removed it from its records once the email was sent.)";
+
 /** 30 s, 1 min, 2 min ... capped at 1 h between attempts. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
@@ -38,7 +42,14 @@ export async function drainOutbox(batchSize = 20): Promise<{ sent: number; faile
       const result = await sendEmail(message);
       await db.outboxEmail.update({
         where: { id: message.id },
-        data: { status: "sent", sentAt: new Date(), transport: result.transport, attempts: { increment: 1 }, lastError: null },
+        data: {
+          status: "sent",
+          sentAt: new Date(),
+          transport: result.transport,
+          attempts: { increment: 1 },
+          lastError: null,
+          ...(SECRET_KINDS.has(message.kind) ? { text: REMOVED, html: null } : {}),
+        },
       });
       sent++;
     } catch (error) {

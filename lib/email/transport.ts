@@ -1,21 +1,27 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 
-export type OutgoingEmail = { to: string; subject: string; text: string; html: string | null };
+export type OutgoingEmail = { id: string; kind: string; to: string; subject: string; text: string; html: string | null };
 export type SendResult = { transport: "smtp" | "mailbox" };
 
 let transporter: Transporter | undefined;
 
 /**
  * Send one message. With EMAIL_SERVER it goes over SMTP (nodemailer: pooled connections, TLS,
- * auth from the URL). Without it (first run, tests) it stays in the outbox and is read on the
- * development mailbox page.
+ * auth from the URL). Without it, in development and under the browser tests only, a copy goes
+ * to the development mailbox (/dev/mailbox) instead.
  */
 export async function sendEmail(message: OutgoingEmail): Promise<SendResult> {
   const env = getEnv();
   if (!env.EMAIL_SERVER) {
     if (!env.devMailbox) throw new Error("EMAIL_SERVER is not configured and the development mailbox is off.");
+    await db.mailboxMessage.upsert({
+      where: { emailId: message.id },
+      create: { emailId: message.id, kind: message.kind, to: message.to, subject: message.subject, text: message.text },
+      update: {},
+    });
     return { transport: "mailbox" };
   }
   transporter ??= nodemailer.createTransport(env.EMAIL_SERVER, { from: env.EMAIL_FROM });

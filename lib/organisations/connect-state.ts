@@ -1,8 +1,9 @@
-// The Connect OAuth `state` (ERRATA 12): signed with AUTH_SECRET (unforgeable), naming the
+// The Connect OAuth `state`: signed with AUTH_SECRET (unforgeable), naming the
 // organisation (one callback for all of them) and the user who started (bound to them), expiring
 // after ten minutes, and single-use (its nonce is spent in the database).
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 
@@ -22,40 +23,39 @@ export async function createConnectState(organisationId: string, userId: string,
   return `${payload}.${sign(payload)}`;
 }
 
-export type StateProblem = "invalid_state" | "expired_state" | "reused_state" | "foreign_state";
+export type ConnectState = { organisationId: string; userId: string; nonce: string; expiresAt: number };
 
-/** Read a state back without spending it: who and which organisation, or what is wrong with it. */
-export function readConnectState(state: string | null): { ok: true; organisationId: string; userId: string; nonce: string; expiresAt: number } | { ok: false; problem: StateProblem; organisationId?: string } {
+const invalid = () => new ApiError("bad_request", "That Stripe connection link is not valid. Start again from Payments.", { reason: "invalid_state" });
+
+/** Read a state back without spending it: who and which organisation. Throws when it is not Amply's. */
+export function readConnectState(state: string | null): ConnectState {
   const [payload, signature] = (state ?? "").split(".");
-  if (!payload || !signature) return { ok: false, problem: "invalid_state" };
+  if (!payload || !signature) throw invalid();
   const expected = Buffer.from(sign(payload));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, problem: "invalid_state" };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
   let parsed: Payload;
   try {
     parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Payload;
   } catch {
-    return { ok: false, problem: "invalid_state" };
+    throw invalid();
   }
-  if (typeof parsed.n !== "string" || typeof parsed.o !== "string" || typeof parsed.u !== "string" || typeof parsed.e !== "number") {
-    return { ok: false, problem: "invalid_state" };
-  }
-  return { ok: true, organisationId: parsed.o, userId: parsed.u, nonce: parsed.n, expiresAt: parsed.e };
+  if (typeof parsed.n !== "string" || typeof parsed.o !== "string" || typeof parsed.u !== "string" || typeof parsed.e !== "number") throw invalid();
+  return { organisationId: parsed.o, userId: parsed.u, nonce: parsed.n, expiresAt: parsed.e };
 }
 
 /**
  * Spend a state: only its creator, only before it expires, only once (two concurrent callbacks
  * with the same state: one wins the UPDATE).
  */
-export async function spendConnectState(state: string | null, userId: string, now = Date.now()) {
+export async function spendConnectState(state: string | null, userId: string, now = Date.now()): Promise<ConnectState> {
   const read = readConnectState(state);
-  if (!read.ok) return read;
-  if (read.userId !== userId) return { ok: false as const, problem: "foreign_state" as const, organisationId: read.organisationId };
-  if (read.expiresAt <= now) return { ok: false as const, problem: "expired_state" as const, organisationId: read.organisationId };
+  if (read.userId !== userId) throw new ApiError("forbidden", "Another person started this Stripe connection.", { reason: "foreign_state" });
+  if (read.expiresAt <= now) throw new ApiError("bad_request", "The Stripe connection took too long.", { reason: "expired_state" });
   const { count } = await db.stripeConnectState.updateMany({
     where: { nonce: read.nonce, userId, organisationId: read.organisationId, usedAt: null, expiresAt: { gt: new Date(now) } },
     data: { usedAt: new Date(now) },
   });
-  if (count !== 1) return { ok: false as const, problem: "reused_state" as const, organisationId: read.organisationId };
+  if (count !== 1) throw new ApiError("conflict", "This Stripe connection link was already used.", { reason: "reused_state" });
   return read;
 }

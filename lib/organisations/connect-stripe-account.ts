@@ -1,67 +1,80 @@
 // GET /api/stripe/connect/callback, as logic: check the state and the user, exchange the code,
-// store the account and its status. Every failure ends on a page that says what happened and what
-// to do, and changes nothing about the organisation.
+// store the account and its status. Every failure is an ApiError whose `reason` names what the
+// payments page says, and changes nothing about the organisation.
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
 import { requireRole, type SessionUser } from "@/lib/auth/membership";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client.ts";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { log } from "@/lib/logger";
-import { exchangeCode, retrieveAccount } from "@/lib/stripe/connect";
-import { readConnectState, spendConnectState } from "./connect-state";
+import { deauthorizeAccount } from "@/lib/stripe/deauthorize-account";
+import { exchangeOAuthCode } from "@/lib/stripe/exchange-oauth-code";
+import { retrieveAccount } from "@/lib/stripe/retrieve-account";
+import { spendConnectState } from "./connect-state";
 import { accountStatus } from "./stripe-account-status";
 
-export type ConnectError = "access_denied" | "invalid_state" | "expired_state" | "reused_state" | "foreign_state" | "already_linked" | "stripe_error" | "not_admin";
+export type ConnectError =
+  | "access_denied"
+  | "invalid_state"
+  | "expired_state"
+  | "reused_state"
+  | "foreign_state"
+  | "already_linked"
+  | "already_connected"
+  | "stripe_error"
+  | "not_admin";
 
-async function paymentsPage(organisationId: string | undefined, query: string): Promise<string> {
-  const organisation = organisationId ? await db.organisation.findUnique({ where: { id: organisationId }, select: { slug: true } }) : null;
-  return organisation ? `/dashboard/${organisation.slug}/settings/payments?${query}` : `/dashboard?${query.replace(/^error=/, "connect_error=")}`;
-}
+const failure = (reason: ConnectError, message: string) => new ApiError("conflict", message, { reason });
 
-/** Where to send the person once Stripe sent them back to Amply. */
-export async function completeStripeConnect(params: URLSearchParams, user: SessionUser): Promise<string> {
-  const state = params.get("state");
-  const read = readConnectState(state);
-  if (!read.ok) return paymentsPage(undefined, "error=invalid_state");
-
+/** Connect the account Stripe sent back for the organisation in the state; its id, or throws. */
+export async function completeStripeConnect(params: URLSearchParams, organisationId: string, user: SessionUser): Promise<void> {
   // Only someone who (still) administers the organisation may connect it.
   try {
-    await requireRole({ id: read.organisationId }, "admin");
+    await requireRole({ id: organisationId }, "admin");
   } catch {
-    return "/dashboard?connect_error=not_admin";
+    throw failure("not_admin", "Only owners and admins can connect a Stripe account.");
   }
-
-  const spent = await spendConnectState(state, user.id);
+  // Spent whatever Stripe answered: a state works once.
+  const spending = spendConnectState(params.get("state"), user.id);
   const oauthError = params.get("error");
   if (oauthError) {
-    log.info("Stripe Connect consent not given", { organisationId: read.organisationId, error: oauthError });
-    return paymentsPage(read.organisationId, oauthError === "access_denied" ? "error=access_denied" : "error=stripe_error");
+    await spending.catch(() => undefined);
+    log.info("Stripe Connect consent not given", { organisationId, error: oauthError });
+    throw failure(oauthError === "access_denied" ? "access_denied" : "stripe_error", "Stripe consent was not given.");
   }
-  if (!spent.ok) return paymentsPage(read.organisationId, `error=${spent.problem}`);
+  await spending;
 
   const code = params.get("code");
-  if (!code) return paymentsPage(read.organisationId, "error=stripe_error");
+  if (!code) throw failure("stripe_error", "Stripe sent no authorization code.");
   let accountId: string;
   let status: ReturnType<typeof accountStatus>;
   try {
-    accountId = await exchangeCode(code);
+    accountId = await exchangeOAuthCode(code);
     const linked = await db.organisation.findUnique({ where: { stripeAccountId: accountId }, select: { id: true } });
-    if (linked && linked.id !== read.organisationId) return paymentsPage(read.organisationId, "error=already_linked");
+    if (linked && linked.id !== organisationId) throw failure("already_linked", "That Stripe account is connected to another organisation.");
+    const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { stripeAccountId: true } });
+    if (organisation.stripeAccountId && organisation.stripeAccountId !== accountId) {
+      // A second consent while an account is connected: refuse it, and take back the access Stripe
+      // just granted, so the second account is not left authorised to the platform.
+      await deauthorizeAccount(accountId).catch((error: unknown) => log.warn("could not deauthorize a refused second account", { organisationId, accountId, error }));
+      throw failure("already_connected", "This organisation already has a Stripe account connected.");
+    }
     status = accountStatus(await retrieveAccount(accountId));
   } catch (error) {
-    log.warn("Stripe Connect failed", { organisationId: read.organisationId, error });
-    return paymentsPage(read.organisationId, "error=stripe_error");
+    if (error instanceof ApiError) throw error;
+    log.warn("Stripe Connect failed", { organisationId, error });
+    throw failure("stripe_error", "Stripe could not complete the connection.");
   }
 
   try {
     await db.organisation.update({
-      where: { id: read.organisationId },
+      where: { id: organisationId },
       data: { ...status, stripeAccountId: accountId, stripeConnectedAt: new Date(), stripeDisconnectedAt: null, stripeAccountCheckedAt: new Date() },
     });
   } catch (error) {
     // Another organisation took the account between our check and this write.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return paymentsPage(read.organisationId, "error=already_linked");
+    if (isUniqueViolation(error)) throw failure("already_linked", "That Stripe account is connected to another organisation.");
     throw error;
   }
-  log.info("Stripe account connected", { organisationId: read.organisationId, accountId });
-  return paymentsPage(read.organisationId, "connected=true");
+  log.info("Stripe account connected", { organisationId, accountId });
 }

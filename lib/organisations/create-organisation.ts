@@ -1,9 +1,8 @@
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client.ts";
+import { isUniqueViolation } from "@/lib/db/errors";
 import type { OrganisationInput } from "./organisation-input";
-
-export class SlugTakenError extends Error {}
 
 /** A new organisation, its fee rates, a general fund, and its creator as owner. */
 export async function createOrganisation(input: OrganisationInput & { slug: string }, ownerId: string) {
@@ -23,24 +22,7 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
       },
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new SlugTakenError();
+    if (isUniqueViolation(error)) throw new ApiError("conflict", "That address is taken.", { fields: { slug: ["Another organisation uses this address; choose another."] } });
     throw error;
   }
-}
-
-/** Change an organisation's details and fee rates (rates for currencies it no longer accepts stay, unused). */
-export async function updateOrganisation(organisationId: string, input: OrganisationInput) {
-  await db.$transaction(async (tx) => {
-    await tx.organisation.update({
-      where: { id: organisationId },
-      data: { name: input.name, email: input.email, logoUrl: input.logoUrl, country: input.country, defaultCurrency: input.defaultCurrency, acceptedCurrencies: input.acceptedCurrencies },
-    });
-    for (const rate of input.feeRates) {
-      await tx.feeRate.upsert({
-        where: { organisationId_currency: { organisationId, currency: rate.currency } },
-        create: { organisationId, currency: rate.currency, percentBps: rate.percentBps, fixedMinor: rate.fixedMinor },
-        update: { percentBps: rate.percentBps, fixedMinor: rate.fixedMinor },
-      });
-    }
-  });
 }

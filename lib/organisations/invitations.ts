@@ -1,19 +1,21 @@
 // Inviting people into an organisation by email: a magic link (through the outbox) that works once,
-// for the invited address, within a week.
+// for the invited address, within a week, and only while the person who sent it still holds the
+// role it grants. Owners see pending invitations and can revoke them.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
-import { db } from "@/lib/db/client";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 
 const LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function inviteMember(organisation: { id: string; name: string }, invitedBy: { id: string; email: string }, email: string, role: Role) {
+export async function inviteMember(organisation: { id: string; name: string }, invitedBy: { id: string; email: string; role: Role }, email: string, role: Role) {
+  if (!hasRole(invitedBy.role, role)) throw new ApiError("forbidden", `You cannot invite someone as ${ROLE_LABELS[role].toLowerCase()}: an invitation grants at most your own role.`);
   const address = email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organisationId: organisation.id, user: { email: address } } });
   if (existing) throw new ApiError("conflict", `${address} is already a member.`, { fields: { email: ["Already a member of this organisation."] } });
@@ -32,21 +34,54 @@ export async function inviteMember(organisation: { id: string; name: string }, i
   });
 }
 
-export type InvitationProblem = "not_found" | "expired" | "used" | "wrong_user";
+/** An owner takes back an invitation that has not been accepted. */
+export async function revokeInvitation(organisationId: string, invitationId: string) {
+  const { count } = await db.invitation.updateMany({ where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count !== 1) throw new ApiError("not_found", "That invitation was already accepted or revoked.");
+}
+
+/** Pending invitations a member sent that grant more than `role` (all of them when they leave). */
+export async function revokeInvitationsAbove(tx: Tx, organisationId: string, userId: string, role: Role | null) {
+  const above: Role[] = role === null ? ["viewer", "admin", "owner"] : (["viewer", "admin", "owner"] as const).filter((candidate) => !hasRole(role, candidate));
+  if (above.length === 0) return;
+  await tx.invitation.updateMany({ where: { organisationId, invitedById: userId, acceptedAt: null, revokedAt: null, role: { in: above } }, data: { revokedAt: new Date() } });
+}
 
 export async function findInvitation(token: string) {
   return db.invitation.findUnique({ where: { tokenHash: hash(token) }, include: { organisation: { select: { name: true, slug: true } } } });
 }
 
-/** Accept for the signed-in user, whose email must be the invited one. */
-export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<{ ok: true; slug: string } | { ok: false; problem: InvitationProblem }> {
+const refused = (reason: string, message: string) => new ApiError("conflict", message, { reason });
+
+/** Why an invitation cannot be accepted now, or nothing when it can. */
+async function checkInvitation(invitation: NonNullable<Awaited<ReturnType<typeof findInvitation>>>, user: { email: string }) {
+  if (invitation.acceptedAt) throw refused("used", "This invitation was already accepted.");
+  if (invitation.revokedAt) throw refused("revoked", "This invitation was withdrawn. Ask an owner of the organisation for a new one.");
+  if (invitation.expiresAt < new Date()) throw refused("expired", "This invitation has expired. Ask the person who invited you to send a new one.");
+  if (invitation.email !== user.email.toLowerCase()) {
+    throw refused("wrong_user", "This invitation is for another email address. Sign out, then open the link again and sign in with the invited address.");
+  }
+  // An invitation grants at most what its sender holds now: a sender who left or was demoted
+  // cannot let someone in above their current role.
+  const sender = invitation.invitedById
+    ? await db.membership.findUnique({ where: { userId_organisationId: { userId: invitation.invitedById, organisationId: invitation.organisationId } } })
+    : null;
+  if (!sender || !hasRole(sender.role, invitation.role)) throw refused("revoked", "This invitation was withdrawn. Ask an owner of the organisation for a new one.");
+}
+
+/** The invitation a signed-in person is looking at, if they may accept it (throws why not). */
+export async function invitationFor(token: string, user: { email: string }) {
   const invitation = await findInvitation(token);
-  if (!invitation) return { ok: false, problem: "not_found" };
-  if (invitation.acceptedAt) return { ok: false, problem: "used" };
-  if (invitation.expiresAt < new Date()) return { ok: false, problem: "expired" };
-  if (invitation.email !== user.email.toLowerCase()) return { ok: false, problem: "wrong_user" };
+  if (!invitation) throw refused("not_found", "This invitation link is not valid. Ask the person who invited you to send a new one.");
+  await checkInvitation(invitation, user);
+  return invitation;
+}
+
+/** Accept for the signed-in user, whose email must be the invited one. The organisation's slug. */
+export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<string> {
+  const invitation = await invitationFor(token, user);
   const accepted = await db.$transaction(async (tx) => {
-    const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const { count } = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
     if (count !== 1) return false;
     await tx.membership.upsert({
       where: { userId_organisationId: { userId: user.id, organisationId: invitation.organisationId } },
@@ -55,19 +90,6 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     });
     return true;
   });
-  return accepted ? { ok: true, slug: invitation.organisation.slug } : { ok: false, problem: "used" };
-}
-
-/** Change a member's role or remove them; an organisation always keeps at least one owner. */
-export async function changeMembership(organisationId: string, membershipId: string, change: { role: Role } | { remove: true }) {
-  await db.$transaction(async (tx) => {
-    const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId } });
-    if (!membership) throw new ApiError("not_found", "That person is not a member of this organisation.");
-    const losesOwner = membership.role === "owner" && ("remove" in change || change.role !== "owner");
-    if (losesOwner && (await tx.membership.count({ where: { organisationId, role: "owner" } })) <= 1) {
-      throw new ApiError("conflict", "An organisation needs at least one owner: make someone else owner first.");
-    }
-    if ("remove" in change) await tx.membership.delete({ where: { id: membership.id } });
-    else await tx.membership.update({ where: { id: membership.id }, data: { role: change.role } });
-  });
+  if (!accepted) throw refused("used", "This invitation was already accepted.");
+  return invitation.organisation.slug;
 }

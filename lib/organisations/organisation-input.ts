@@ -1,6 +1,8 @@
 // What an admin types to create or change an organisation, validated: the currencies it accepts
-// are ones Stripe supports, and each has a fee rate (ERRATA 4/5: an estimate, never a fallback).
+// are ones Stripe supports, and each has a fee rate (an estimate, never a fallback:
+// docs/stripe.md#fees-are-an-estimate).
 import { z } from "zod";
+import type { FormObject } from "@/lib/api/form-data";
 import { parseAmount, toDecimalString } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
 import type { FeeRate } from "@/lib/money/fees";
@@ -34,8 +36,18 @@ export const slugField = z
 
 export type OrganisationInput = { name: string; email: string; logoUrl: string | null; country: string; defaultCurrency: string; acceptedCurrencies: string[]; feeRates: FeeRate[] };
 
+type FormValues = { get(name: string): string | null; getAll(name: string): string[] };
+
+function formValues(form: FormObject): FormValues {
+  const all = (name: string) => {
+    const value = form[name];
+    return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((item): item is string => typeof item === "string");
+  };
+  return { get: (name) => all(name)[0] ?? null, getAll: all };
+}
+
 /** Read the organisation form. Returns the input, or field errors keyed by field name. */
-export function readOrganisationForm(form: FormData): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
+function readOrganisationForm(form: FormValues): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
   const accepted = [...new Set(form.getAll("acceptedCurrencies").map(String).concat(String(form.get("otherCurrencies") ?? "").split(/[\s,]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))];
   const raw = {
     name: form.get("name"),
@@ -71,6 +83,30 @@ export function readOrganisationForm(form: FormData): { ok: true; input: Organis
   }
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return { ok: true, input: { ...parsed.data, feeRates } };
+}
+
+/**
+ * The organisation form as the zod schema of its server action (lib/auth/organisation-action.ts):
+ * the fee rate fields are named after the currencies ticked, so the form is read as a whole.
+ * With `slug`, the address of a new organisation's page is read too.
+ */
+export function organisationFormSchema<WithSlug extends boolean = false>(options: { slug?: WithSlug } = {}) {
+  return z.custom<FormObject>((value) => typeof value === "object" && value !== null).transform((form, ctx): OrganisationInput & (WithSlug extends true ? { slug: string } : object) => {
+    const values = formValues(form);
+    const read = readOrganisationForm(values);
+    const fieldErrors = read.ok ? {} : { ...read.fieldErrors };
+    let slug: string | undefined;
+    if (options.slug) {
+      const parsed = slugField.safeParse(values.get("slug") ?? "");
+      if (parsed.success) slug = parsed.data;
+      else fieldErrors.slug = parsed.error.issues[0]?.message ?? "Choose an address.";
+    }
+    if (!read.ok || Object.keys(fieldErrors).length) {
+      for (const [path, message] of Object.entries(fieldErrors)) ctx.addIssue({ code: "custom", path: [path], message });
+      return z.NEVER;
+    }
+    return { ...read.input, ...(slug ? { slug } : {}) } as OrganisationInput & (WithSlug extends true ? { slug: string } : object);
+  });
 }
 
 /** An organisation's fee rates as the form shows them ("1.5" and "0.25"). */

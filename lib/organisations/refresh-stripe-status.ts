@@ -1,9 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/logger";
-import { retrieveAccount } from "@/lib/stripe/connect";
+import { isAccessRevoked } from "@/lib/stripe/errors";
+import { retrieveAccount } from "@/lib/stripe/retrieve-account";
 import { markDisconnected } from "./disconnect-stripe";
-import { accountStatus } from "./stripe-account-status";
+import { storeAccountStatus } from "./store-account-status";
 
 /**
  * Re-read the connected account from Stripe (the settings page does this when it opens; webhooks
@@ -12,16 +13,12 @@ import { accountStatus } from "./stripe-account-status";
  */
 export async function refreshStripeStatus(organisation: { id: string; stripeAccountId: string | null }): Promise<boolean> {
   if (!organisation.stripeAccountId) return true;
-  const checkedAt = new Date();
+  const retrievedAt = new Date();
   try {
-    const account = await retrieveAccount(organisation.stripeAccountId);
-    await db.organisation.updateMany({
-      where: { id: organisation.id, stripeAccountId: organisation.stripeAccountId, OR: [{ stripeAccountCheckedAt: null }, { stripeAccountCheckedAt: { lt: checkedAt } }] },
-      data: { ...accountStatus(account), stripeAccountCheckedAt: checkedAt },
-    });
+    await storeAccountStatus(db, await retrieveAccount(organisation.stripeAccountId), retrievedAt);
     return true;
   } catch (error) {
-    if (error instanceof Error && "statusCode" in error && (error.statusCode === 403 || error.statusCode === 401)) {
+    if (isAccessRevoked(error)) {
       // Access was revoked on Stripe's side and the webhook has not told us yet.
       await db.$transaction((tx) => markDisconnected(tx, organisation.id));
       return true;

@@ -6,21 +6,20 @@ import { db } from "@/lib/db/client";
 export type Limit = { key: string; max: number; windowSeconds: number };
 export type LimitResult = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-/** Count one hit against each limit; refused when any is over (all are counted either way). */
-export async function hit(limits: Limit[], now = Date.now()): Promise<LimitResult> {
-  let retryAfterSeconds = 0;
-  for (const limit of limits) {
-    const windowMs = limit.windowSeconds * 1000;
-    const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
-    const [row] = await db.$queryRaw<Array<{ count: number }>>`
-      INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${limit.key}, ${windowStart}, 1)
-      ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimitBucket".count + 1
-      RETURNING count`;
-    if ((row?.count ?? 0) > limit.max) {
-      retryAfterSeconds = Math.max(retryAfterSeconds, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
-    }
-  }
-  return retryAfterSeconds > 0 ? { allowed: false, retryAfterSeconds } : { allowed: true };
+/**
+ * Count one hit against `limit`; refused once the window holds more than `max`. Callers check
+ * limits one at a time and stop at the first refusal, so a refused request never counts against
+ * a wider limit (one client hammering cannot fill an organisation's bucket).
+ */
+export async function hit(limit: Limit, now = Date.now()): Promise<LimitResult> {
+  const windowMs = limit.windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+  const [row] = await db.$queryRaw<Array<{ count: number }>>`
+    INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${limit.key}, ${windowStart}, 1)
+    ON CONFLICT (key, "windowStart") DO UPDATE SET count = "RateLimitBucket".count + 1
+    RETURNING count`;
+  if ((row?.count ?? 0) <= limit.max) return { allowed: true };
+  return { allowed: false, retryAfterSeconds: Math.ceil((windowStart.getTime() + windowMs - now) / 1000) };
 }
 
 /** Old windows are of no use: the worker clears them with the other housekeeping. */

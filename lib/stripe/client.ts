@@ -25,8 +25,3 @@ export function stripe(): Stripe {
   });
   return client;
 }
-
-/** Request options for a direct charge on an organisation's connected account (ERRATA 7). */
-export function onAccount(stripeAccount: string, idempotencyKey?: string): Stripe.RequestOptions {
-  return idempotencyKey ? { stripeAccount, idempotencyKey } : { stripeAccount };
-}

@@ -2,8 +2,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { recordDispute } from "@/lib/donations/record-dispute";
-import { stripe } from "@/lib/stripe/client";
-import { defineHandler, eventAccount, readOnAccount } from "./handler";
+import { retrieveDispute } from "@/lib/stripe/retrieve-dispute";
+import { defineHandler, eventAccount, readOnAccount } from "./define-handler";
 
 export type DisputeEvent =
   | Stripe.ChargeDisputeCreatedEvent
@@ -15,7 +15,7 @@ export type DisputeEvent =
 /** The dispute as it is now: its status may have moved on since this event. */
 export function freshDispute(event: DisputeEvent) {
   const id = event.data.object.id;
-  return readOnAccount(event, id, (stripeAccount) => stripe().disputes.retrieve(id, undefined, { stripeAccount }));
+  return readOnAccount(event, id, (stripeAccount) => retrieveDispute(stripeAccount, id));
 }
 
 /** created / updated / closed change the dispute's status only (ERRATA 18a). */

@@ -3,13 +3,13 @@ import "server-only";
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { bookLedgerEntry, hasLedgerEntry } from "@/lib/ledger/book-ledger-entry";
-import { stripe } from "@/lib/stripe/client";
+import { retrievePayout } from "@/lib/stripe/retrieve-payout";
 
 export type PayoutEvent = Stripe.PayoutPaidEvent | Stripe.PayoutFailedEvent;
 
 export async function freshPayout(event: PayoutEvent) {
   if (!event.account) return null;
-  return stripe().payouts.retrieve(event.data.object.id, { expand: ["balance_transaction", "failure_balance_transaction"] }, { stripeAccount: event.account });
+  return retrievePayout(event.account, event.data.object.id);
 }
 
 /**

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { sql } from "@/lib/db/sql";
-import { handlerFor } from "./handlers";
+import { handlerFor } from "./handler-registry";
 
 export type Outcome = "processed" | "already_processed" | "ignored";
 

@@ -2,8 +2,8 @@
 import "server-only";
 import type Stripe from "stripe";
 import { recordRefund } from "@/lib/donations/record-refund";
-import { stripe } from "@/lib/stripe/client";
-import { defineHandler, eventAccount, readOnAccount } from "./handler";
+import { retrieveRefund } from "@/lib/stripe/retrieve-refund";
+import { defineHandler, eventAccount, readOnAccount } from "./define-handler";
 
 export const REFUND_EXPAND = ["balance_transaction", "failure_balance_transaction"];
 
@@ -12,7 +12,7 @@ type RefundEvent = Stripe.RefundCreatedEvent | Stripe.RefundUpdatedEvent | Strip
 /** The refund as Stripe has it now (a later event may already have changed it). */
 export function freshRefund(event: RefundEvent) {
   const id = event.data.object.id;
-  return readOnAccount(event, id, (stripeAccount) => stripe().refunds.retrieve(id, { expand: REFUND_EXPAND }, { stripeAccount }));
+  return readOnAccount(event, id, (stripeAccount) => retrieveRefund(stripeAccount, id, REFUND_EXPAND));
 }
 
 /** Without a fresh copy (a platform event) the payload only serves to refuse a donation's refund. */

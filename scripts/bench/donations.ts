@@ -1,8 +1,8 @@
 // npm run bench:donations - the donation page's size and speed, and POST /api/donations' own time.
 //
-// 1. The JavaScript Chromium downloads to load /give/[orgSlug] (compressed, as `next start` serves
+// 1. The JavaScript Chromium downloads to load /give/[orgSlug] (compressed, as `npm start` serves
 //    it), Stripe.js excluded: budget 155 kB (15% above an empty Next 16 page with one small form).
-// 2. GET /give/[orgSlug] served by `next start`: p50 over 500 requests (budget 20 ms).
+// 2. GET /give/[orgSlug] served by `npm start`: p50 over 500 requests (budget 20 ms).
 // 3. POST /api/donations: p50 of Amply's own time, the total minus the time waiting on Stripe, as
 //    the route reports it in Server-Timing (budget 50 ms). Loopback only, bounded counts.
 import { randomUUID } from "node:crypto";
@@ -81,7 +81,7 @@ runBench("bench_give", APP, 10, async (bench) => {
 
   console.log("");
   console.log(`/give/[orgSlug] JavaScript (compressed, as served), Stripe.js excluded: ${kB(ownBytes)} kB in ${own.length} files (budget 155 kB); Stripe.js ${kB(stripeJs.reduce((s, x) => s + x.bytes, 0))} kB`);
-  console.log(`GET /give/[orgSlug] from next start: p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms over ${pageRun.requests.total} requests (budget p50 20 ms); non-2xx ${pageRun.non2xx}`);
+  console.log(`GET /give/[orgSlug] from npm start: p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms over ${pageRun.requests.total} requests (budget p50 20 ms); non-2xx ${pageRun.non2xx}`);
   console.log(
     `POST /api/donations over ${DONATIONS}: Amply's own time p50 ${percentile(own_ms, 0.5).toFixed(1)} ms, p99 ${percentile(own_ms, 0.99).toFixed(1)} ms (budget p50 50 ms); waiting on Stripe p50 ${percentile(stripe_ms, 0.5).toFixed(1)} ms; total p50 ${percentile(total_ms, 0.5).toFixed(1)} ms; failures ${failed}`,
   );

@@ -1,5 +1,5 @@
 // What the benchmarks share: a production build, a fresh database on the local PostgreSQL, the
-// Stripe sandbox, and `next start` processes, all on loopback and all stopped at the end.
+// Stripe sandbox, and `npm start` processes (scripts/serve.ts), all on loopback and all stopped at the end.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -30,8 +30,10 @@ export async function prepareBench(label: string, appUrl: string, overrides: Rec
     DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? "8",
     APP_URL: appUrl,
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
-    AMPLY_DEV_MAILBOX: "1",
+    AMPLY_E2E: "1",
     AMPLY_WORKER_IN_PROCESS: "0",
+    // The bench stands in for many donors behind a proxy on loopback: it sends X-Forwarded-For.
+    TRUSTED_PROXIES: "127.0.0.1",
     ...overrides,
   };
   const servers: ChildProcess[] = [];
@@ -53,7 +55,8 @@ export async function prepareBench(label: string, appUrl: string, overrides: Rec
     ports.forEach((port, index) => {
       const profile = options.profileDir && index === 0 ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
       servers.push(
-        spawn(process.execPath, [...profile, ...(options.nodeFlags ?? []), path.join(root, "node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+        // Amply's own server, as `npm start` runs it (scripts/serve.ts).
+        spawn(process.execPath, [...profile, ...(options.nodeFlags ?? []), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
           cwd: root,
           env,
           stdio: ["ignore", "ignore", "inherit"],

@@ -1,6 +1,6 @@
 // npm run bench:webhooks - throughput and latency of POST /api/webhooks/stripe on this machine.
 //
-// A production build (`next start`; BENCH_INSTANCES=2 runs one per core, as a deployment would) on
+// A production build (`npm start`; BENCH_INSTANCES=2 runs one per core, as a deployment would) on
 // a fresh database on the local PostgreSQL, the Stripe sandbox on loopback, and N
 // `payment_intent.succeeded` events, each for its own existing donation with a unique event id,
 // signed just before sending. Phase 1 sends them over 20 connections as fast as they go (throughput);
@@ -64,7 +64,7 @@ runBench("bench", APP, 15, async (bench) => {
   for (const { event } of await control.events({ account, type: "payment_intent.succeeded" })) events.push(JSON.stringify(event));
   if (events.length !== total) throw new Error(`expected ${total} events, got ${events.length}`);
 
-  say(`starting ${INSTANCES} × next start…`);
+  say(`starting ${INSTANCES} × npm start…`);
   // BENCH_PROFILE=dir writes a CPU profile of the first server there; BENCH_NODE_FLAGS tunes Node.
   await bench.startServers(
     APPS.map((_, i) => PORT + i),

@@ -38,6 +38,8 @@ async function org(owner: User, extra: Array<[User, "admin" | "viewer"]> = []) {
 }
 
 const params = (orgId: string) => ({ params: Promise.resolve({ orgId }) });
+/** A POST as Amply's own page sends it (a browser always sets Origin on a POST). */
+const post = (origin: string | null = "http://localhost:3000") => new Request("http://localhost:3000/x", { method: "POST", headers: origin ? { origin } : {} });
 const as = (who: User | null) => (session.user = who);
 
 async function connectUrl(orgId: string) {
@@ -96,7 +98,7 @@ describe("who may connect and disconnect", () => {
     ] as const) {
       as(who);
       expect((await connect(new Request("http://localhost/x"), params(organisation.id))).status).toBe(status);
-      expect((await disconnect(new Request("http://localhost/x", { method: "POST" }), params(organisation.id))).status).toBe(status);
+      expect((await disconnect(post(), params(organisation.id))).status).toBe(status);
     }
     as(people.admin);
     expect((await connect(new Request("http://localhost/x"), params("no-such-organisation"))).status).toBe(404);
@@ -196,9 +198,41 @@ describe("the callback", () => {
     as(people.owner);
     await returnToAmply((await consent(await connectUrl(target.id), "authorize")).searchParams);
     const accountId = String((await stored(target.id)).stripeAccountId);
-    const response = await disconnect(new Request("http://localhost/x", { method: "POST" }), params(target.id));
+    const response = await disconnect(post(), params(target.id));
     expect(response.status).toBe(200);
     expect(await stored(target.id)).toMatchObject({ stripeAccountId: null, stripeChargesEnabled: false, stripeDisconnectedAt: expect.any(Date) });
     await expect(stripeSdk.accounts.retrieve(accountId)).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it("refuses a disconnect from another origin (a sibling subdomain is same-site) or without one, changing nothing", async () => {
+    const target = await org(people.owner);
+    as(people.owner);
+    await returnToAmply((await consent(await connectUrl(target.id), "authorize")).searchParams);
+    const accountId = String((await stored(target.id)).stripeAccountId);
+    for (const origin of ["http://evil.localhost:3000", "https://localhost:3000", "null", null]) {
+      const response = await disconnect(post(origin), params(target.id));
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/must come from Amply's own pages/);
+    }
+    expect((await stored(target.id)).stripeAccountId).toBe(accountId);
+    expect((await stripeSdk.accounts.retrieve(accountId)).id).toBe(accountId);
+  });
+
+  it("refuses a second account while one is connected, keeps the first, and gives up access to the second", async () => {
+    const target = await org(people.owner);
+    as(people.owner);
+    // Two consent links, started before either finished (the connect route refuses once connected).
+    const firstUrl = await connectUrl(target.id);
+    const secondUrl = await connectUrl(target.id);
+    await returnToAmply((await consent(firstUrl, "authorize")).searchParams);
+    const first = String((await stored(target.id)).stripeAccountId);
+    // The second consent, for another account (what Stripe sends back when the admin picks it).
+    const second = (await control.createAccount({ country: "DE", ready: true })).id;
+    const back = new URLSearchParams({ state: secondUrl.searchParams.get("state") ?? "", code: await control.oauthCode(second), scope: "read_write" });
+    expect(await returnToAmply(back)).toBe(`/dashboard/${target.slug}/settings/payments?error=already_connected`);
+    expect((await stored(target.id)).stripeAccountId).toBe(first);
+    expect((await stripeSdk.accounts.retrieve(first)).id).toBe(first);
+    // The second account is not left authorised to the platform.
+    await expect(stripeSdk.accounts.retrieve(second)).rejects.toMatchObject({ statusCode: 403 });
   });
 });

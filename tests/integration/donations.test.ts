@@ -4,16 +4,22 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/donations/route";
 import { db } from "@/lib/db/client";
+import { LIMITS } from "@/lib/donations/guard-donation-attempt";
 import { connectedOrganisation, control, deliver, eventOf, stripeSdk, unique } from "../support/fixtures";
 
 type Body = Record<string, unknown>;
 let address = 1;
 const freshIp = () => `198.51.100.${address++ % 250}`;
 
-async function give(body: Body, options: { key?: string | null; ip?: string; raw?: string } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": options.ip ?? freshIp() };
+type GiveOptions = { key?: string | null; ip?: string; raw?: string | ReadableStream<Uint8Array>; headers?: Record<string, string> };
+
+/** POST /api/donations as the donation page sends it; `ip` is what Amply's server (scripts/serve.ts) resolved. */
+async function give(body: Body, options: GiveOptions = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json", origin: "http://localhost:3000", "x-amply-client-address": options.ip ?? freshIp(), ...options.headers };
   if (options.key !== null) headers["idempotency-key"] = options.key ?? randomUUID();
-  const response = await POST(new Request("http://localhost:3000/api/donations", { method: "POST", headers, body: options.raw ?? JSON.stringify(body) }));
+  const init: RequestInit & { duplex?: "half" } = { method: "POST", headers, body: options.raw ?? JSON.stringify(body) };
+  if (options.raw instanceof ReadableStream) init.duplex = "half";
+  const response = await POST(new Request("http://localhost:3000/api/donations", init));
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } } };
 }
 
@@ -113,6 +119,8 @@ describe("bank transfer", () => {
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email, kind: "bank_transfer_instructions" } });
     expect(mail.text).toContain(`Reference: ${instructions.reference}`);
     expect(mail.text).toContain("€50.00");
+    // Sent before anything is paid, to any address typed: nothing the request typed is in it.
+    expect(mail.text).not.toContain("Ben");
 
     const donation = await db.donation.findUniqueOrThrow({ where: { id: String(response.body.donationId) }, include: { donor: true } });
     await control.fund(String(donation.donor?.stripeCustomerId), 5000, "eur", instructions.reference);
@@ -141,5 +149,83 @@ describe("card-testing protection", () => {
     expect(limited.body.error?.message).toMatch(/Too many donation attempts in a short time\. Please wait \d+ minutes? and try again\./);
     expect((await give(base, { ip, key })).status).toBe(201); // the page retrying its own request
     expect((await give(base, { ip: "203.0.113.100" })).status).toBe(201);
+  });
+});
+
+describe("abuse (what an attacker sends)", () => {
+  it("one client hammering cannot close the organisation to a donor elsewhere", async () => {
+    const { base } = await setup();
+    const saved = LIMITS.perOrganisation.max;
+    LIMITS.perOrganisation.max = 15;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 30; i++) statuses.push((await give(base, { ip: "203.0.113.50" })).status);
+      expect(statuses.filter((status) => status === 201)).toHaveLength(LIMITS.perClient.max);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(30 - LIMITS.perClient.max);
+      expect((await give(base, { ip: "198.51.100.200" })).status).toBe(201);
+    } finally {
+      LIMITS.perOrganisation.max = saved;
+    }
+  });
+
+  it("ignores X-Forwarded-For: rotating it does not reset a client's limit", async () => {
+    const { base } = await setup();
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMITS.perClient.max + 3; i++) statuses.push((await give(base, { ip: "203.0.113.60", headers: { "x-forwarded-for": `192.0.2.${i + 1}` } })).status);
+    expect(statuses.slice(0, LIMITS.perClient.max).every((status) => status === 201)).toBe(true);
+    expect(statuses.slice(LIMITS.perClient.max).every((status) => status === 429)).toBe(true);
+  });
+
+  it("counts an IPv6 client per /64", async () => {
+    const { base } = await setup();
+    for (let i = 0; i < LIMITS.perClient.max; i++) expect((await give(base, { ip: `2001:db8:77:1::${(i + 1).toString(16)}` })).status).toBe(201);
+    expect((await give(base, { ip: "2001:db8:77:1:ffff::1" })).status).toBe(429);
+    expect((await give(base, { ip: "2001:db8:77:2::1" })).status).toBe(201);
+  });
+
+  it("refuses a body over 16 kB, also when it arrives chunked without a Content-Length", async () => {
+    const { base, count } = await setup();
+    const chunk = new TextEncoder().encode(`{"organisation":"${base.organisation}","padding":"${"x".repeat(64_000)}`);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // Up to 3 MB, as the attack did; the route must stop reading long before.
+        if (sent >= 3_000_000) return controller.close();
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const response = await give(base, { raw: stream });
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(200_000);
+    expect(await count()).toBe(0);
+  });
+
+  it("refuses a request from another site's page, creating nothing", async () => {
+    const { base, count } = await setup();
+    for (const origin of ["https://evil.example", "http://donate.localhost:3000"]) {
+      const response = await give(base, { headers: { origin } });
+      expect(response.status).toBe(403);
+    }
+    expect(await count()).toBe(0);
+  });
+
+  it("never changes a donor's stored name: each gift keeps the name given with it", async () => {
+    const { org, base } = await setup();
+    const email = `${unique("named")}@example.org`;
+    const first = await give({ ...base, donor: { name: "Ada Lovelace", email } });
+    const second = await give({ ...base, donor: { name: "Mallory Impostor", email } });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const donor = await db.donor.findUniqueOrThrow({ where: { organisationId_email: { organisationId: org.organisation.id, email } } });
+    expect(donor.name).toBe("Ada Lovelace");
+    const names = await db.donation.findMany({ where: { donorId: donor.id }, orderBy: { createdAt: "asc" }, select: { donorName: true } });
+    expect(names.map((donation) => donation.donorName)).toEqual(["Ada Lovelace", "Mallory Impostor"]);
+  });
+
+  it("emails bank-transfer instructions to one address a few times at most, from any number of clients", async () => {
+    const { base } = await setup();
+    const email = `${unique("victim")}@example.org`;
+    for (let i = 0; i < 8; i++) expect((await give({ ...base, coverFee: false, method: "bank_transfer", donor: { email } })).status).toBe(201);
+    expect(await db.outboxEmail.count({ where: { to: email, kind: "bank_transfer_instructions" } })).toBe(5);
   });
 });

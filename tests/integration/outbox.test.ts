@@ -79,6 +79,26 @@ describe("the email outbox", () => {
     expect(delivered.filter((m) => m.includes(to))).toHaveLength(1);
   });
 
+  it("keeps no copy of a sign-in or invitation link once the email is sent", async () => {
+    const { db, enqueueEmail, drainOutbox } = modules;
+    const to = `link-${Date.now()}@example.org`;
+    const link = `http://localhost:3000/api/auth/callback/email?token=secret-${Date.now()}`;
+    await enqueueEmail(db, { to, subject: "Sign in", text: `Sign in: ${link}`, html: `<a href="${link}">Sign in</a>`, kind: "sign_in" });
+    await enqueueEmail(db, { to, subject: "Invitation", text: `Join: ${link}-invite`, kind: "invitation" });
+    await enqueueEmail(db, { to, subject: "Receipt", text: `Receipt R-1 ${link}-receipt`, kind: "receipt" });
+    delivered.length = 0;
+    while ((await drainOutbox()).sent > 0);
+    expect(delivered.filter((m) => m.includes(to))).toHaveLength(3);
+    const rows = await db.outboxEmail.findMany({ where: { to }, orderBy: { subject: "asc" } });
+    expect(rows.map((row) => row.status)).toEqual(["sent", "sent", "sent"]);
+    const [invitation, receipt, signIn] = rows;
+    expect(signIn?.text).not.toContain("token=");
+    expect(signIn?.html).toBeNull();
+    expect(invitation?.text).not.toContain("token=");
+    // Other mail stays as sent, for the record.
+    expect(receipt?.text).toContain("token=");
+  });
+
   it("never sends a message twice when workers drain at the same time", async () => {
     const { db, enqueueEmail, drainOutbox } = modules;
     const batch = `batch-${Date.now()}`;

@@ -31,9 +31,9 @@ it("refuses a donation without a valid Turnstile token, and accepts one with it"
   const org = await connectedOrganisation();
   const give = (turnstileToken?: string) =>
     POST(
-      new Request("http://localhost/api/donations", {
+      new Request("http://localhost:3000/api/donations", {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": randomUUID(), "x-forwarded-for": "192.0.2.10" },
+        headers: { "content-type": "application/json", origin: "http://localhost:3000", "idempotency-key": randomUUID(), "x-amply-client-address": "192.0.2.10" },
         body: JSON.stringify({ organisation: org.organisation.slug, amount: 1000, currency: "EUR", donor: { email: "t@example.org" }, turnstileToken }),
       }),
     );
@@ -44,4 +44,7 @@ it("refuses a donation without a valid Turnstile token, and accepts one with it"
   }
   expect(await db.donation.count({ where: { organisationId: org.organisation.id } })).toBe(0);
   expect((await give("token-from-a-person")).status).toBe(201);
+  // Refused bot attempts never count toward the organisation's limit: only the one that passed.
+  const buckets = await db.rateLimitBucket.findMany({ where: { key: `donations:org:${org.organisation.id}` } });
+  expect(buckets.reduce((sum, bucket) => sum + bucket.count, 0)).toBe(1);
 });

@@ -39,7 +39,7 @@ export async function connectedOrganisation(input: { country?: string; currencie
 export async function donationWithIntent(org: { organisation: { id: string }; account: string }, input: { amount: number; currency: string; email?: string }) {
   const donor = await db.donor.create({ data: { organisationId: org.organisation.id, email: input.email ?? `${unique("donor")}@example.org`, name: "Dana Donor" } });
   const donation = await db.donation.create({
-    data: { organisationId: org.organisation.id, donorId: donor.id, amount: BigInt(input.amount), chargedAmount: BigInt(input.amount), currency: input.currency.toUpperCase() },
+    data: { organisationId: org.organisation.id, donorId: donor.id, donorName: donor.name, amount: BigInt(input.amount), chargedAmount: BigInt(input.amount), currency: input.currency.toUpperCase() },
   });
   const intent = await stripeSdk.paymentIntents.create(
     { amount: input.amount, currency: input.currency.toLowerCase(), automatic_payment_methods: { enabled: true }, metadata: { donation_id: donation.id, organisation_id: org.organisation.id } },
@@ -73,7 +73,7 @@ export async function eventOf(account: string, type: string, objectId?: string):
 }
 
 export function signedRequest(body: string, options: { secret?: string; timestamp?: number; signature?: string | null; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-forwarded-for": "203.0.113.7", ...options.headers };
+  const headers: Record<string, string> = { "content-type": "application/json", "x-amply-client-address": "203.0.113.7", ...options.headers };
   const signature = options.signature === undefined ? signPayload(body, options.secret ?? "whsec_sandbox_connect", options.timestamp) : options.signature;
   if (signature !== null) headers["stripe-signature"] = signature;
   return new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers, body });

@@ -2,29 +2,30 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
+import { publicAction } from "@/lib/auth/public-action";
 import { signIn } from "@/lib/auth/auth";
 
 const schema = z.object({
-  email: z.email({ error: "Enter your email address, like name@example.org." }).max(254),
-  callbackUrl: z.string().optional(),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: "Enter your email address, like name@example.org." }).max(254)),
+  callbackUrl: z.string().max(2000).optional(),
 });
-
-export type SignInState = { error?: string; fieldError?: string; email?: string };
 
 /** Only paths inside Amply: a sign-in link must never send someone to another site. */
 function safeCallback(value: string | undefined) {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
+  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/dashboard";
 }
 
-export async function requestSignInLink(_state: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = schema.safeParse({ email: String(form.get("email") ?? "").trim(), callbackUrl: form.get("callbackUrl") ?? undefined });
-  if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message, email: String(form.get("email") ?? "") };
+export const requestSignInLink = publicAction(schema, async (input) => {
   try {
-    await signIn("email", { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl) });
+    // Ends with a redirect to the check-email page, which Next.js throws (errorState lets it through).
+    await signIn("email", { email: input.email, redirectTo: safeCallback(input.callbackUrl) });
   } catch (error) {
-    // signIn ends with a redirect to the check-email page, which Next.js throws; let it through.
-    if (error instanceof AuthError) return { error: "We could not send a sign-in link just now. Please try again.", email: parsed.data.email };
+    if (error instanceof AuthError) throw new ApiError("internal", "We could not send a sign-in link just now. Please try again.");
     throw error;
   }
   return {};
-}
+});

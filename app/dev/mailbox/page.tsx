@@ -8,13 +8,13 @@ export const metadata: Metadata = { title: "Development mailbox" };
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   await connection();
   const { to } = await searchParams;
-  const messages = await db.outboxEmail.findMany({
+  const messages = await db.mailboxMessage.findMany({
     where: to ? { to: to.toLowerCase() } : undefined,
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, to: true, subject: true, status: true, createdAt: true, kind: true },
+    select: { id: true, to: true, subject: true, createdAt: true },
   });
-  if (messages.length === 0) return <p className="rounded-lg bg-white p-6 text-slate-700 ring-1 ring-slate-200">No email yet.</p>;
+  if (messages.length === 0) return <p className="rounded-lg bg-white p-6 text-slate-700 ring-1 ring-slate-200">No email yet. Mail appears here a moment after Amply sends it.</p>;
   return (
     <ul className="divide-y divide-slate-200 rounded-xl bg-white ring-1 ring-slate-200" aria-label="Messages, newest first">
       {messages.map((message) => (
@@ -25,7 +25,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <span className="block text-sm text-slate-600">To {message.to}</span>
             </span>
             <span className="text-xs text-slate-500">
-              <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time> · {message.status}
+              <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
             </span>
           </Link>
         </li>

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { markDisconnected } from "@/lib/organisations/disconnect-stripe";
-import { defineHandler } from "../handler";
+import { defineHandler } from "../define-handler";
 
 /** The organisation revoked Amply's access from its Stripe Dashboard (ERRATA 14). */
 export const accountApplicationDeauthorized = defineHandler<Stripe.AccountApplicationDeauthorizedEvent>({

@@ -1,40 +1,34 @@
 import "server-only";
 import type Stripe from "stripe";
 import { log } from "@/lib/logger";
-import { accountStatus } from "@/lib/organisations/stripe-account-status";
-import { stripe } from "@/lib/stripe/client";
-import { defineHandler } from "../handler";
+import { storeAccountStatus } from "@/lib/organisations/store-account-status";
+import { isAccessRevoked } from "@/lib/stripe/errors";
+import { retrieveAccount } from "@/lib/stripe/retrieve-account";
+import { defineHandler } from "../define-handler";
 
 type Prepared = { account: Stripe.Account; retrievedAt: Date } | null;
 
 /**
- * Re-retrieve the account rather than trust the payload (ERRATA 17): an old `account.updated`
- * delivered late then writes the current state, never a stale one.
+ * Re-retrieve the account rather than trust the payload: an old `account.updated` delivered late
+ * then writes the current state, never a stale one (docs/stripe.md#webhook-ordering).
  */
 export const accountUpdated = defineHandler<Stripe.AccountUpdatedEvent, Prepared>({
   async prepare(event) {
     const id = event.account ?? event.data.object.id;
     const retrievedAt = new Date();
     try {
-      return { account: await stripe().accounts.retrieve(id), retrievedAt };
+      return { account: await retrieveAccount(id), retrievedAt };
     } catch (error) {
       // Access revoked since: the deauthorization event tells the rest.
-      if (error instanceof Error && "statusCode" in error && (error.statusCode === 403 || error.statusCode === 401)) return null;
+      if (isAccessRevoked(error)) return null;
       throw error;
     }
   },
   async apply(tx, event, prepared) {
     if (!prepared) return;
-    const accountId = event.account ?? event.data.object.id;
-    if (prepared.account.id !== accountId) return;
-    const organisation = await tx.organisation.findUnique({ where: { stripeAccountId: accountId } });
-    if (!organisation) return;
-    await tx.$queryRaw`SELECT id FROM "Organisation" WHERE id = ${organisation.id} FOR UPDATE`;
-    const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { stripeAccountCheckedAt: true } });
-    if (current.stripeAccountCheckedAt && current.stripeAccountCheckedAt > prepared.retrievedAt) {
-      log.info("account.updated skipped: a newer retrieval is already stored", { eventId: event.id });
-      return;
+    if (prepared.account.id !== (event.account ?? event.data.object.id)) return;
+    if (!(await storeAccountStatus(tx, prepared.account, prepared.retrievedAt))) {
+      log.info("account.updated skipped: a newer retrieval is stored, or the account is not connected", { eventId: event.id });
     }
-    await tx.organisation.update({ where: { id: organisation.id }, data: { ...accountStatus(prepared.account), stripeAccountCheckedAt: prepared.retrievedAt } });
   },
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { recordDispute } from "@/lib/donations/record-dispute";
-import { defineHandler, eventAccount } from "../handler";
+import { defineHandler, eventAccount } from "../define-handler";
 import { freshDispute } from "../disputes";
 
 /** The disputed amount and the dispute fee leave the balance. */

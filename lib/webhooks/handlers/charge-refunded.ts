@@ -2,8 +2,9 @@ import "server-only";
 import type Stripe from "stripe";
 import { findDonationForPayment } from "@/lib/donations/find-donation";
 import { recordRefund } from "@/lib/donations/record-refund";
-import { stripe } from "@/lib/stripe/client";
-import { defineHandler, eventAccount, idOf, readOnAccount } from "../handler";
+import { listChargeRefunds } from "@/lib/stripe/list-refunds";
+import { defineHandler, eventAccount, readOnAccount } from "../define-handler";
+import { idOf } from "@/lib/stripe/ids";
 import { REFUND_EXPAND } from "../refunds";
 
 /**
@@ -13,11 +14,7 @@ import { REFUND_EXPAND } from "../refunds";
 export const chargeRefunded = defineHandler<Stripe.ChargeRefundedEvent, Stripe.Refund[] | null>({
   async prepare(event) {
     const charge = event.data.object;
-    return readOnAccount(event, charge.id, (stripeAccount) =>
-      stripe()
-        .refunds.list({ charge: charge.id, limit: 100, expand: REFUND_EXPAND.map((field) => `data.${field}`) }, { stripeAccount })
-        .autoPagingToArray({ limit: 10_000 }),
-    );
+    return readOnAccount(event, charge.id, (stripeAccount) => listChargeRefunds(stripeAccount, charge.id, REFUND_EXPAND));
   },
   async apply(tx, event, refunds) {
     const charge = event.data.object;

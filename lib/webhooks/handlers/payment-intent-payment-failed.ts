@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { findDonationForPayment } from "@/lib/donations/find-donation";
 import { advance } from "@/lib/donations/status";
-import { defineHandler, eventAccount } from "../handler";
+import { defineHandler, eventAccount } from "../define-handler";
 
 /** The payment attempt failed; the donor may still retry on the same PaymentIntent. */
 export const paymentIntentPaymentFailed = defineHandler<Stripe.PaymentIntentPaymentFailedEvent>({

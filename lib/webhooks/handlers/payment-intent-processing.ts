@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { findDonationForPayment } from "@/lib/donations/find-donation";
 import { advance } from "@/lib/donations/status";
-import { defineHandler, eventAccount } from "../handler";
+import { defineHandler, eventAccount } from "../define-handler";
 
 /** A delayed method (SEPA Direct Debit, bank transfer) is on its way (ERRATA 10). */
 export const paymentIntentProcessing = defineHandler<Stripe.PaymentIntentProcessingEvent>({

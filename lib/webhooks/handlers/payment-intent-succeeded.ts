@@ -7,8 +7,9 @@ import { advanceSql } from "@/lib/donations/status";
 import { emailInsert } from "@/lib/email/enqueue-email";
 import { ledgerEntryInsert } from "@/lib/ledger/book-ledger-entry";
 import { log } from "@/lib/logger";
-import { stripe } from "@/lib/stripe/client";
-import { defineHandler, eventAccount, idOf, readOnAccount, WHEN_RECORDED } from "../handler";
+import { retrieveChargeWithBalance } from "@/lib/stripe/retrieve-charge";
+import { defineHandler, eventAccount, readOnAccount, WHEN_RECORDED } from "../define-handler";
+import { idOf } from "@/lib/stripe/ids";
 
 type Prepared = { donation: DonationContext; charge: Stripe.Charge } | null;
 
@@ -27,7 +28,7 @@ export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceede
     // charge's expanded balance transaction (ERRATA 24).
     const [donation, charge] = await Promise.all([
       readDonationForPayment({ paymentIntentId: intent.id, donationId: intent.metadata.donation_id }, eventAccount(event)),
-      chargeId ? readOnAccount(event, chargeId, (stripeAccount) => stripe().charges.retrieve(chargeId, { expand: ["balance_transaction"] }, { stripeAccount })) : null,
+      chargeId ? readOnAccount(event, chargeId, (stripeAccount) => retrieveChargeWithBalance(stripeAccount, chargeId)) : null,
     ]);
     return donation && charge ? { donation, charge } : null;
   },

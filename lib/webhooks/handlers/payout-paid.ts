@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import { defineHandler } from "../handler";
+import { defineHandler } from "../define-handler";
 import { freshPayout, recordPayout } from "../payouts";
 
 export const payoutPaid = defineHandler<Stripe.PayoutPaidEvent, Stripe.Payout | null>({

@@ -1,24 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/auth/organisation-action";
-import { currentUser } from "@/lib/auth/membership";
-import { createOrganisation, SlugTakenError } from "@/lib/organisations/create-organisation";
-import { readOrganisationForm, slugField } from "@/lib/organisations/organisation-input";
+import { ApiError } from "@/lib/api/errors";
+import { publicAction } from "@/lib/auth/public-action";
+import { createOrganisation } from "@/lib/organisations/create-organisation";
+import { organisationFormSchema } from "@/lib/organisations/organisation-input";
 
 /** Any signed-in person may start an organisation; they become its owner. */
-export async function createOrganisationAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await currentUser();
-  if (!user) return { error: "Your session has ended. Sign in again to create the organisation." };
-  const read = readOrganisationForm(form);
-  const slug = slugField.safeParse(form.get("slug") ?? "");
-  const fieldErrors = { ...(read.ok ? {} : read.fieldErrors), ...(slug.success ? {} : { slug: slug.error.issues[0]?.message ?? "Choose an address." }) };
-  if (!read.ok || !slug.success) return { error: "Some fields need your attention.", fieldErrors };
-  try {
-    await createOrganisation({ ...read.input, slug: slug.data }, user.id);
-  } catch (error) {
-    if (error instanceof SlugTakenError) return { error: "That address is taken.", fieldErrors: { slug: "Another organisation uses this address; choose another." } };
-    throw error;
-  }
-  redirect(`/dashboard/${slug.data}/settings/payments`);
-}
+export const createOrganisationAction = publicAction(organisationFormSchema({ slug: true }), async (input, { user }) => {
+  if (!user) throw new ApiError("unauthenticated", "Your session has ended. Sign in again to create the organisation.");
+  await createOrganisation(input, user.id);
+  redirect(`/dashboard/${input.slug}/settings/payments`);
+});

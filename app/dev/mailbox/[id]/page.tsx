@@ -22,7 +22,7 @@ function Linkified({ text }: { text: string }) {
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const message = await db.outboxEmail.findUnique({ where: { id } });
+  const message = await db.mailboxMessage.findUnique({ where: { id } });
   if (!message) notFound();
   return (
     <article className="grid gap-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -33,10 +33,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600">To</dt>
         <dd>{message.to}</dd>
-        <dt className="text-slate-600">Status</dt>
+        <dt className="text-slate-600">Sent</dt>
         <dd>
-          {message.status}
-          {message.lastError ? ` (last error: ${message.lastError})` : ""}
+          <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
         </dd>
       </dl>
       <Linkified text={message.text} />

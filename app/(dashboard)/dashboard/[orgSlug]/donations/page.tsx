@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/donations/status-badge";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
@@ -13,7 +14,8 @@ export default async function DonationsPage({ params, searchParams }: { params: 
   const { orgSlug } = await params;
   const { before } = await searchParams;
   const { organisation } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/donations`);
-  const cursor = before && /^\d+$/.test(before) ? Number(before) : undefined;
+  // A cursor is a donation number (it fits the column); anything else answers 404, never a 500.
+  const cursor = before === undefined ? undefined : /^\d{1,9}$/.test(before) ? Number(before) : notFound();
   const donations = await db.donation.findMany({
     where: { organisationId: organisation.id, ...(cursor ? { number: { lt: cursor } } : {}) },
     orderBy: { number: "desc" },
@@ -29,7 +31,8 @@ export default async function DonationsPage({ params, searchParams }: { params: 
       anonymous: true,
       paymentMethodType: true,
       method: true,
-      donor: { select: { name: true, email: true } },
+      donorName: true,
+      donor: { select: { email: true } },
       fund: { select: { name: true } },
       campaign: { select: { name: true } },
     },
@@ -78,7 +81,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
                       {donation.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
                     </Link>
                   </td>
-                  <td className="px-4 py-3">{donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donor?.name ?? donation.donor?.email ?? "-")}</td>
+                  <td className="px-4 py-3">{donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-")}</td>
                   <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
                     {formatMoney(donation.chargedAmount, donation.currency)}
                     <span className="block text-xs text-slate-500">{donation.currency}</span>

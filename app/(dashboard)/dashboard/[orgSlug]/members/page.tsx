@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { InviteForm, MemberRoleForm } from "@/components/organisations/member-forms";
+import { InviteForm, MemberRoleForm, RevokeInvitationForm } from "@/components/organisations/member-forms";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { changeMemberAction, inviteAction } from "./actions";
+import { changeMemberAction, inviteAction, revokeInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -14,7 +14,11 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
   const isOwner = hasRole(role, "owner");
   const [members, invitations] = await Promise.all([
     db.membership.findMany({ where: { organisationId: organisation.id }, include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } }),
-    db.invitation.findMany({ where: { organisationId: organisation.id, acceptedAt: null, expiresAt: { gt: new Date() } }, orderBy: { createdAt: "desc" } }),
+    db.invitation.findMany({
+      where: { organisationId: organisation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+      include: { invitedBy: { select: { email: true } } },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   return (
     <div className="grid gap-6">
@@ -41,10 +45,16 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
           {invitations.length ? (
             <div className="mt-5">
               <h3 className="text-sm font-semibold">Waiting for an answer</h3>
-              <ul className="mt-2 text-sm text-slate-700">
+              <ul className="mt-2 divide-y divide-slate-200 text-sm text-slate-700" aria-label="Pending invitations">
                 {invitations.map((invitation) => (
-                  <li key={invitation.id}>
-                    {invitation.email} · {ROLE_LABELS[invitation.role]}
+                  <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
+                    <span>
+                      {invitation.email} · {ROLE_LABELS[invitation.role]}
+                      <span className="block text-xs text-slate-500">
+                        Sent by {invitation.invitedBy?.email ?? "a former member"}, expires {invitation.expiresAt.toLocaleDateString("en-GB", { timeZone: "UTC" })}
+                      </span>
+                    </span>
+                    <RevokeInvitationForm action={revokeInvitationAction} organisationId={organisation.id} invitationId={invitation.id} label={invitation.email} />
                   </li>
                 ))}
               </ul>

@@ -51,7 +51,7 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             </>
           ) : null}
           <dt className="text-slate-600">Donor</dt>
-          <dd>{donation.anonymous ? "Anonymous" : `${donation.donor?.name ?? ""} ${donation.donor?.email ? `<${donation.donor.email}>` : ""}`.trim()}</dd>
+          <dd>{donation.anonymous ? "Anonymous" : `${donation.donorName ?? ""} ${donation.donor?.email ? `<${donation.donor.email}>` : ""}`.trim()}</dd>
           <dt className="text-slate-600">For</dt>
           <dd>{donation.campaign?.name ?? donation.fund?.name ?? "General"}</dd>
           {donation.dedication ? (

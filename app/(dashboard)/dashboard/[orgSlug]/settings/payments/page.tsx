@@ -10,7 +10,7 @@ import type { ConnectError } from "@/lib/organisations/connect-stripe-account";
 import { refreshStripeStatus } from "@/lib/organisations/refresh-stripe-status";
 import { disabledReasonText, requirementLabels } from "@/lib/organisations/requirement-labels";
 import type { AccountRequirements } from "@/lib/organisations/stripe-account-status";
-import { accountSetupUrl } from "@/lib/stripe/connect";
+import { accountSetupUrl } from "@/lib/stripe/connect-authorize-url";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -21,6 +21,7 @@ const ERRORS: Record<ConnectError, string> = {
   expired_state: "Connecting took longer than 10 minutes, so the link expired. Start again with “Connect with Stripe”.",
   reused_state: "That connection link was already used. Start again with “Connect with Stripe” if you still need to connect.",
   already_linked: "That Stripe account is already connected to another organisation on Amply. Connect a different account, or disconnect it from the other organisation first.",
+  already_connected: "This organisation already has a Stripe account connected, so the other account was not connected (and Amply gave up the access it had just been granted). Disconnect the current account first to switch.",
   stripe_error: "Stripe could not complete the connection. Nothing was changed; please try again in a moment.",
   not_admin: "Only owners and admins can connect a Stripe account.",
 };

@@ -1,6 +1,6 @@
 /**
- * The event is signed by Stripe, but its `account` is not the account of the organisation the
- * object belongs to (ERRATA 15): refused, and nothing is written.
+ * A Stripe event or object claims an account that is not the one the object belongs to (a signed
+ * event from one connected account about another account's payment): refused, nothing written.
  */
 export class AccountMismatchError extends Error {
   constructor(

@@ -1,7 +1,8 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
-import { AccountMismatchError } from "./errors";
+import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
+import { isNotFound } from "@/lib/stripe/errors";
 
 /**
  * One handler per event type (ERRATA 20). `prepare` reads what it needs from Stripe before the
@@ -29,11 +30,6 @@ export function eventAccount(event: Stripe.Event): string | null {
   return event.account ?? null;
 }
 
-export function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (!value) return null;
-  return typeof value === "string" ? value : value.id;
-}
-
 /**
  * Read an event's object back from Stripe on the event's account. An object that account does not
  * have (Stripe answers 404) was not the account's to report on: the event is refused. Events of
@@ -45,7 +41,7 @@ export async function readOnAccount<T>(event: Stripe.Event, objectId: string, re
   try {
     return await read(event.account);
   } catch (error) {
-    if (error instanceof Error && "statusCode" in error && error.statusCode === 404) throw new AccountMismatchError(event.account, objectId);
+    if (isNotFound(error)) throw new AccountMismatchError(event.account, objectId);
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // would make Stripe retry them for three days, ERRATA 21).
 import "server-only";
 import type Stripe from "stripe";
-import type { WebhookHandler } from "./handler";
+import type { WebhookHandler } from "./define-handler";
 import { accountApplicationDeauthorized } from "./handlers/account-application-deauthorized";
 import { accountUpdated } from "./handlers/account-updated";
 import { chargeRefunded } from "./handlers/charge-refunded";

@@ -1,0 +1,31 @@
+// Step 3 of a new donation: card-testing protection. A client gets a few attempts; only attempts
+// that pass the client's limit and the bot check (Turnstile, when configured) count toward the
+// organisation's limit, so one client hammering can never close an organisation's donations.
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { rateLimitSource } from "@/lib/http/client-address";
+import { hit, type LimitResult } from "@/lib/rate-limit/rate-limit";
+import { turnstileEnabled, verifyTurnstile } from "./turnstile";
+
+/** New attempts per client (an IPv4 address or an IPv6 /64) and per organisation. */
+export const LIMITS = {
+  perClient: { max: 10, windowSeconds: 10 * 60 },
+  perOrganisation: { max: 600, windowSeconds: 10 * 60 },
+};
+
+function tooMany(limited: Extract<LimitResult, { allowed: false }>) {
+  const minutes = Math.ceil(limited.retryAfterSeconds / 60);
+  return new ApiError("rate_limited", `Too many donation attempts in a short time. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`, {
+    headers: { "Retry-After": String(limited.retryAfterSeconds) },
+  });
+}
+
+export async function guardDonationAttempt(organisationId: string, clientAddress: string, turnstileToken: string | undefined) {
+  const client = await hit({ key: `donations:client:${rateLimitSource(clientAddress)}`, ...LIMITS.perClient });
+  if (!client.allowed) throw tooMany(client);
+  if (turnstileEnabled() && !(await verifyTurnstile(turnstileToken, clientAddress === "unknown" ? null : clientAddress))) {
+    throw new ApiError("forbidden", "We could not confirm that this donation comes from a person. Please reload the page and try again.");
+  }
+  const organisation = await hit({ key: `donations:org:${organisationId}`, ...LIMITS.perOrganisation });
+  if (!organisation.allowed) throw tooMany(organisation);
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums.ts";
+import { revokeInvitationsAbove } from "./invitations";
+
+/**
+ * Change a member's role or remove them; an organisation always keeps at least one owner. The
+ * invitations they sent that grant more than they now hold are revoked with the change.
+ */
+export async function changeMembership(organisationId: string, membershipId: string, change: { role: Role } | { remove: true }) {
+  await db.$transaction(async (tx) => {
+    const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId } });
+    if (!membership) throw new ApiError("not_found", "That person is not a member of this organisation.");
+    const losesOwner = membership.role === "owner" && ("remove" in change || change.role !== "owner");
+    if (losesOwner && (await tx.membership.count({ where: { organisationId, role: "owner" } })) <= 1) {
+      throw new ApiError("conflict", "An organisation needs at least one owner: make someone else owner first.");
+    }
+    if ("remove" in change) await tx.membership.delete({ where: { id: membership.id } });
+    else await tx.membership.update({ where: { id: membership.id }, data: { role: change.role } });
+    await revokeInvitationsAbove(tx, organisationId, membership.userId, "remove" in change ? null : change.role);
+  });
+}
