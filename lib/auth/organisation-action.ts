@@ -1,6 +1,7 @@
 // The wrapper every organisation server action goes through: authenticate, check the member's
 // role in the organisation named by the form's `organisationId`, and turn failures into a state the
-// form shows (STYLE: authorization is never an afterthought inside an action's body).
+// form shows. Authorization is never an afterthought inside an action's body
+// (docs/architecture.md#one-wrapper-per-entry-point).
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { requireRole } from "@/lib/auth/membership";

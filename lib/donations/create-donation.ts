@@ -1,6 +1,7 @@
 // POST /api/donations, as logic: a pending donation and its PaymentIntent, a direct charge on the
-// organisation's own Stripe account (ERRATA 6-9, 11a, 23). Nothing is written unless the whole
-// request is valid and Stripe accepted the PaymentIntent.
+// organisation's own Stripe account (docs/stripe.md#direct-charges-on-standard-accounts; payment
+// methods, idempotency keys, the statement descriptor and the receipt each have their heading
+// there). Nothing is written unless the whole request is valid and Stripe accepted the PaymentIntent.
 import "server-only";
 import { createHash } from "node:crypto";
 import Stripe from "stripe";
@@ -140,7 +141,8 @@ export async function createDonation(request: DonationRequest, idempotencyKey: s
             amount: amounts.chargedAmount,
             currency: request.currency.toLowerCase(),
             customer: customerId,
-            // One method forced: allowed_payment_method_types, never with automatic ones (ERRATA 6, 23).
+            // One method forced: allowed_payment_method_types, never with automatic ones
+            // (docs/stripe.md#choosing-payment-methods, docs/stripe.md#bank-transfers).
             allowed_payment_method_types: ["customer_balance"],
             payment_method_data: { type: "customer_balance" },
             payment_method_options: { customer_balance: { funding_type: "bank_transfer", bank_transfer: bankTransferOptions(request.currency, organisation.country) ?? undefined } },
@@ -161,7 +163,7 @@ export async function createDonation(request: DonationRequest, idempotencyKey: s
             automatic_payment_methods: { enabled: true },
             description: `Donation to ${organisation.name}`,
             statement_descriptor_suffix: statementDescriptorSuffix(organisation.name),
-            // No receipt_email: Amply sends the one receipt (ERRATA 11a).
+            // No receipt_email: Amply sends the one receipt (docs/stripe.md#one-receipt-from-amply).
             metadata,
           },
           { stripeAccount, idempotencyKey: `${donationId}:intent` },
@@ -248,7 +250,8 @@ async function replay(
 function stripeFailure(error: unknown, currency: string): ApiError {
   if (error instanceof Stripe.errors.StripeError) {
     if (error.code === "amount_too_small") {
-      // Stripe's minimum also applies after conversion to the account's currency (ERRATA 2).
+      // Stripe's minimum also applies after conversion to the account's settlement currency,
+      // which Amply cannot know in advance (docs/stripe.md#minimum-and-maximum-charge).
       return field("amount", `This amount is below the smallest payment Stripe can take in ${currency} for this organisation. Please give a little more.`);
     }
     if (error.code === "amount_too_large") return field("amount", `This amount is above the largest payment Stripe can take in ${currency}.`);

@@ -12,8 +12,9 @@ export function receiptNumber(donation: { number: number }): string {
 
 /**
  * Queue the donation's receipt in the same transaction that records its success; the dedupe key
- * makes it exactly one receipt per donation however often Stripe delivers the event (ERRATA 11a:
- * Amply sends it, not Stripe). The worker sends it; a failing SMTP server delays it, never loses it.
+ * makes it exactly one receipt per donation however often Stripe delivers the event (Amply sends
+ * it, not Stripe: docs/stripe.md#one-receipt-from-amply). The worker sends it; a failing SMTP
+ * server delays it, never loses it.
  */
 export async function queueReceipt(tx: Tx, donation: DonationContext, paidAt: Date) {
   const message = receiptEmail(donation, paidAt);

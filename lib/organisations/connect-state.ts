@@ -1,6 +1,6 @@
-// The Connect OAuth `state` (ERRATA 12): signed with AUTH_SECRET (unforgeable), naming the
-// organisation (one callback for all of them) and the user who started (bound to them), expiring
-// after ten minutes, and single-use (its nonce is spent in the database).
+// The Connect OAuth `state` (docs/stripe.md#connect-oauth): signed with AUTH_SECRET (unforgeable),
+// naming the organisation (one callback for all of them) and the user who started (bound to them),
+// expiring after ten minutes, and single-use (its nonce is spent in the database).
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";

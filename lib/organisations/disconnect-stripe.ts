@@ -3,8 +3,8 @@ import type { Tx } from "@/lib/db/client";
 
 /**
  * The organisation no longer has Amply connected to its Stripe account (it disconnected, or
- * revoked access from Stripe's side, ERRATA 14): it stops taking donations until it connects again.
- * Its past donations and ledger stay.
+ * revoked access from Stripe's side; docs/stripe.md#disconnected-accounts): it stops taking
+ * donations until it connects again. Its past donations and ledger stay.
  */
 export async function markDisconnected(tx: Tx, organisationId: string) {
   await tx.organisation.update({

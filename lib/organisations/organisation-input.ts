@@ -1,5 +1,6 @@
 // What an admin types to create or change an organisation, validated: the currencies it accepts
-// are ones Stripe supports, and each has a fee rate (ERRATA 4/5: an estimate, never a fallback).
+// are ones Stripe supports, and each has a fee rate: an estimate of the organisation's own Stripe
+// pricing, never a fallback to another currency's (docs/stripe.md#fees-are-an-estimate).
 import { z } from "zod";
 import { parseAmount, toDecimalString } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";

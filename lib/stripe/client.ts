@@ -26,7 +26,10 @@ export function stripe(): Stripe {
   return client;
 }
 
-/** Request options for a direct charge on an organisation's connected account (ERRATA 7). */
+/**
+ * Request options for a direct charge on an organisation's connected account: the Stripe-Account
+ * header (docs/stripe.md#direct-charges-on-standard-accounts).
+ */
 export function onAccount(stripeAccount: string, idempotencyKey?: string): Stripe.RequestOptions {
   return idempotencyKey ? { stripeAccount, idempotencyKey } : { stripeAccount };
 }

@@ -1,5 +1,6 @@
-// Stripe Connect for Standard accounts, all in one place (ERRATA 13: OAuth is how an existing
-// Stripe account connects today; should Amply move to Account Links, only this module changes).
+// Stripe Connect for Standard accounts, all in one place (docs/stripe.md#connect-oauth). OAuth is
+// how an existing Stripe account connects today (Stripe calls it legacy and recommends Account
+// Links for new accounts); should Amply move to Account Links, only this module changes.
 import "server-only";
 import type Stripe from "stripe";
 import { getEnv } from "@/lib/env";
@@ -9,7 +10,7 @@ export const CONNECT_CALLBACK_PATH = "/api/stripe/connect/callback";
 
 /**
  * The consent URL, built from configuration: `stripe.oauth.authorizeUrl()` always points at
- * Stripe's own host and drops any port (ERRATA 12b), which would bypass the sandbox.
+ * Stripe's own host and drops any port, which would bypass the sandbox.
  */
 export function authorizeUrl(input: { state: string; email: string; businessName: string; country: string }): string {
   const env = getEnv();
@@ -17,7 +18,7 @@ export function authorizeUrl(input: { state: string; email: string; businessName
   url.searchParams.set("response_type", "code");
   url.searchParams.set("client_id", env.STRIPE_CLIENT_ID);
   url.searchParams.set("scope", "read_write");
-  // One callback for every organisation (ERRATA 12a): Stripe only redirects to registered URIs.
+  // One callback for every organisation: Stripe only redirects to registered URIs, matched exactly.
   url.searchParams.set("redirect_uri", new URL(CONNECT_CALLBACK_PATH, env.APP_URL).toString());
   url.searchParams.set("state", input.state);
   url.searchParams.set("stripe_user[email]", input.email);

@@ -1,6 +1,6 @@
 /**
  * The event is signed by Stripe, but its `account` is not the account of the organisation the
- * object belongs to (ERRATA 15): refused, and nothing is written.
+ * object belongs to (docs/stripe.md#webhook-verification): refused, and nothing is written.
  */
 export class AccountMismatchError extends Error {
   constructor(

@@ -8,8 +8,8 @@ import { defineHandler } from "../handler";
 type Prepared = { account: Stripe.Account; retrievedAt: Date } | null;
 
 /**
- * Re-retrieve the account rather than trust the payload (ERRATA 17): an old `account.updated`
- * delivered late then writes the current state, never a stale one.
+ * Re-retrieve the account rather than trust the payload (docs/stripe.md#any-order): an old
+ * `account.updated` delivered late then writes the current state, never a stale one.
  */
 export const accountUpdated = defineHandler<Stripe.AccountUpdatedEvent, Prepared>({
   async prepare(event) {
