@@ -1,5 +1,6 @@
-// `npm run worker`: the outbox worker (email sending with retries, daily purge of processed Stripe
-// events) as its own process, for production deployments on PostgreSQL.
+// `npm run worker`: the outbox worker (email sending with retries; every hour, a purge of processed
+// Stripe events older than 30 days and of expired rate-limit windows) as its own process, for
+// production deployments on PostgreSQL.
 import { startWorker } from "@/lib/email/outbox-worker";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/logger";

@@ -18,7 +18,8 @@ function injectScript(src: string): Promise<void> {
 
 /**
  * Stripe.js from the configured URL (js.stripe.com, or the offline sandbox's stand-in), initialised
- * for the organisation's connected account: direct charges need `stripeAccount` here too (ERRATA 7).
+ * for the organisation's connected account: direct charges need `stripeAccount` here too
+ * (docs/stripe.md#direct-charges-on-standard-accounts).
  */
 export function loadStripeFor(scriptUrl: string, publishableKey: string, stripeAccount: string): Promise<Stripe | null> {
   const key = `${scriptUrl}|${publishableKey}|${stripeAccount}`;

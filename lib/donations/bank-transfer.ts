@@ -1,6 +1,6 @@
-// Paying by bank transfer (ERRATA 23): a customer_balance PaymentIntent, whose instructions name the
-// bank details in `financial_addresses` and a reference; the transfer, when it arrives, reconciles
-// to it and fires the usual payment_intent.succeeded.
+// Paying by bank transfer (docs/stripe.md#bank-transfers): a customer_balance PaymentIntent, whose
+// instructions name the bank details in `financial_addresses` and a reference; the transfer, when
+// it arrives, reconciles to it and fires the usual payment_intent.succeeded.
 import type Stripe from "stripe";
 import { formatMoney } from "@/lib/money/amount";
 

@@ -32,12 +32,7 @@ export type DonationContext = {
   recurringInterval: RecurringInterval | null;
 };
 
-/**
- * The donation behind a Stripe payment, locked for this transaction (so events about one donation
- * apply one after another, each seeing what the previous one committed), or null when the payment
- * is not one of Amply's (a Standard account takes other payments too). One query: this is on
- * every webhook's path. Throws when the event's account is not the organisation's.
- */
+/** The ids an event gives for a payment; any of them finds the donation, in one query. */
 type PaymentRefs = { paymentIntentId?: string | null; chargeId?: string | null; donationId?: string | null };
 
 /**

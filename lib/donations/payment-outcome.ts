@@ -21,9 +21,9 @@ function sameSecret(a: string, b: string) {
 }
 
 /**
- * What happened to a payment, as Stripe says now (ERRATA 10: SEPA stays processing for days, a
- * redirect may have failed). Read-only: only the webhook marks a donation paid. The client secret
- * from the return URL proves the reader is the one who paid.
+ * What happened to a payment, as Stripe says now (SEPA stays processing for days, a redirect may
+ * have failed: docs/stripe.md#delayed-payment-methods). Read-only: only the webhook marks a
+ * donation paid. The client secret from the return URL proves the reader is the one who paid.
  */
 export async function paymentOutcome(paymentIntentId: string | undefined, clientSecret: string | undefined): Promise<PaymentOutcome> {
   if (!paymentIntentId || !clientSecret) return { kind: "unknown" };

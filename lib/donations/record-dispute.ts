@@ -7,9 +7,9 @@ import { findDonationForPayment } from "./find-donation";
 import { advance } from "./status";
 
 /**
- * Record a dispute's state, and (ERRATA 18a) the money it moves: `withdrawn` books the disputed
- * amount and the dispute fee, `reinstated` books the amount coming back, each from the dispute's
- * own balance transaction.
+ * Record a dispute's state, and the money it moves (docs/stripe.md#disputes): `withdrawn` books
+ * the disputed amount and the dispute fee, `reinstated` books the amount coming back, each from
+ * the dispute's own balance transaction.
  */
 export async function recordDispute(tx: Tx, dispute: Stripe.Dispute, eventId: string, account: string | null, money?: "withdrawn" | "reinstated") {
   const donation = await findDonationForPayment(tx, { paymentIntentId: idOf(dispute.payment_intent), chargeId: idOf(dispute.charge) }, account);

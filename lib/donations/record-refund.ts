@@ -13,9 +13,9 @@ function expanded(value: string | Stripe.BalanceTransaction | null | undefined):
 }
 
 /**
- * Record one refund (ERRATA 18): one row per Stripe refund id, a ledger entry for exactly the
- * refunded amount (and a reversal if the refund later fails), and the donation's status from the
- * refunded total. `refund` must come fresh from Stripe with its balance transactions expanded.
+ * Record one refund (docs/stripe.md#refunds): one row per Stripe refund id, a ledger entry for
+ * exactly the refunded amount (and a reversal if the refund later fails), and the donation's
+ * status from the refunded total. `refund` must come fresh from Stripe with its balance transactions expanded.
  */
 export async function recordRefund(tx: Tx, refund: Stripe.Refund, eventId: string, account: string | null) {
   const donation = await findDonationForPayment(tx, { paymentIntentId: idOf(refund.payment_intent), chargeId: idOf(refund.charge) }, account);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { statementDescriptorSuffix } from "./statement-descriptor";
 
-describe("statement descriptor suffix (ERRATA 9)", () => {
+describe("statement descriptor suffix", () => {
   it("folds accents, drops forbidden characters and keeps words whole within 22 characters with the prefix", () => {
     expect(statementDescriptorSuffix("Crèche des Étoiles")).toBe("CRECHE DES");
     expect(statementDescriptorSuffix(`Save "the" <River> *Now*`)).toBe("SAVE THE");

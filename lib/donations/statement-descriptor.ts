@@ -1,7 +1,8 @@
-// The suffix a donor sees on a card statement after the account's prefix (ERRATA 9): prefix +
-// "* " + suffix fits in 22 characters, Latin letters only, none of < > \ ' " *. Sanitised, not
-// just cut: accents are folded ("Crèche" -> "CRECHE"), other characters dropped, words kept whole
-// where they fit. Suffixes apply to card charges only.
+// The suffix a donor sees on a card statement after the account's prefix
+// (docs/stripe.md#statement-descriptor-suffix): prefix + "* " + suffix fits in 22 characters,
+// Latin letters only, none of < > \ ' " *. Sanitised, not just cut: accents are folded
+// ("Crèche" -> "CRECHE"), other characters dropped, words kept whole where they fit. Suffixes
+// apply to card charges only.
 const FORBIDDEN = /[<>\\'"*]/g;
 
 export function statementDescriptorSuffix(name: string, prefixLength = 10): string | undefined {

@@ -1,6 +1,7 @@
-// A donation's status only moves forward, whatever order Stripe's events arrive in (ERRATA 17):
-// pending < processing < succeeded < disputed | partially_refunded < refunded, and failed only
-// from pending or processing. A later success (the donor retries) still moves a failed donation on.
+// A donation's status only moves forward, whatever order Stripe's events arrive in
+// (docs/stripe.md#any-order): pending < processing < succeeded < disputed | partially_refunded <
+// refunded, and failed only from pending or processing. A later success (the donor retries) still
+// moves a failed donation on.
 import { Prisma } from "@/lib/db/generated/client.ts";
 import type { DonationStatus } from "@/lib/db/generated/enums.ts";
 

@@ -21,7 +21,8 @@ export type LedgerEntryInput = {
 /**
  * Append one entry, at most once per (type, Stripe object): a second delivery, or a second event
  * about the same object (charge.refunded and refund.created), books nothing more. Returns whether
- * an entry was written. The settlement columns copy Stripe's balance transaction (ERRATA 18b).
+ * an entry was written. The settlement columns copy Stripe's balance transaction
+ * (docs/stripe.md#two-currencies-per-charge).
  */
 export async function bookLedgerEntry(tx: Tx, entry: LedgerEntryInput): Promise<boolean> {
   return (await tx.$executeRaw(ledgerEntryInsert(entry))) === 1;

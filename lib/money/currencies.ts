@@ -1,4 +1,5 @@
-// The currencies Stripe can charge in, with how Stripe writes their amounts (ERRATA 1).
+// The currencies Stripe can charge in, with how Stripe writes their amounts
+// (docs/stripe.md#money-in-minor-units).
 // Source: docs.stripe.com/currencies (presentment currencies, zero-decimal, three-decimal and
 // special cases, minimum charge amounts). Amounts are integers in the currency's minor unit.
 
@@ -41,7 +42,8 @@ const TWO_DECIMAL = [
 /**
  * Stripe's published minimum charge, in minor units. For currencies not listed Stripe's minimum
  * is the equivalent of 0.50 USD at the day's rate, which Amply cannot know: Stripe's
- * `amount_too_small` answer is mapped to the same clear error instead (ERRATA 2).
+ * `amount_too_small` answer is mapped to the same clear error instead
+ * (docs/stripe.md#minimum-and-maximum-charge).
  */
 const MINIMUM_CHARGE: Record<string, number> = {
   USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50,

@@ -1,5 +1,6 @@
 // Estimating Stripe's processing fee and grossing up a gift so that the organisation receives it
-// whole when the donor covers the fee (ERRATA 3 and 4). Integer arithmetic only.
+// whole when the donor covers the fee. Integer arithmetic only. See docs/stripe.md#fee-gross-up
+// and docs/stripe.md#fees-are-an-estimate.
 import { getCurrency, MAXIMUM_CHARGE, MoneyError } from "./currencies";
 import { formatMoney } from "./amount";
 

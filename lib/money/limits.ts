@@ -1,4 +1,5 @@
-// Stripe's minimum and maximum charge (ERRATA 2), checked before Stripe is called.
+// Stripe's minimum and maximum charge, checked before Stripe is called
+// (docs/stripe.md#minimum-and-maximum-charge).
 import { formatMoney } from "./amount";
 import { getCurrency, MAXIMUM_CHARGE, MoneyError } from "./currencies";
 

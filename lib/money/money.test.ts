@@ -98,7 +98,7 @@ describe("minimum and maximum charge", () => {
   });
 });
 
-describe("fees and the gross-up (ERRATA 3)", () => {
+describe("fees and the gross-up", () => {
   it("rounds Stripe's fee half up", () => {
     expect(estimateFee(2563, EUR)).toBe(63); // 38.445 + 25 -> 63
     expect(estimateFee(1000, EUR)).toBe(40); // 15 + 25

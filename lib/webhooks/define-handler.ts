@@ -5,10 +5,11 @@ import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 import { isNotFound } from "@/lib/stripe/errors";
 
 /**
- * One handler per event type (ERRATA 20). `prepare` reads what it needs from Stripe before the
- * database transaction (never holding a lock across an HTTP call); `apply` writes, in the
- * transaction that also records the event as processed (ERRATA 16), and must converge to the right
- * state whatever order events arrive in (ERRATA 17).
+ * One handler per event type, one signature, the transaction passed in. `prepare` reads what it
+ * needs from Stripe before the database transaction (never holding a lock across an HTTP call);
+ * `apply` writes, in the transaction that also records the event as processed
+ * (docs/stripe.md#exactly-once), and must converge to the right state whatever order events
+ * arrive in (docs/stripe.md#any-order).
  *
  * A handler on the hot path may instead give `statements`: writes that the processor runs in one
  * SQL statement together with recording the event, each only if it was recorded (use

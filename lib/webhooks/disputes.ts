@@ -18,7 +18,8 @@ export function freshDispute(event: DisputeEvent) {
   return readOnAccount(event, id, (stripeAccount) => retrieveDispute(stripeAccount, id));
 }
 
-/** created / updated / closed change the dispute's status only (ERRATA 18a). */
+/** created / updated / closed change the dispute's status only; money moves at funds_withdrawn /
+ * funds_reinstated (docs/stripe.md#disputes). */
 export function disputeStatusHandler<E extends DisputeEvent>() {
   return defineHandler<E, Stripe.Dispute | null>({
     prepare: freshDispute,

@@ -1,5 +1,5 @@
-// Which handler takes which event type. Types not listed are acknowledged and ignored (a 4xx
-// would make Stripe retry them for three days, ERRATA 21).
+// Which handler takes which event type. Types not listed are acknowledged with a 2xx and ignored:
+// a 4xx would make Stripe retry them for three days (docs/stripe.md#answer-fast).
 import "server-only";
 import type Stripe from "stripe";
 import type { WebhookHandler } from "./define-handler";

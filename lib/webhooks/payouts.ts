@@ -14,7 +14,7 @@ export async function freshPayout(event: PayoutEvent) {
 
 /**
  * Payouts move the organisation's whole Stripe balance, including money that never went through
- * Amply (ERRATA 18c): recorded for information, with no donation, never balanced against donations.
+ * Amply (docs/stripe.md#payouts): recorded for information, with no donation, never balanced against donations.
  */
 export async function recordPayout(tx: Tx, event: PayoutEvent, payout: Stripe.Payout) {
   if (!event.account) return;

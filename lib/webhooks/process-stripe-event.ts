@@ -8,7 +8,7 @@ import { handlerFor } from "./handler-registry";
 export type Outcome = "processed" | "already_processed" | "ignored";
 
 /**
- * Exactly once (ERRATA 16): the processed-event row is inserted in the same transaction as the
+ * Exactly once (docs/stripe.md#exactly-once): the processed-event row is inserted in the same transaction as the
  * handler's effects. Of two concurrent deliveries, the second waits on that row's unique key and
  * then finds it taken; if the first fails, its row rolls back with everything else and a
  * redelivery runs the handler again.

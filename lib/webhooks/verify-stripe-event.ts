@@ -14,7 +14,8 @@ export class WebhookRejected extends Error {
 
 /**
  * Verify `Stripe-Signature` against every configured secret (the platform and Connect endpoints,
- * current and previous during a rotation; ERRATA 15). The first secret that verifies wins.
+ * current and previous during a rotation; docs/stripe.md#webhook-verification). The first secret
+ * that verifies wins.
  */
 export function verifyStripeEvent(payload: string, signature: string | null, secrets: readonly string[], livemode: boolean): Stripe.Event {
   if (!signature || !/t=\d+/.test(signature) || !/v1=/.test(signature)) throw new WebhookRejected("missing_signature");

@@ -3,7 +3,10 @@ import type Stripe from "stripe";
 import { markDisconnected } from "@/lib/organisations/disconnect-stripe";
 import { defineHandler } from "../define-handler";
 
-/** The organisation revoked Amply's access from its Stripe Dashboard (ERRATA 14). */
+/**
+ * The organisation revoked Amply's access from its Stripe Dashboard: it stops taking donations
+ * (docs/stripe.md#disconnected-accounts).
+ */
 export const accountApplicationDeauthorized = defineHandler<Stripe.AccountApplicationDeauthorizedEvent>({
   async apply(tx, event) {
     if (!event.account) return;

@@ -8,7 +8,7 @@ import { idOf } from "@/lib/stripe/ids";
 import { REFUND_EXPAND } from "../refunds";
 
 /**
- * `charge.refunded` fires for every partial refund with the cumulative amount (ERRATA 18): record
+ * `charge.refunded` fires for every partial refund with the cumulative amount (docs/stripe.md#refunds): record
  * each of the charge's refunds by id, so nothing is counted twice or missed.
  */
 export const chargeRefunded = defineHandler<Stripe.ChargeRefundedEvent, Stripe.Refund[] | null>({

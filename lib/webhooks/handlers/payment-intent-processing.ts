@@ -4,7 +4,7 @@ import { findDonationForPayment } from "@/lib/donations/find-donation";
 import { advance } from "@/lib/donations/status";
 import { defineHandler, eventAccount } from "../define-handler";
 
-/** A delayed method (SEPA Direct Debit, bank transfer) is on its way (ERRATA 10). */
+/** A delayed method (SEPA Direct Debit, bank transfer) is on its way (docs/stripe.md#delayed-payment-methods). */
 export const paymentIntentProcessing = defineHandler<Stripe.PaymentIntentProcessingEvent>({
   async apply(tx, event) {
     const intent = event.data.object;

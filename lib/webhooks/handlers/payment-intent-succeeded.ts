@@ -25,7 +25,8 @@ export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceede
     if (!intent.metadata?.donation_id) return null;
     const chargeId = idOf(intent.latest_charge);
     // The donation and the charge are read side by side; the fee and net are only on the
-    // charge's expanded balance transaction (ERRATA 24).
+    // charge's balance transaction, and only when it is expanded
+    // (docs/stripe.md#real-fees-from-balance-transactions).
     const [donation, charge] = await Promise.all([
       readDonationForPayment({ paymentIntentId: intent.id, donationId: intent.metadata.donation_id }, eventAccount(event)),
       chargeId ? readOnAccount(event, chargeId, (stripeAccount) => retrieveChargeWithBalance(stripeAccount, chargeId)) : null,
