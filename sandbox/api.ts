@@ -12,7 +12,7 @@ import { balanceRoutes } from "./api/balance";
 import { chargeRoutes } from "./api/charges";
 import { customerRoutes } from "./api/customers";
 import { eventRoutes } from "./api/events";
-import { render } from "./api/expand";
+import { renderExpanded } from "./api/expand";
 import { paymentIntentRoutes } from "./api/payment-intents";
 import { paymentMethodRoutes } from "./api/payment-methods";
 import { productRoutes } from "./api/products";
@@ -98,7 +98,7 @@ export async function handleApi(engine: Engine, req: IncomingMessage, res: Serve
     let payload: unknown;
     try {
       const result = route.handler(ctx, route.pattern.exec(url.pathname) as RegExpExecArray);
-      payload = render(engine, account, result, list(params, "expand"));
+      payload = renderExpanded(engine, account, result, list(params, "expand"));
     } catch (error) {
       // Stripe saves the outcome of a request that started executing, card declines included.
       if (error instanceof StripeApiError && error.status === 402 && cacheKey) {

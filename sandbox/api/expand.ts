@@ -3,7 +3,7 @@ import type { Engine } from "../engine";
 import { present, type StripeObject } from "../store";
 import { invalid } from "../wire";
 
-export function render(engine: Engine, account: string, value: unknown, paths: string[]): unknown {
+export function renderExpanded(engine: Engine, account: string, value: unknown, paths: string[]): unknown {
   if (!value || typeof value !== "object" || Array.isArray(value)) return present(value);
   const object = value as StripeObject;
   const firsts = (segment: string) => paths.filter((p) => p.split(".")[0] === segment).map((p) => p.split(".").slice(1).join(".")).filter(Boolean);
@@ -15,17 +15,17 @@ export function render(engine: Engine, account: string, value: unknown, paths: s
     if (segment === "data" && Array.isArray(out.data)) {
       out.data = (out.data as unknown[]).map((item) => {
         const stored = typeof item === "object" && item && "id" in item ? engine.store.get(account, String((item as StripeObject).id)) : undefined;
-        return render(engine, account, stored ?? item, rest);
+        return renderExpanded(engine, account, stored ?? item, rest);
       });
       continue;
     }
     const field = out[segment];
     if (typeof field === "string") {
       const found = engine.store.get(account, field);
-      if (found) out[segment] = render(engine, account, found, rest);
+      if (found) out[segment] = renderExpanded(engine, account, found, rest);
     } else if (field && typeof field === "object") {
       const stored = "id" in field ? engine.store.get(account, String((field as StripeObject).id)) : undefined;
-      out[segment] = Array.isArray(field) ? field : render(engine, account, stored ?? field, rest);
+      out[segment] = Array.isArray(field) ? field : renderExpanded(engine, account, stored ?? field, rest);
     } else if (!(segment in out) && segment !== "confirmation_secret" && segment !== "payments") {
       throw invalid(`This property cannot be expanded (${segment}).`, "expand");
     }
