@@ -1,8 +1,9 @@
 // Subscriptions (recurring donations) as Stripe runs them: one item, whose price may be given inline
 // with price_data; each billing period is paid by its own invoice (invoices.ts), the first with
-// billing_reason subscription_create and renewals with subscription_cycle. With
-// payment_behavior default_incomplete the subscription waits, incomplete, until the donor pays the
-// first invoice. The control API moves a subscription to its next period.
+// billing_reason subscription_create and renewals with subscription_cycle. A new subscription is
+// incomplete until its first invoice is paid (Amply creates it with payment_behavior
+// default_incomplete and the donor confirms that payment on the page). The control API moves a
+// subscription to its next period.
 import type { Engine } from "../engine";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
