@@ -1,0 +1,118 @@
+// Invoices of subscriptions, as at API version 2025-03-31 and later: each invoice is paid by a
+// PaymentIntent that the API shows only as `confirmation_secret` and `payments` (no
+// `invoice.payment_intent`), and names its subscription in `parent.subscription_details`.
+import type { Engine } from "../engine";
+import { formatMinor } from "../pricing";
+import { newId, now, present } from "../store";
+import type { Obj, PaymentIntent, Subscription } from "./objects";
+import { createPaymentIntent } from "./payment-intents";
+
+export function issueInvoice(engine: Engine, accountId: string, subscription: Subscription, reason: string, start: number, end: number) {
+  const item = subscription.items.data[0] as Obj & { price: Obj };
+  const amount = Number(item.price.unit_amount);
+  const currency = String(item.price.currency);
+  const invoiceId = newId("in", 24);
+  const pi = createPaymentIntent(engine, accountId, {
+    amount,
+    currency,
+    customer: subscription.customer,
+    metadata: {},
+    description: `Subscription ${reason === "subscription_create" ? "creation" : "update"}`,
+    setupFutureUsage: "off_session",
+  });
+  pi._invoice = invoiceId;
+  const customer = engine.store.get(accountId, subscription.customer, "customer") as Obj;
+  const invoice: Obj = {
+    id: invoiceId,
+    object: "invoice",
+    created: now(),
+    amount_due: amount,
+    amount_paid: 0,
+    amount_remaining: amount,
+    attempt_count: 0,
+    attempted: false,
+    billing_reason: reason,
+    collection_method: "charge_automatically",
+    currency,
+    customer: subscription.customer,
+    customer_email: customer.email,
+    customer_name: customer.name,
+    default_payment_method: null,
+    description: null,
+    hosted_invoice_url: `${engine.config.baseUrl}/invoices/${invoiceId}`,
+    lines: {
+      object: "list",
+      data: [{ id: newId("il", 24), object: "line_item", amount, currency, description: `1 × donation (at ${formatMinor(amount, currency)} / ${String((item.price.recurring as { interval: string }).interval)})`, period: { start, end }, quantity: 1, pricing: { type: "price_details", price_details: { price: item.price.id, product: item.price.product } } }],
+      has_more: false,
+      url: `/v1/invoices/${invoiceId}/lines`,
+    },
+    livemode: false,
+    metadata: {},
+    number: `SBX-${String(engine.store.all(accountId, "invoice").length + 1).padStart(4, "0")}`,
+    parent: { type: "subscription_details", quote_details: null, subscription_details: { metadata: { ...subscription.metadata }, subscription: subscription.id } },
+    period_start: start,
+    period_end: end,
+    status: "open",
+    status_transitions: { finalized_at: now(), marked_uncollectible_at: null, paid_at: null, voided_at: null },
+    subtotal: amount,
+    total: amount,
+    _payment_intent: pi.id,
+    _client_secret: pi.client_secret,
+  };
+  engine.store.put(accountId, invoice);
+  subscription.latest_invoice = invoiceId;
+  engine.store.touch();
+  engine.webhooks.emit("invoice.created", publicInvoice(engine, accountId, invoice), accountId);
+  engine.webhooks.emit("invoice.finalized", publicInvoice(engine, accountId, invoice), accountId);
+  return { invoice, pi };
+}
+
+/** The invoice as the API shows it; `payments` and `confirmation_secret` only when asked for. */
+export function publicInvoice(engine: Engine, accountId: string, invoice: Obj, include: { payments?: boolean; confirmationSecret?: boolean } = {}): Obj {
+  const piId = invoice._payment_intent;
+  const secret = invoice._client_secret;
+  const result = present(invoice);
+  if (include.confirmationSecret) result.confirmation_secret = invoice.status === "open" ? { client_secret: secret, type: "payment_intent" } : null;
+  if (include.payments) {
+    const pi = engine.store.get<PaymentIntent>(accountId, String(piId), "payment_intent");
+    result.payments = {
+      object: "list",
+      data: pi
+        ? [{ id: `inpay_${String(piId).slice(3)}`, object: "invoice_payment", amount_paid: invoice.status === "paid" ? invoice.amount_paid : null, amount_requested: invoice.amount_due, created: invoice.created, currency: invoice.currency, invoice: invoice.id, is_default: true, livemode: false, payment: { type: "payment_intent", payment_intent: pi.id }, status: invoice.status === "paid" ? "paid" : "open" }]
+        : [],
+      has_more: false,
+      url: `/v1/invoice_payments?invoice=${String(invoice.id)}`,
+    };
+  }
+  return result;
+}
+
+/** After a PaymentIntent of an invoice is paid or fails: the invoice and subscription follow. */
+export function afterPayment(engine: Engine, pi: PaymentIntent, accountId: string, pm: Obj | undefined, paid: boolean) {
+  if (!pi._invoice) return;
+  const invoice = engine.store.get(accountId, String(pi._invoice), "invoice");
+  if (!invoice) return;
+  const subscriptionId = (invoice.parent as { subscription_details: { subscription: string } }).subscription_details.subscription;
+  const subscription = engine.store.get<Subscription>(accountId, subscriptionId, "subscription") as Subscription;
+  invoice.attempted = true;
+  invoice.attempt_count = Number(invoice.attempt_count) + 1;
+  const previous = { status: subscription.status };
+  if (paid) {
+    invoice.status = "paid";
+    invoice.amount_paid = invoice.amount_due;
+    invoice.amount_remaining = 0;
+    (invoice.status_transitions as Record<string, unknown>).paid_at = now();
+    if (pm && (subscription.payment_settings as { save_default_payment_method: string }).save_default_payment_method === "on_subscription") {
+      subscription.default_payment_method = pm.id;
+      pm.customer = subscription.customer;
+    }
+    subscription.status = "active";
+    engine.webhooks.emit("invoice.paid", publicInvoice(engine, accountId, invoice), accountId);
+    engine.webhooks.emit("invoice.payment_succeeded", publicInvoice(engine, accountId, invoice), accountId);
+  } else {
+    if (invoice.billing_reason !== "subscription_create") subscription.status = "past_due";
+    engine.webhooks.emit("invoice.payment_failed", publicInvoice(engine, accountId, invoice), accountId);
+  }
+  engine.store.touch();
+  if (previous.status !== subscription.status) engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous });
+}
