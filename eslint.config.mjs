@@ -17,8 +17,6 @@ export default defineConfig([
   // Comments stand on their own: no citations of documents outside the repository.
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
-    // sandbox/ is being rewritten on its own branch; drop this line once that branch has landed.
-    ignores: ["sandbox/**"],
     plugins: { amply },
     rules: { "amply/no-outside-citations": "error" },
   },
