@@ -3,7 +3,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { cliAdapter, unrefLongTimers } from "./prisma/cli-adapter";
-import { startEmbeddedDatabase } from "./lib/db/embedded";
+import { startEmbeddedDatabase } from "./scripts/support/embedded-database";
 
 // `prisma generate` reads the datasource url but never connects; on a fresh machine (postinstall)
 // there is no DATABASE_URL yet, and without one generate would try to download a query engine.

@@ -25,7 +25,7 @@ export const serverSchema = {
   DATABASE_URL: z
     .string({ error: "is required (npm run dev starts an embedded database when it is not set)" })
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-  /** Connections per process. The embedded database takes exactly one (lib/db/embedded.ts). */
+  /** Connections per process. The embedded database takes exactly one (scripts/support/embedded-database.ts). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Set by `npm run dev` on the embedded database: one session shared by every client. */
   AMPLY_EMBEDDED_DATABASE: booleanFlag,

@@ -16,11 +16,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
-import { runPrismaCli } from "../lib/db/prisma-cli";
+import { startEmbeddedDatabase } from "./support/embedded-database";
+import { runPrismaCli } from "./support/prisma-cli";
 import { ConfigurationError, parseEnv } from "../lib/env";
 import { startSandbox, type RunningSandbox } from "../sandbox/server";
-import { createTestDatabase } from "../tests/support/database";
+import { createTestDatabase } from "./support/test-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stateDir = path.join(root, ".amply");

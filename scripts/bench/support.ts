@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startSandbox, type RunningSandbox } from "../../sandbox/server";
-import { createTestDatabase, type TestDatabase } from "../../tests/support/database";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const say = (message: string) => console.log(`[bench] ${message}`);

@@ -3,7 +3,7 @@
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { runPrismaCli } from "@/lib/db/prisma-cli";
+import { runPrismaCli } from "@/scripts/support/prisma-cli";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -1,7 +1,7 @@
 // Once per `vitest run`: a fresh, migrated database and a Stripe sandbox for this run.
 import type { TestProject } from "vitest/node";
 import { startSandbox } from "@/sandbox/server";
-import { createTestDatabase } from "./database";
+import { createTestDatabase } from "@/scripts/support/test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {

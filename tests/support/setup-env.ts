@@ -4,7 +4,7 @@ import { inject } from "vitest";
 Object.assign(process.env, {
   NODE_ENV: "test",
   DATABASE_URL: inject("databaseUrl"),
-  // The embedded database is one session: one connection per client (lib/db/embedded.ts).
+  // The embedded database is one session: one connection per client (scripts/support/embedded-database.ts).
   DATABASE_POOL_SIZE: inject("embeddedDatabase") ? "1" : "10",
   AMPLY_EMBEDDED_DATABASE: inject("embeddedDatabase") ? "1" : "0",
   APP_URL: "http://localhost:3000",

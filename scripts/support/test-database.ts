@@ -2,8 +2,8 @@
 // DATABASE_URL, or an in-memory embedded PGlite when there is none. Migrated with the same
 // `prisma migrate deploy` production uses.
 import pg from "pg";
-import { startEmbeddedDatabase } from "@/lib/db/embedded";
-import { runPrismaCli } from "@/lib/db/prisma-cli";
+import { startEmbeddedDatabase } from "./embedded-database";
+import { runPrismaCli } from "./prisma-cli";
 
 export type TestDatabase = { url: string; embedded: boolean; drop: () => Promise<void> };
 
