@@ -71,6 +71,9 @@ export const serverSchema = {
   /** Run the outbox worker inside the app process (the embedded database has one connection). */
   AMPLY_WORKER_IN_PROCESS: booleanFlag,
 
+  /** Card-testing protection: new donation attempts one client may make per 10 minutes. */
+  DONATION_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),
+
   TURNSTILE_SECRET_KEY: z.string().min(1).optional(),
   TURNSTILE_VERIFY_URL: z.url().default("https://challenges.cloudflare.com/turnstile/v0/siteverify"),
   TURNSTILE_SITE_KEY: z.string().min(1).optional(),

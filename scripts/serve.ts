@@ -4,7 +4,7 @@
 // arrives and sets it from the socket, or from X-Forwarded-For as far as TRUSTED_PROXIES allows
 // (lib/http/client-address.ts). Route handlers read only that header.
 //
-//   PORT (3000), HOSTNAME (all interfaces; 127.0.0.1 with --dev), TRUSTED_PROXIES
+//   PORT (3000), HOSTNAME (all interfaces unless set; 127.0.0.1 with --dev), TRUSTED_PROXIES
 //   --dev                  development mode (next dev, hot reload)
 //   --port N, --hostname H override the two variables
 import { createServer } from "node:http";
@@ -17,7 +17,8 @@ const { values } = parseArgs({
 });
 const dev = values.dev;
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? (dev ? "127.0.0.1" : process.env.HOSTNAME || "0.0.0.0");
+/** Undefined: every interface, IPv4 and IPv6, as `next start` does. */
+const hostname: string | undefined = values.hostname ?? (dev ? "127.0.0.1" : process.env.HOSTNAME || undefined);
 
 let proxies: TrustedProxies;
 try {
@@ -27,7 +28,7 @@ try {
   process.exit(1);
 }
 
-const app = next({ dev, hostname, port, dir: process.cwd() });
+const app = next({ dev, hostname: hostname ?? "localhost", port, dir: process.cwd() });
 const handle = app.getRequestHandler();
 await app.prepare();
 
@@ -40,9 +41,9 @@ if (dev) {
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (request, socket, head) => void upgrade(request, socket, head));
 }
-server.listen(port, hostname, () => {
-  console.log(`> Amply ${dev ? "(development) " : ""}on http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`);
-});
+const listening = () => console.log(`> Amply ${dev ? "(development) " : ""}listening on ${hostname ?? "every interface"}, port ${port}`);
+if (hostname) server.listen(port, hostname, listening);
+else server.listen(port, listening);
 
 let closing = false;
 function stop() {

@@ -3,13 +3,17 @@
 // organisation's limit, so one client hammering can never close an organisation's donations.
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { getEnv } from "@/lib/env";
 import { rateLimitSource } from "@/lib/http/client-address";
 import { hit, type LimitResult } from "@/lib/rate-limit/rate-limit";
 import { turnstileEnabled, verifyTurnstile } from "./turnstile";
 
-/** New attempts per client (an IPv4 address or an IPv6 /64) and per organisation. */
+/**
+ * New attempts per client (an IPv4 address or an IPv6 /64; DONATION_ATTEMPTS_PER_CLIENT, 10 unless
+ * set) and per organisation, per 10 minutes.
+ */
 export const LIMITS = {
-  perClient: { max: 10, windowSeconds: 10 * 60 },
+  perClient: { windowSeconds: 10 * 60 },
   perOrganisation: { max: 600, windowSeconds: 10 * 60 },
 };
 
@@ -21,7 +25,7 @@ function tooMany(limited: Extract<LimitResult, { allowed: false }>) {
 }
 
 export async function guardDonationAttempt(organisationId: string, clientAddress: string, turnstileToken: string | undefined) {
-  const client = await hit({ key: `donations:client:${rateLimitSource(clientAddress)}`, ...LIMITS.perClient });
+  const client = await hit({ key: `donations:client:${rateLimitSource(clientAddress)}`, max: getEnv().DONATION_ATTEMPTS_PER_CLIENT, ...LIMITS.perClient });
   if (!client.allowed) throw tooMany(client);
   if (turnstileEnabled() && !(await verifyTurnstile(turnstileToken, clientAddress === "unknown" ? null : clientAddress))) {
     throw new ApiError("forbidden", "We could not confirm that this donation comes from a person. Please reload the page and try again.");

@@ -1,0 +1,96 @@
+// Attacks on the real server (`npm start`'s own server in front of the production build): headers
+// a browser would never send, from loopback addresses other than the browser's.
+import { randomUUID } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
+import { e2eRun } from "./support/fixtures";
+import { cookiesOf, rawRequest } from "./support/raw-http";
+import { uniqueEmail } from "./support/session";
+
+const appUrl = () => e2eRun().appUrl;
+
+/** The newest sign-in link the development mailbox holds for an address. */
+async function newestSignInLink(page: Page, email: string): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await page.getByRole("link", { name: /Sign in to Amply/ }).first().click();
+  return String(await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).getAttribute("href"));
+}
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a sign-in request with a forged Host and X-Forwarded-Host still emails a link on APP_URL", async ({ page }) => {
+    const email = uniqueEmail("takeover");
+    const forged = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    const csrf = await rawRequest(`${appUrl()}/api/auth/csrf`, { headers: forged });
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const response = await rawRequest(`${appUrl()}/api/auth/signin/email`, {
+      method: "POST",
+      headers: { ...forged, cookie: cookiesOf(csrf), "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email, csrfToken, callbackUrl: "/dashboard" }).toString(),
+    });
+    expect(response.status).toBeLessThan(400);
+    const link = await newestSignInLink(page, email);
+    expect(new URL(link).origin).toBe(appUrl());
+    expect(link).not.toContain("evil.example");
+  });
+
+  test("the sign-in form, posted with a forged X-Forwarded-Host, still emails a link on APP_URL", async ({ page }) => {
+    const email = uniqueEmail("takeover-form");
+    // Next.js accepts a server action when Origin matches X-Forwarded-Host: an attacker forges both.
+    await page.route("**/signin**", (route) =>
+      route.continue({
+        headers: route.request().method() === "POST" ? { ...route.request().headers(), origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } : route.request().headers(),
+      }),
+    );
+    await page.goto(`/signin?email=${encodeURIComponent(email)}`);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await page.unroute("**/signin**");
+    const link = await newestSignInLink(page, email);
+    expect(new URL(link).origin).toBe(appUrl());
+  });
+});
+
+test("a client rotating X-Forwarded-For, or sending X-Amply-Client-Address, is still one client", async () => {
+  const attempts = 33;
+  const statuses: number[] = [];
+  for (let i = 0; i < attempts; i++) {
+    const response = await rawRequest(`${appUrl()}/api/donations`, {
+      method: "POST",
+      // Another loopback address than the browser's: its own budget, so the other tests keep theirs.
+      localAddress: "127.0.0.77",
+      headers: {
+        "content-type": "application/json",
+        origin: appUrl(),
+        "idempotency-key": randomUUID(),
+        "x-forwarded-for": `198.51.100.${i + 1}`,
+        "x-real-ip": `198.51.100.${i + 1}`,
+        "x-amply-client-address": `203.0.113.${i + 1}`,
+      },
+      body: JSON.stringify({ organisation: "give-test", amount: 1000, currency: "EUR", donor: { email: `card-tester-${i}@example.org` } }),
+    });
+    statuses.push(response.status);
+  }
+  const accepted = statuses.filter((status) => status === 201).length;
+  // The e2e server allows 30 attempts per client (DONATION_ATTEMPTS_PER_CLIENT): the rest are refused.
+  expect(accepted).toBe(30);
+  expect(statuses.slice(accepted).every((status) => status === 429)).toBe(true);
+});
+
+test("/api/auth/session tells the page who is signed in, never the session token", async ({ page }) => {
+  await page.goto("/dashboard");
+  const body = await page.evaluate(async () => (await fetch("/api/auth/session")).text());
+  const session = JSON.parse(body) as { user?: { email?: string } };
+  expect(session.user?.email).toBeTruthy();
+  expect(body).not.toMatch(/sessionToken|userId/);
+  const cookies = await page.context().cookies();
+  const token = cookies.find((cookie) => cookie.name.endsWith("session-token"))?.value;
+  expect(token).toBeTruthy();
+  expect(body).not.toContain(String(token));
+});
+
+test("malformed addresses answer 404, not 500", async ({ page }) => {
+  expect((await page.goto("/give/%00"))?.status()).toBe(404);
+  expect((await page.goto("/dashboard/give-test/donations?before=99999999999999999999"))?.status()).toBe(404);
+  expect((await page.goto("/dashboard/%00"))?.status()).toBe(404);
+});
