@@ -1,6 +1,6 @@
 // Comments must stand on their own: a numbered point of an errata list or a style guide that is not
 // in this repository tells a newcomer nothing. Say the reason in place, or point to a heading in
-// docs/ (docs/stripe.md#fee-gross-up). scripts/check-schema-comments.mjs applies the same pattern
+// docs/ (docs/stripe.md#fee-gross-up). scripts/check-doc-references.mjs applies the same pattern
 // to prisma/schema.prisma.
 export const OUTSIDE_CITATION = /\bERRATA\b|\bSTYLE(\.md)?\b|shared\/spec/;
 

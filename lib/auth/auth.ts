@@ -3,7 +3,7 @@
 //
 // Every URL Auth.js builds (the link in the email, its redirects) comes from APP_URL alone, never
 // from the request's Host or X-Forwarded-Host: otherwise anyone could have Amply email a member a
-// sign-in link pointing at another host, and replay the token from it (docs/architecture.md#links).
+// sign-in link pointing at another host, and replay the token from it (docs/architecture.md#addresses).
 import "server-only";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { type NextAuthConfig } from "next-auth";

@@ -1,5 +1,5 @@
 // Step 4 of a new donation: its PaymentIntent, a direct charge on the organisation's own account
-// (docs/stripe.md#direct-charges). Nothing is stored until Stripe has accepted it.
+// (docs/stripe.md#direct-charges-on-standard-accounts). Nothing is stored until Stripe has accepted it.
 import "server-only";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
@@ -41,7 +41,7 @@ export async function createDonationIntent(
             automatic_payment_methods: { enabled: true },
             description: `Donation to ${organisation.name}`,
             statement_descriptor_suffix: statementDescriptorSuffix(organisation.name),
-            // No receipt_email: Amply sends the one receipt (docs/stripe.md#receipts).
+            // No receipt_email: Amply sends the one receipt (docs/stripe.md#one-receipt-from-amply).
             metadata,
           },
           `${donationId}:intent`,
@@ -64,7 +64,7 @@ export async function createDonationIntent(
           amount: amounts.chargedAmount,
           currency: request.currency.toLowerCase(),
           customer,
-          // One method forced: allowed_payment_method_types, never with automatic ones (docs/stripe.md#payment-methods).
+          // One method forced: allowed_payment_method_types, never with automatic ones (docs/stripe.md#choosing-payment-methods).
           allowed_payment_method_types: ["customer_balance"],
           payment_method_data: { type: "customer_balance" },
           payment_method_options: { customer_balance: { funding_type: "bank_transfer", bank_transfer: bankTransferOptions(request.currency, organisation.country) ?? undefined } },

@@ -14,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lo
 /**
  * The receipt for a paid donation, or null when there is no one to send it to. The success handler
  * queues it in the transaction that records the success, with a dedupe key: exactly one receipt per
- * donation however often Stripe delivers the event (Amply sends it, not Stripe: docs/stripe.md#receipts).
+ * donation however often Stripe delivers the event (Amply sends it, not Stripe: docs/stripe.md#one-receipt-from-amply).
  */
 export function receiptEmail(donation: DonationContext, paidAt: Date): EmailMessage | null {
   if (!donation.donorEmail) return null;

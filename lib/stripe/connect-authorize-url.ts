@@ -1,5 +1,5 @@
 // Stripe Connect for Standard accounts goes through OAuth: it is how an organisation connects the
-// Stripe account it already has (docs/stripe.md#connect). Should Amply move to Account Links, only
+// Stripe account it already has (docs/stripe.md#connect-oauth). Should Amply move to Account Links, only
 // the connect-* files here change.
 import "server-only";
 import { getEnv } from "@/lib/env";

@@ -10,7 +10,7 @@ type Prepared = { account: Stripe.Account; retrievedAt: Date } | null;
 
 /**
  * Re-retrieve the account rather than trust the payload: an old `account.updated` delivered late
- * then writes the current state, never a stale one (docs/stripe.md#webhook-ordering).
+ * then writes the current state, never a stale one (docs/stripe.md#any-order).
  */
 export const accountUpdated = defineHandler<Stripe.AccountUpdatedEvent, Prepared>({
   async prepare(event) {
