@@ -47,16 +47,16 @@ function formValues(form: FormObject): FormValues {
 }
 
 /** Read the organisation form. Returns the input, or field errors keyed by field name. */
-function readOrganisationForm(form: FormValues): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
-  const accepted = [...new Set(form.getAll("acceptedCurrencies").map(String).concat(String(form.get("otherCurrencies") ?? "").split(/[\s,]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+function readOrganisationForm(values: FormValues): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
+  const accepted = [...new Set(values.getAll("acceptedCurrencies").map(String).concat(String(values.get("otherCurrencies") ?? "").split(/[\s,]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))];
   const raw = {
-    name: form.get("name"),
-    email: String(form.get("email") ?? "").trim(),
-    logoUrl: String(form.get("logoUrl") ?? "").trim(),
-    country: form.get("country"),
-    defaultCurrency: form.get("defaultCurrency"),
+    name: values.get("name"),
+    email: String(values.get("email") ?? "").trim(),
+    logoUrl: String(values.get("logoUrl") ?? "").trim(),
+    country: values.get("country"),
+    defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
-    feeRates: accepted.map((currency) => ({ currency, percent: String(form.get(`fee.${currency}.percent`) ?? ""), fixed: String(form.get(`fee.${currency}.fixed`) ?? "") })),
+    feeRates: accepted.map((currency) => ({ currency, percent: String(values.get(`fee.${currency}.percent`) ?? ""), fixed: String(values.get(`fee.${currency}.fixed`) ?? "") })),
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};
