@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { uniqueEmail } from "./support/session";
+import { openMailbox } from "./support/mailbox";
 
 test("an owner invites a viewer, who joins through the emailed link and can only read", async ({ page, browser }) => {
   const email = uniqueEmail("viewer");
@@ -11,14 +12,14 @@ test("an owner invites a viewer, who joins through the emailed link and can only
 
   const invited = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const guest = await invited.newPage();
-  await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await openMailbox(guest, email, /You're invited/);
   await guest.getByRole("link", { name: /You're invited to Amply Demo Charity/ }).click();
   await guest.getByRole("link", { name: /\/invitations\// }).click();
   // Not signed in yet: sign in as the invited address, then the invitation completes.
   await expect(guest.getByLabel("Email address")).toHaveValue(email);
   await guest.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(guest.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await guest.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await openMailbox(guest, email, /Sign in to Amply/);
   await guest.getByRole("link", { name: /Sign in to Amply/ }).first().click();
   await guest.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
   // Joining is a deliberate step on the invitation's page.

@@ -5,12 +5,13 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eRun } from "./support/fixtures";
 import { cookiesOf, rawRequest } from "./support/raw-http";
 import { uniqueEmail } from "./support/session";
+import { openMailbox } from "./support/mailbox";
 
 const appUrl = () => e2eRun().appUrl;
 
 /** The newest sign-in link the development mailbox holds for an address. */
 async function newestSignInLink(page: Page, email: string): Promise<string> {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await openMailbox(page, email, /Sign in to Amply/);
   await page.getByRole("link", { name: /Sign in to Amply/ }).first().click();
   return String(await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).getAttribute("href"));
 }

@@ -1,12 +1,13 @@
 import { expect, type Page } from "@playwright/test";
+import { openMailbox } from "./mailbox";
 
 /** Sign in the way a person does: ask for a link, open it from the development mailbox. */
 export async function signInThroughMailbox(page: Page, email: string) {
   await page.goto(`/signin?email=${encodeURIComponent(email)}`);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.getByRole("link", { name: "open the development mailbox" }).click();
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(email)}`);
+  await expect(page.getByRole("link", { name: "open the development mailbox" })).toBeVisible();
+  await openMailbox(page, email, /Sign in to Amply/);
   await page.getByRole("link", { name: /Sign in to Amply/ }).first().click();
   await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
 }

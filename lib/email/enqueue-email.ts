@@ -31,7 +31,10 @@ export function emailInsert(message: EmailMessage, condition: Prisma.Sql = Prism
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
-const listeners = new Set<() => void>();
+// On globalThis: Next.js may load this module more than once in one process (route handlers and
+// instrumentation are bundled separately), and the worker must hear every copy.
+const globalForOutbox = globalThis as unknown as { amplyOutboxListeners?: Set<() => void> };
+const listeners = (globalForOutbox.amplyOutboxListeners ??= new Set<() => void>());
 
 /** Lets an in-process worker pick new mail up at once instead of at its next poll. */
 export function onOutboxNotify(listener: () => void) {
