@@ -1,10 +1,31 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
+import tseslint from "typescript-eslint";
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  // Type-aware rules need the TypeScript program, so they run on .ts/.tsx only; the project service
+  // finds tsconfig.json (which includes every .ts/.tsx file in the repository).
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A promise nobody awaits loses its error; `void` marks the ones left running on purpose.
+      "@typescript-eslint/no-floating-promises": "error",
+      // An async function where a void callback is expected (event handlers, forEach) drops its rejection.
+      "@typescript-eslint/no-misused-promises": "error",
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
@@ -13,6 +34,8 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Formatting is Prettier's (`prettier --check .` in `npm run lint`): turn off any stylistic rule that would disagree with it.
+  prettier,
   // The Stripe.js stand-in is plain browser JavaScript served as a file, not part of the app bundle.
   globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "sandbox/stripe-js/**", "playwright-report/**", "test-results/**", ".amply/**", "next-env.d.ts"]),
 ]);
