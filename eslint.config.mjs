@@ -1,9 +1,10 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
-import prettier from "eslint-config-prettier/flat";
 import tseslint from "typescript-eslint";
 
+// Formatting is Prettier's (`prettier --check .` in `npm run lint`). None of these presets turns on a stylistic
+// rule that Prettier would contradict; add eslint-config-prettier last if one ever does.
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -34,8 +35,6 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  // Formatting is Prettier's (`prettier --check .` in `npm run lint`): turn off any stylistic rule that would disagree with it.
-  prettier,
   // The Stripe.js stand-in is plain browser JavaScript served as a file, not part of the app bundle.
   globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "sandbox/stripe-js/**", "playwright-report/**", "test-results/**", ".amply/**", "next-env.d.ts"]),
 ]);
