@@ -5,6 +5,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { requireRole } from "@/lib/auth/membership";
 import type { Role } from "@/lib/db/generated/enums.ts";
+import { formText } from "@/lib/form-text";
 import { log } from "@/lib/logger";
 
 export type ActionState = { ok?: boolean; message?: string; error?: string; fieldErrors?: Record<string, string> };
@@ -15,7 +16,7 @@ export function organisationAction(atLeast: Role, run: (form: FormData, context:
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     let context: OrganisationContext;
     try {
-      context = await requireRole({ id: String(form.get("organisationId") ?? "") }, atLeast);
+      context = await requireRole({ id: formText(form, "organisationId") }, atLeast);
     } catch (error) {
       if (error instanceof ApiError) return { error: error.message };
       throw error;

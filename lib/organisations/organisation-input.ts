@@ -1,6 +1,7 @@
 // What an admin types to create or change an organisation, validated: the currencies it accepts
 // are ones Stripe supports, and each has a fee rate (ERRATA 4/5: an estimate, never a fallback).
 import { z } from "zod";
+import { formText } from "@/lib/form-text";
 import { parseAmount, toDecimalString } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
 import type { FeeRate } from "@/lib/money/fees";
@@ -36,15 +37,15 @@ export type OrganisationInput = { name: string; email: string; logoUrl: string |
 
 /** Read the organisation form. Returns the input, or field errors keyed by field name. */
 export function readOrganisationForm(form: FormData): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
-  const accepted = [...new Set(form.getAll("acceptedCurrencies").map(String).concat(String(form.get("otherCurrencies") ?? "").split(/[\s,]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  const accepted = [...new Set(form.getAll("acceptedCurrencies").map(String).concat(formText(form, "otherCurrencies").split(/[\s,]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))];
   const raw = {
     name: form.get("name"),
-    email: String(form.get("email") ?? "").trim(),
-    logoUrl: String(form.get("logoUrl") ?? "").trim(),
+    email: formText(form, "email").trim(),
+    logoUrl: formText(form, "logoUrl").trim(),
     country: form.get("country"),
     defaultCurrency: form.get("defaultCurrency"),
     acceptedCurrencies: accepted,
-    feeRates: accepted.map((currency) => ({ currency, percent: String(form.get(`fee.${currency}.percent`) ?? ""), fixed: String(form.get(`fee.${currency}.fixed`) ?? "") })),
+    feeRates: accepted.map((currency) => ({ currency, percent: formText(form, `fee.${currency}.percent`), fixed: formText(form, `fee.${currency}.fixed`) })),
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};
@@ -52,7 +53,7 @@ export function readOrganisationForm(form: FormData): { ok: true; input: Organis
   for (const currency of accepted) {
     if (!isSupportedCurrency(currency)) fieldErrors.acceptedCurrencies ??= `${currency} is not a currency Stripe can charge in.`;
   }
-  const defaultCurrency = String(raw.defaultCurrency ?? "").toUpperCase();
+  const defaultCurrency = formText(form, "defaultCurrency").toUpperCase();
   if (defaultCurrency && !accepted.includes(defaultCurrency)) fieldErrors.defaultCurrency ??= "The default currency must be one you accept.";
   const feeRates: FeeRate[] = [];
   for (const rate of raw.feeRates) {

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth/auth";
+import { formText } from "@/lib/form-text";
 
 const schema = z.object({
   email: z.email({ error: "Enter your email address, like name@example.org." }).max(254),
@@ -17,8 +18,8 @@ function safeCallback(value: string | undefined) {
 }
 
 export async function requestSignInLink(_state: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = schema.safeParse({ email: String(form.get("email") ?? "").trim(), callbackUrl: form.get("callbackUrl") ?? undefined });
-  if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message, email: String(form.get("email") ?? "") };
+  const parsed = schema.safeParse({ email: formText(form, "email").trim(), callbackUrl: form.get("callbackUrl") ?? undefined });
+  if (!parsed.success) return { fieldError: parsed.error.issues[0]?.message, email: formText(form, "email") };
   try {
     await signIn("email", { email: parsed.data.email, redirectTo: safeCallback(parsed.data.callbackUrl) });
   } catch (error) {
