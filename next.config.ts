@@ -15,8 +15,8 @@ const nextConfig: NextConfig = {
   experimental: { authInterrupts: true },
   // Packages with native or WebAssembly parts stay plain Node requires on the server.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer"],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+  headers() {
+    return Promise.resolve([{ source: "/:path*", headers: securityHeaders }]);
   },
 };
 

@@ -19,10 +19,12 @@ export default defineConfig({
   engine: "js",
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations"), seed: "tsx --conditions=react-server prisma/seed.ts" },
-  adapter: async () =>
-    cliAdapter(
-      databaseUrl,
-      // The embedded database holds one database only: give `migrate dev` a second, in memory.
-      process.env.AMPLY_EMBEDDED_DATABASE === "1" ? () => startEmbeddedDatabase() : "same-server",
+  adapter: () =>
+    Promise.resolve(
+      cliAdapter(
+        databaseUrl,
+        // The embedded database holds one database only: give `migrate dev` a second, in memory.
+        process.env.AMPLY_EMBEDDED_DATABASE === "1" ? () => startEmbeddedDatabase() : "same-server",
+      ),
     ),
 });

@@ -3,7 +3,7 @@
 import { startWorker } from "@/lib/email/outbox-worker";
 import { ConfigurationError, getEnv } from "@/lib/env";
 
-export async function onServerStart() {
+export function onServerStart() {
   let env;
   try {
     env = getEnv();

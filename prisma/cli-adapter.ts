@@ -28,14 +28,14 @@ function relabelCatalogColumns<T>(result: T): T {
 class CatalogAsTextClient extends pg.Client {
   // pg.Client#query is heavily overloaded (callback, promise, submittable); wrap whichever is used.
   override query(...args: unknown[]): never {
-    const query = super.query as unknown as (...a: unknown[]) => unknown;
+    const query = super.query.bind(this) as unknown as (...a: unknown[]) => unknown;
     const callbackAt = args.findIndex((arg) => typeof arg === "function");
     if (callbackAt >= 0) {
       const callback = args[callbackAt] as (error: unknown, result: unknown) => void;
       args[callbackAt] = (error: unknown, result: unknown) => callback(error, relabelCatalogColumns(result));
-      return query.apply(this, args) as never;
+      return query(...args) as never;
     }
-    const returned = query.apply(this, args);
+    const returned = query(...args);
     if (returned instanceof Promise) return returned.then(relabelCatalogColumns) as never;
     return returned as never;
   }

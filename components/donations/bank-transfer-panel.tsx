@@ -6,15 +6,16 @@ import { formatMoney } from "@/lib/money/amount";
 
 function CopyButton({ value, label }: { value: string; label: string }) {
   const [copied, setCopied] = useState(false);
+  async function copy() {
+    await navigator.clipboard?.writeText(value).catch(() => undefined);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  }
   return (
     <button
       type="button"
       className="min-h-11 rounded-lg px-3 text-sm font-semibold text-teal-800 ring-1 ring-inset ring-teal-700 hover:bg-teal-50"
-      onClick={async () => {
-        await navigator.clipboard?.writeText(value).catch(() => undefined);
-        setCopied(true);
-        setTimeout(() => setCopied(false), 2000);
-      }}
+      onClick={() => void copy()}
     >
       {copied ? "Copied" : `Copy ${label}`}
       <span className="sr-only" aria-live="polite">

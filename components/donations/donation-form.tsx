@@ -250,7 +250,7 @@ function DonationFields(props: FieldsProps) {
   const inputClass = "min-h-11 w-full rounded-lg border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600";
 
   return (
-    <form onSubmit={submit} noValidate className="grid gap-6" aria-busy={busy ? true : undefined}>
+    <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-6" aria-busy={busy ? true : undefined}>
       {errors.form ? (
         <div ref={errorRef} tabIndex={-1} role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200" data-testid="form-error">
           {errors.form}

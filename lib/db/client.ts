@@ -23,7 +23,7 @@ const globalForDb = globalThis as unknown as { amplyDb?: Db };
 export const db: Db = new Proxy({} as Db, {
   get(_target, property) {
     globalForDb.amplyDb ??= createClient();
-    const value = Reflect.get(globalForDb.amplyDb, property);
-    return typeof value === "function" ? value.bind(globalForDb.amplyDb) : value;
+    const value: unknown = Reflect.get(globalForDb.amplyDb, property);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(globalForDb.amplyDb) : value;
   },
 });

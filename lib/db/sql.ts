@@ -18,7 +18,8 @@ const types = {
     if (oid === INT8) return (value: string) => BigInt(value);
     if (oid === NUMERIC) return (value: string) => value;
     if (oid === TIMESTAMP) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
-    return pg.types.getTypeParser(oid, format ?? "text");
+    // pg-types declares its parsers as `any`; Amply reads every column in the text format.
+    return pg.types.getTypeParser(oid, format ?? "text") as (value: string) => unknown;
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 

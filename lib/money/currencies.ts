@@ -28,6 +28,8 @@ const THREE_DECIMAL = ["BHD", "JOD", "KWD", "OMR", "TND"];
  */
 const WHOLE_UNITS_AS_TWO_DECIMALS = ["ISK"];
 
+// A code list reads best as a grid, not one code per line.
+// prettier-ignore
 const TWO_DECIMAL = [
   "USD", "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN",
   "BMD", "BND", "BOB", "BRL", "BSD", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CNY", "COP", "CRC", "CVE",

@@ -56,7 +56,7 @@ runBench("bench_give", APP, 10, async (bench) => {
   say(`GET /give/bench × ${PAGE_REQUESTS}…`);
   await fetch(`${APP}/give/bench`);
   const pageRun = await new Promise<autocannon.Result>((resolve, reject) =>
-    autocannon({ url: `${APP}/give/bench`, connections: 1, amount: PAGE_REQUESTS }, (error, result) => (error ? reject(error) : resolve(result))),
+    autocannon({ url: `${APP}/give/bench`, connections: 1, amount: PAGE_REQUESTS }, (error: Error | null, result) => (error ? reject(error) : resolve(result))),
   );
 
   say(`POST /api/donations × ${DONATIONS}…`);

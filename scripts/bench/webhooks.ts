@@ -82,7 +82,7 @@ runBench("bench", APP, 15, async (bench) => {
   const run = (options: Omit<autocannon.Options, "url">) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       // autocannon spreads connections over several URLs (its types only admit one).
-      const instance = autocannon({ url: APPS as unknown as string, ...options, requests: [{ setupRequest: (r) => ({ ...r, ...request() }) }] }, (error, result) => (error ? reject(error) : resolve(result)));
+      const instance = autocannon({ url: APPS as unknown as string, ...options, requests: [{ setupRequest: (r) => ({ ...r, ...request() }) }] }, (error: Error | null, result) => (error ? reject(error) : resolve(result)));
       // autocannon reports on a one-second tick; time the run by its last answer instead.
       instance.on("response", () => (lastResponse = performance.now()));
     });
@@ -94,9 +94,9 @@ runBench("bench", APP, 15, async (bench) => {
   say(`phase 2: ${RATE} events per second for ${RATE_SECONDS} s`);
   const paced = await run({ connections: 20, overallRate: RATE, amount: RATE * RATE_SECONDS, timeout: 30 });
 
-  const processed = Number((await db.query(`SELECT count(*) FROM "ProcessedStripeEvent"`)).rows[0]?.count);
-  const ledger = Number((await db.query(`SELECT count(*) FROM "LedgerEntry" WHERE type = 'donation_received'`)).rows[0]?.count);
-  const succeeded = Number((await db.query(`SELECT count(*) FROM "Donation" WHERE status = 'succeeded'`)).rows[0]?.count);
+  const processed = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "ProcessedStripeEvent"`)).rows[0]?.count);
+  const ledger = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "LedgerEntry" WHERE type = 'donation_received'`)).rows[0]?.count);
+  const succeeded = Number((await db.query<{ count: string }>(`SELECT count(*) FROM "Donation" WHERE status = 'succeeded'`)).rows[0]?.count);
   await db.end();
 
   const non2xx = throughput.non2xx + paced.non2xx + throughput.errors + paced.errors;

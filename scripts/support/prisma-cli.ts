@@ -19,11 +19,11 @@ export function runPrismaCli(args: string[], databaseUrl: string, options: { emb
     });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (!options.quiet) process.stdout.write(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk;
+      output += chunk.toString();
       if (!options.quiet) process.stderr.write(chunk);
     });
     child.on("error", reject);

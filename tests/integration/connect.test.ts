@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(session.user ? { user: session.user } : null) }));
 
 const { db } = await import("@/lib/db/client");
 const { createConnectState } = await import("@/lib/organisations/connect-state");
@@ -137,9 +137,9 @@ describe("the callback", () => {
     const back = await consent(await connectUrl(target.id), "authorize", "pending");
     expect(await returnToAmply(back.searchParams)).toBe(`/dashboard/${target.slug}/settings/payments?connected=true`);
     const connected = await stored(target.id);
-    expect(connected).toMatchObject({ stripeChargesEnabled: false, stripeDetailsSubmitted: false, stripeConnectedAt: expect.any(Date), stripeDisconnectedAt: null });
+    expect(connected).toMatchObject({ stripeChargesEnabled: false, stripeDetailsSubmitted: false, stripeConnectedAt: expect.any(Date) as Date, stripeDisconnectedAt: null });
     expect(connected.stripeAccountId).toMatch(/^acct_/);
-    expect(connected.stripeRequirements).toMatchObject({ currentlyDue: expect.arrayContaining(["external_account"]) });
+    expect(connected.stripeRequirements).toMatchObject({ currentlyDue: expect.arrayContaining(["external_account"]) as string[] });
   });
 
   it("refuses a tampered, an expired, a replayed and another user's state, storing nothing", async () => {
@@ -200,7 +200,7 @@ describe("the callback", () => {
     const accountId = String((await stored(target.id)).stripeAccountId);
     const response = await disconnect(post(), params(target.id));
     expect(response.status).toBe(200);
-    expect(await stored(target.id)).toMatchObject({ stripeAccountId: null, stripeChargesEnabled: false, stripeDisconnectedAt: expect.any(Date) });
+    expect(await stored(target.id)).toMatchObject({ stripeAccountId: null, stripeChargesEnabled: false, stripeDisconnectedAt: expect.any(Date) as Date });
     await expect(stripeSdk.accounts.retrieve(accountId)).rejects.toMatchObject({ statusCode: 403 });
   });
 

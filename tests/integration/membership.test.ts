@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(session.user ? { user: session.user } : null) }));
 
 const { db } = await import("@/lib/db/client");
 const { requireRole } = await import("@/lib/auth/membership");
@@ -36,7 +36,7 @@ describe("requireRole", () => {
   it("ranks owner over admin over viewer", async () => {
     session.user = users.viewer ?? null;
     await expect(requireRole({ id: orgId }, "viewer")).resolves.toMatchObject({ role: "viewer" });
-    await expect(requireRole({ id: orgId }, "admin")).rejects.toMatchObject({ status: 403, message: expect.stringContaining("you are a viewer") });
+    await expect(requireRole({ id: orgId }, "admin")).rejects.toMatchObject({ status: 403, message: expect.stringContaining("you are a viewer") as string });
     session.user = users.admin ?? null;
     await expect(requireRole({ id: orgId }, "admin")).resolves.toMatchObject({ role: "admin" });
     await expect(requireRole({ id: orgId }, "owner")).rejects.toMatchObject({ status: 403 });

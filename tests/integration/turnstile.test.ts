@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 
 const verifier = createServer((req, res) => {
   let body = "";
-  req.on("data", (chunk: Buffer) => (body += chunk));
+  req.on("data", (chunk: Buffer) => (body += chunk.toString()));
   req.on("end", () => {
     const form = new URLSearchParams(body);
     const ok = form.get("secret") === "turnstile-secret" && form.get("response") === "token-from-a-person";

@@ -57,6 +57,12 @@ export function payWithCard(intentId: string, account: string, number = "4242424
   );
 }
 
+/** The id of a confirmed payment's charge (`latest_charge` is an id unless expanded). */
+export function chargeIdOf(intent: Stripe.PaymentIntent): string {
+  if (typeof intent.latest_charge !== "string") throw new Error(`${intent.id} has no charge`);
+  return intent.latest_charge;
+}
+
 export type SandboxEvent = { id: string; type: string; account?: string; livemode: boolean; data: { object: Record<string, unknown> } };
 
 /** The sandbox's events for an account, oldest first, optionally only those about one object. */
