@@ -51,7 +51,7 @@ function authenticate(engine: Engine, req: IncomingMessage): { publishable: bool
   });
 }
 
-export async function handleApi(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
+export function handleApi(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
   const method = req.method ?? "GET";
   const cors = { "Access-Control-Allow-Origin": "*" };
   try {

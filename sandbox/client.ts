@@ -56,7 +56,7 @@ export class SandboxControl {
     return this.call("POST", `/subscriptions/${subscriptionId}/advance`, { outcome });
   }
   events(filter: { type?: string; account?: string } = {}) {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>);
+    const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return this.call<{ data: Array<{ event: { id: string; type: string; account?: string; data: { object: Record<string, unknown> } }; attempts: Array<{ status: number | null }>; delivered: boolean }> }>("GET", `/events?${query}`).then((r) => r.data);
   }
   redeliver(eventId: string, times = 1) {

@@ -7,7 +7,7 @@ import { present, type StripeObject } from "./store";
 import { notFound, sendError, sendJson, StripeApiError } from "./wire";
 
 type Body = Record<string, unknown>;
-type Action = (engine: Engine, match: RegExpExecArray, body: Body, url: URL) => unknown | Promise<unknown>;
+type Action = (engine: Engine, match: RegExpExecArray, body: Body, url: URL) => unknown;
 
 function owner(engine: Engine, id: string, kind: string) {
   const found = engine.store.locate(id);
@@ -15,8 +15,8 @@ function owner(engine: Engine, id: string, kind: string) {
   return found;
 }
 
-const text = (body: Body, key: string) => (typeof body[key] === "string" ? (body[key] as string) : undefined);
-const num = (body: Body, key: string) => (typeof body[key] === "number" ? (body[key] as number) : undefined);
+const text = (body: Body, key: string) => (typeof body[key] === "string" ? (body[key]) : undefined);
+const num = (body: Body, key: string) => (typeof body[key] === "number" ? (body[key]) : undefined);
 
 const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   { method: "POST", pattern: /^\/_sandbox\/reset$/, run: (engine) => {
@@ -61,7 +61,7 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
     pattern: /^\/_sandbox\/charges\/([^/]+)\/refund$/,
     run: (engine, m, body) => {
       const { account } = owner(engine, m[1] as string, "charge");
-      return engine.createRefund(account, { charge: m[1] as string, amount: num(body, "amount"), reason: text(body, "reason") ?? "requested_by_customer", metadata: {} });
+      return engine.createRefund(account, { charge: m[1], amount: num(body, "amount"), reason: text(body, "reason") ?? "requested_by_customer", metadata: {} });
     },
   },
   { method: "POST", pattern: /^\/_sandbox\/refunds\/([^/]+)\/fail$/, run: (engine, m) => engine.failRefund(owner(engine, m[1] as string, "refund").account, m[1] as string) },

@@ -3,12 +3,12 @@
 import type { ServerResponse } from "node:http";
 import type { Engine } from "./engine";
 import { formatMinor } from "./pricing";
-import { present } from "./store";
+import { present, text } from "./store";
 
 export const SANDBOX_LABEL = "Stripe sandbox - no real money";
 
 export function escapeHtml(value: unknown): string {
-  return String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
+  return text(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 }
 
 export function page(res: ServerResponse, status: number, title: string, body: string) {
@@ -158,7 +158,7 @@ export function redirectPage(res: ServerResponse, engine: Engine, id: string, ur
     res,
     200,
     "Your bank",
-    `<h1>${escapeHtml(String(pm?.type ?? "bank").toUpperCase())} test payment</h1>
+    `<h1>${escapeHtml((text(pm?.type) || "bank").toUpperCase())} test payment</h1>
      <p>Authorise or fail this test payment to return to the organisation's site.</p>
      <form method="post" action="/redirect/${escapeHtml(id)}">
        <input type="hidden" name="client_secret" value="${escapeHtml(pi.client_secret)}">
@@ -173,7 +173,7 @@ export function redirectPage(res: ServerResponse, engine: Engine, id: string, ur
 export function redirectDecision(res: ServerResponse, engine: Engine, id: string, form: URLSearchParams) {
   const found = locateIntent(engine, id, form.get("client_secret"));
   if (!found) return page(res, 404, "Unknown payment", `<p class="error">This payment link is not valid.</p>`);
-  const returnUrl = String(found.object._return_url ?? "");
+  const returnUrl = text(found.object._return_url);
   const pi = engine.completeAction(found.account, id, form.get("outcome") === "succeed" ? "succeed" : "fail");
   const target = new URL(returnUrl);
   target.searchParams.set("payment_intent", id);

@@ -23,12 +23,15 @@ async function connectedAccount(input: { country?: string; ready?: boolean } = {
   return (await control.createAccount({ country: input.country ?? "DE", business_name: "Test Charity", email: "finance@test.example", ready: input.ready })).id;
 }
 
+/** An id field, expanded or not. */
+const idText = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? ""));
+
 const card = (number: string) => ({ type: "card" as const, card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } }) as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
     let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk));
+    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
     req.on("end", () => {
       received.push({ body, signature: String(req.headers["stripe-signature"]) });
       res.writeHead(receiverStatus).end();
@@ -83,7 +86,7 @@ describe("wire format and errors", () => {
     // 60 JPY is above Stripe's 50 JPY minimum but converts to under 0.50 EUR for a euro account.
     await expect(stripe.paymentIntents.create({ amount: 60, currency: "jpy" }, { stripeAccount: account })).rejects.toMatchObject({
       code: "amount_too_small",
-      message: expect.stringContaining("converts to approximately 0.37 EUR"),
+      message: expect.stringContaining("converts to approximately 0.37 EUR") as string,
     });
     await expect(stripe.paymentIntents.create({ amount: 100_000_000, currency: "eur" }, { stripeAccount: account })).rejects.toMatchObject({ code: "amount_too_large" });
     await expect(stripe.paymentIntents.create({ amount: 1000, currency: "xyz" }, { stripeAccount: account })).rejects.toMatchObject({ param: "currency" });
@@ -111,7 +114,7 @@ describe("accounts and idempotency", () => {
     expect(again.lastResponse.headers["idempotent-replayed"]).toBe("true");
     await expect(
       stripe.paymentIntents.create({ amount: 2500, currency: "eur", metadata: { donation_id: "d1" } }, { stripeAccount: account, idempotencyKey: "donation-d1" }),
-    ).rejects.toMatchObject({ type: "StripeIdempotencyError", message: expect.stringContaining("can only be used with the same parameters") });
+    ).rejects.toMatchObject({ type: "StripeIdempotencyError", message: expect.stringContaining("can only be used with the same parameters") as string });
   });
 
   it("paginates lists with limit, starting_after and has_more", async () => {
@@ -168,9 +171,9 @@ describe("payments, money and refunds", () => {
     await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 3000 }, { stripeAccount: account })).rejects.toMatchObject({ code: "amount_too_large", param: "amount" });
     const rest = await stripe.refunds.create({ payment_intent: pi.id }, { stripeAccount: account });
     expect([first.amount, second.amount, rest.amount]).toEqual([1000, 1500, 2500]);
-    const charge = await stripe.charges.retrieve(String(pi.latest_charge), undefined, { stripeAccount: account });
+    const charge = await stripe.charges.retrieve(idText(pi.latest_charge), undefined, { stripeAccount: account });
     expect(charge).toMatchObject({ amount_refunded: 5000, refunded: true });
-    const refundTxns = await Promise.all([first, second, rest].map((r) => stripe.balanceTransactions.retrieve(String(r.balance_transaction), undefined, { stripeAccount: account })));
+    const refundTxns = await Promise.all([first, second, rest].map((r) => stripe.balanceTransactions.retrieve(idText(r.balance_transaction), undefined, { stripeAccount: account })));
     expect(refundTxns.map((t) => t.amount)).toEqual([-1000, -1500, -2500]);
     await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 1 }, { stripeAccount: account })).rejects.toMatchObject({ code: "charge_already_refunded" });
   });
@@ -222,7 +225,7 @@ describe("subscriptions", () => {
     const piId = secret.split("_secret_")[0] as string;
     await stripe.paymentIntents.confirm(piId, { payment_method_data: card("4242424242424242") }, { stripeAccount: account });
     expect((await stripe.subscriptions.retrieve(subscription.id, undefined, { stripeAccount: account })).status).toBe("active");
-    const paid = await stripe.invoices.retrieve(invoice.id as string, { expand: ["payments"] }, { stripeAccount: account });
+    const paid = await stripe.invoices.retrieve(invoice.id, { expand: ["payments"] }, { stripeAccount: account });
     expect(paid.status).toBe("paid");
     expect(paid.payments?.data[0]?.payment.payment_intent).toBe(piId);
 
@@ -265,7 +268,7 @@ describe("Connect OAuth", () => {
     const granted = new URL(String((await decide("authorize")).headers.get("location")));
     expect(granted.searchParams.get("state")).toBe("s1");
     const token = await stripe.oauth.token({ grant_type: "authorization_code", code: String(granted.searchParams.get("code")) });
-    expect(await stripe.accounts.retrieve(String(token.stripe_user_id))).toMatchObject({ charges_enabled: false, requirements: { currently_due: expect.arrayContaining(["external_account"]) } });
+    expect(await stripe.accounts.retrieve(String(token.stripe_user_id))).toMatchObject({ charges_enabled: false, requirements: { currently_due: expect.arrayContaining(["external_account"]) as string[] } });
     const denied = new URL(String((await decide("deny")).headers.get("location")));
     expect(denied.searchParams.get("error")).toBe("access_denied");
     const wrong = new URL(authorize);
@@ -284,7 +287,7 @@ describe("webhooks", () => {
     receiverStatus = 200;
     await control.idle();
     const events = received.map(({ body, signature }) => stripe.webhooks.constructEvent(body, signature, "whsec_sandbox_connect"));
-    const succeeded = events.filter((event) => event.type === "payment_intent.succeeded" && (event.data.object as Stripe.PaymentIntent).id === pi.id);
+    const succeeded = events.filter((event) => event.type === "payment_intent.succeeded" && (event.data.object).id === pi.id);
     expect(succeeded.length).toBeGreaterThanOrEqual(2); // at least one failed attempt, then the delivery
     expect(succeeded[0]?.account).toBe(account);
     expect(new Set(events.map((e) => e.id)).size).toBeLessThan(events.length);
@@ -299,7 +302,7 @@ describe("webhooks", () => {
     await control.pauseWebhooks();
     received.length = 0;
     const pi = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
-    await control.refund(String(pi.latest_charge), 1000);
+    await control.refund(idText(pi.latest_charge), 1000);
     expect(received).toHaveLength(0);
     await control.releaseWebhooks("reverse");
     await control.idle();
@@ -310,7 +313,7 @@ describe("webhooks", () => {
   it("books dispute withdrawals with the dispute fee", async () => {
     const account = await connectedAccount();
     const pi = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
-    const dispute = await control.dispute(String(pi.latest_charge));
+    const dispute = await control.dispute(idText(pi.latest_charge));
     expect(dispute.balance_transactions[0]).toMatchObject({ amount: -3000, fee: 2000, net: -5000 });
     await control.closeDispute(dispute.id, "won");
     const types = (await control.events({ account })).map((e) => e.event.type);

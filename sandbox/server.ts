@@ -83,7 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       try {
         const body = method === "GET" ? "" : await readBody(req);
         const p = url.pathname;
-        if (p.startsWith("/v1/")) return await handleApi(engine, req, res, url, body);
+        if (p.startsWith("/v1/")) return handleApi(engine, req, res, url, body);
         if (p === "/oauth/token" || p === "/oauth/deauthorize") return handleOAuthApi(engine, req, res, url, body);
         if (p === "/oauth/authorize") return method === "POST" ? authorizeDecision(res, engine, new URLSearchParams(body)) : authorizePage(res, engine, url);
         if (p.startsWith("/_sandbox/")) return await handleControl(engine, req, res, url, body);

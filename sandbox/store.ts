@@ -123,3 +123,8 @@ export class Store {
     renameSync(temporary, this.file);
   }
 }
+
+/** A stored field read as text: ids, enums and amounts are strings or numbers; anything else reads as "". */
+export function text(value: unknown): string {
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+}

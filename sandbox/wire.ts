@@ -110,7 +110,7 @@ export function checkParams(params: Params, spec: Spec, prefix = ""): void {
       continue;
     }
     if (typeof value !== "object" || Array.isArray(value)) throw invalid(`Invalid object: ${name}`, name);
-    checkParams(value, rule as Spec, name);
+    checkParams(value, rule, name);
   }
 }
 

@@ -70,7 +70,7 @@ function config(): NextAuthConfig {
       // Only what the pages need: never the session token or other columns of the session row,
       // which /api/auth/session would otherwise hand to any script on the page.
       session({ session, user }) {
-        return { user: { id: user.id, email: user.email, name: user.name ?? null }, expires: session.expires } as typeof session;
+        return { user: { id: user.id, email: user.email, name: user.name ?? null }, expires: session.expires };
       },
     },
   };

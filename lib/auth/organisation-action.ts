@@ -3,7 +3,7 @@
 // schema, and turn failures into a state the form shows (with what the person typed).
 import "server-only";
 import type { z } from "zod";
-import { formObject } from "@/lib/api/form-data";
+import { formObject, formText } from "@/lib/api/form-data";
 import { requireRole } from "@/lib/auth/membership";
 import type { Role } from "@/lib/db/generated/enums.ts";
 import { errorState, typedValues, zodState, type ActionState } from "./action-state";
@@ -16,7 +16,7 @@ export function organisationAction<S extends z.ZodType>(atLeast: Role, schema: S
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     let context: OrganisationContext;
     try {
-      context = await requireRole({ id: String(form.get("organisationId") ?? "") }, atLeast);
+      context = await requireRole({ id: formText(form, "organisationId") }, atLeast);
     } catch (error) {
       return errorState(error);
     }

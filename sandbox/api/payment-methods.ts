@@ -21,7 +21,7 @@ export const paymentMethodRoutes: Route[] = [
     pattern: /^\/v1\/payment_methods$/,
     spec: PAYMENT_METHOD_DATA,
     publishable: true,
-    handler: (ctx) => ctx.engine.createPaymentMethod(ctx.account, ctx.params as Record<string, unknown>),
+    handler: (ctx) => ctx.engine.createPaymentMethod(ctx.account, ctx.params),
   },
   {
     method: "GET",

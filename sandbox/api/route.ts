@@ -42,7 +42,7 @@ export function retrieve(ctx: Context, kind: string, id: string) {
 }
 
 export function listOf(ctx: Context, kind: string, url: string, filter: (item: StripeObject) => boolean = () => true) {
-  const source = { ...Object.fromEntries(ctx.query), ...ctx.params } as Params;
+  const source = { ...Object.fromEntries(ctx.query), ...ctx.params };
   const limit = Math.min(Math.max(int(source, "limit") ?? 10, 1), 100);
   const created = obj(source, "created");
   const inRange = (item: StripeObject) => {

@@ -19,7 +19,8 @@ export function setPricing(engine: Engine, accountId: string, pricing: Pricing) 
  * and the fee (already in the settlement currency) and net follow.
  */
 export function book(engine: Engine, accountId: string, input: { amount: number; currency: string; type: string; source: string; category: string; description?: string | null; fee?: number; feeDescription?: string; feeIsSettled?: boolean }) {
-  const account = engine.account(accountId) ?? (engine.store.get<Account>(accountId, accountId, "account") as Account);
+  const account = engine.account(accountId) ?? engine.store.get<Account>(accountId, accountId, "account");
+  if (!account) throw new Error(`The sandbox has no account ${accountId}.`);
   const settlement = account.default_currency;
   const { amount, rate } = engine.fx.convert(input.amount, input.currency, settlement);
   const fee = input.fee ?? 0;

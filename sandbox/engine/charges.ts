@@ -2,7 +2,7 @@
 // books (with Stripe's fee), the declines and their errors, and SEPA debits settling days later.
 import type { Engine } from "../engine";
 import { chargeFee } from "../pricing";
-import { newId, now, present } from "../store";
+import { newId, now, present, text } from "../store";
 import { invalid, StripeApiError } from "../wire";
 import { book, pricingFor } from "./balance";
 import { afterPayment } from "./invoices";
@@ -30,7 +30,7 @@ export function createCharge(engine: Engine, pi: PaymentIntent, accountId: strin
     application_fee_amount: null,
     balance_transaction: null,
     billing_details: pm.billing_details,
-    calculated_statement_descriptor: pi.statement_descriptor_suffix ? `${prefix}* ${String(pi.statement_descriptor_suffix)}` : prefix,
+    calculated_statement_descriptor: pi.statement_descriptor_suffix ? `${prefix}* ${text(pi.statement_descriptor_suffix)}` : prefix,
     captured: status === "succeeded",
     currency: pi.currency,
     customer: pi.customer,

@@ -3,7 +3,7 @@
 // `invoice.payment_intent`), and names its subscription in `parent.subscription_details`.
 import type { Engine } from "../engine";
 import { formatMinor } from "../pricing";
-import { newId, now, present } from "../store";
+import { newId, now, present, text } from "../store";
 import type { Obj, PaymentIntent, Subscription } from "./objects";
 import { createPaymentIntent } from "./payment-intents";
 
@@ -90,7 +90,7 @@ export function publicInvoice(engine: Engine, accountId: string, invoice: Obj, i
 /** After a PaymentIntent of an invoice is paid or fails: the invoice and subscription follow. */
 export function afterPayment(engine: Engine, pi: PaymentIntent, accountId: string, pm: Obj | undefined, paid: boolean) {
   if (!pi._invoice) return;
-  const invoice = engine.store.get(accountId, String(pi._invoice), "invoice");
+  const invoice = engine.store.get(accountId, text(pi._invoice), "invoice");
   if (!invoice) return;
   const subscriptionId = (invoice.parent as { subscription_details: { subscription: string } }).subscription_details.subscription;
   const subscription = engine.store.get<Subscription>(accountId, subscriptionId, "subscription") as Subscription;

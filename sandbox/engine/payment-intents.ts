@@ -1,7 +1,7 @@
 // PaymentIntents, always direct charges on a connected account: created, updated, canceled and
 // confirmed with a payment method, which decides what happens next (see `confirmPaymentIntent`).
 import type { Engine } from "../engine";
-import { newId, now, present } from "../store";
+import { newId, now, present, text } from "../store";
 import { invalid, notFound, StripeApiError } from "../wire";
 import { createCharge, failPayment, succeedPayment } from "./charges";
 import { awaitBankTransfer } from "./customers";
@@ -157,7 +157,7 @@ export function confirmPaymentIntent(engine: Engine, accountId: string, id: stri
       throw error;
     }
   } else if (pi.payment_method) {
-    pm = engine.store.get(accountId, String(pi.payment_method), "payment_method");
+    pm = engine.store.get(accountId, text(pi.payment_method), "payment_method");
   }
   if (!pm) throw invalid("You cannot confirm this PaymentIntent because it's missing a payment method.", "payment_method", "payment_intent_unexpected_state");
   const type = String(pm.type);
@@ -216,7 +216,7 @@ export function confirmPaymentIntent(engine: Engine, accountId: string, id: stri
 export function completeAction(engine: Engine, accountId: string, id: string, outcome: "succeed" | "fail") {
   const pi = getPaymentIntent(engine, accountId, id);
   if (pi.status !== "requires_action") return pi;
-  const pm = engine.store.get(accountId, String(pi.payment_method), "payment_method") as Obj;
+  const pm = engine.store.get(accountId, text(pi.payment_method), "payment_method") as Obj;
   pi.next_action = null;
   if (outcome === "fail") {
     const message = pm.type === "card" ? "We are unable to authenticate your payment method. Please choose a different payment method and try again." : "The customer failed or cancelled the payment on their bank's page.";

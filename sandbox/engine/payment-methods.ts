@@ -1,7 +1,7 @@
 // PaymentMethods: cards checked as Stripe checks them (number, expiry, CVC), SEPA debits by IBAN,
 // redirect methods and customer_balance; and the test numbers whose outcome Stripe fixes.
 import type { Engine } from "../engine";
-import { newId, now, present } from "../store";
+import { newId, now, present, text } from "../store";
 import { invalid, notFound, StripeApiError } from "../wire";
 import { eventAccount, type Obj } from "./objects";
 
@@ -52,7 +52,7 @@ function cardBrand(number: string): string {
 }
 
 export function createPaymentMethod(engine: Engine, account: string, data: Record<string, unknown>): Obj {
-  const type = String(data.type ?? "");
+  const type = text(data.type);
   const billing = (data.billing_details ?? {}) as Record<string, string>;
   const pm: Obj = {
     id: newId("pm", 24),

@@ -61,7 +61,7 @@ describe("the session endpoint", () => {
     await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 86_400_000) } });
     const response = await handlers.GET(new NextRequest(`${APP_URL}/api/auth/session`, { headers: { cookie: `authjs.session-token=${sessionToken}` } }));
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ user: { id: user.id, email: user.email, name: "Sam" }, expires: expect.any(String) });
+    expect(JSON.parse(text)).toEqual({ user: { id: user.id, email: user.email, name: "Sam" }, expires: expect.any(String) as string });
     expect(text).not.toContain(sessionToken);
     expect(text).not.toContain("sessionToken");
     expect(text).not.toContain("userId");

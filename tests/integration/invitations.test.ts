@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import type { Role } from "@/lib/db/generated/enums.ts";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
-vi.mock("@/lib/auth/auth", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
+vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(session.user ? { user: session.user } : null) }));
 
 const { db } = await import("@/lib/db/client");
 const { changeMembership } = await import("@/lib/organisations/change-membership");
@@ -108,7 +108,7 @@ describe("invitations", () => {
     const form = new FormData();
     form.set("organisationId", organisation.id);
     form.set("invitationId", pending.id);
-    expect(await revokeInvitationAction({}, form)).toMatchObject({ error: expect.stringMatching(/needs the owner role/) });
+    expect(await revokeInvitationAction({}, form)).toMatchObject({ error: expect.stringMatching(/needs the owner role/) as string });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: pending.id } })).revokedAt).toBeNull();
   });
 });
