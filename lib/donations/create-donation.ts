@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
 import { createDonationIntent } from "./create-donation-intent";
+import { findOrCreateDonor } from "./find-or-create-donor";
 import type { DonationRequest } from "./donation-request";
 import { guardDonationAttempt } from "./guard-donation-attempt";
 import { priceDonation } from "./price-donation";
@@ -40,13 +41,7 @@ export async function createDonation(request: DonationRequest, idempotencyKey: s
   if (existing) return replayDonation(existing, request, amounts.chargedAmount, target.stripeAccount, context.clock);
   await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
 
-  // A donor record is found or made by email, never changed by an anonymous request: the name given
-  // with this gift is kept on the donation.
-  const donor = await db.donor.upsert({
-    where: { organisationId_email: { organisationId: target.organisation.id, email: request.donor.email } },
-    create: { organisationId: target.organisation.id, email: request.donor.email, name: request.donor.name || null },
-    update: {},
-  });
+  const donor = await findOrCreateDonor(target.organisation.id, request.donor.email, request.donor.name || null);
   const intent = await createDonationIntent({ donationId, request, amounts, target, donor, donorName: request.donor.name || null }, context.clock);
   const bankTransfer = request.method === "bank_transfer" ? bankTransferInstructions(intent) : null;
   await storeDonation({ donationId, idempotencyKey, request, amounts, target, donor, intent, bankTransfer, clientAddress: context.clientAddress });
