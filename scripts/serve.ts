@@ -8,17 +8,11 @@
 //   --dev                  development mode (next dev, hot reload)
 //   --port N, --hostname H override the two variables
 import { createServer } from "node:http";
-import { parseArgs } from "node:util";
 import next from "next";
+import { serveOptions } from "./support/serve-options";
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress, type TrustedProxies } from "../lib/http/client-address";
 
-const { values } = parseArgs({
-  options: { dev: { type: "boolean", default: false }, port: { type: "string" }, hostname: { type: "string" } },
-});
-const dev = values.dev;
-const port = Number(values.port ?? process.env.PORT ?? 3000);
-/** Undefined: every interface, IPv4 and IPv6, as `next start` does. */
-const hostname: string | undefined = values.hostname ?? (dev ? "127.0.0.1" : process.env.HOSTNAME || undefined);
+const { dev, port, hostname } = serveOptions(process.argv.slice(2), process.env);
 
 let proxies: TrustedProxies;
 try {
