@@ -14,7 +14,7 @@ import { donationCharge, feeRateFor } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
 import { hit } from "@/lib/rate-limit/rate-limit";
 import { stripe } from "@/lib/stripe/client";
-import { bankTransferEmail, bankTransferInstructions, bankTransferOptions, type BankTransferInstructions } from "./bank-transfer";
+import { BANK_TRANSFER_CURRENCIES, bankTransferEmail, bankTransferInstructions, bankTransferOptions, type BankTransferInstructions } from "./bank-transfer";
 import type { DonationRequest } from "./donation-request";
 import { statementDescriptorSuffix } from "./statement-descriptor";
 import { turnstileEnabled, verifyTurnstile } from "./turnstile";
@@ -87,7 +87,7 @@ export async function createDonation(request: DonationRequest, idempotencyKey: s
     throw error;
   }
   if (request.method === "bank_transfer" && !bankTransferOptions(request.currency, organisation.country)) {
-    throw field("method", `Bank transfers are possible in EUR, GBP and USD. Choose one of those, or pay another way.`);
+    throw field("method", `Bank transfers are possible in ${new Intl.ListFormat("en-GB").format(BANK_TRANSFER_CURRENCIES)}. Choose one of those, or pay another way.`);
   }
 
   const donationId = donationIdFor(organisation.id, idempotencyKey);
