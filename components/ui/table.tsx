@@ -43,15 +43,15 @@ export function Table<Row>({
   testId?: string;
 }) {
   const style = VARIANTS[variant];
-  const align = (column: TableColumn<Row>) => (column.align === "right" ? "text-right" : "");
+  const classes = (...names: Array<string | undefined | false>) => names.filter(Boolean).join(" ");
   return (
     <div className={style.wrapper}>
-      <table className={`w-full text-left text-sm ${className}`} data-testid={testId}>
+      <table className={classes("w-full text-left text-sm", className)} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={style.head}>
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className={`${style.cell} ${align(column)} font-semibold`}>
+              <th key={index} scope="col" className={classes(style.cell, column.align === "right" && "text-right", "font-semibold")}>
                 {column.header}
               </th>
             ))}
@@ -61,7 +61,7 @@ export function Table<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} data-testid={rowTestId}>
               {columns.map((column, index) => (
-                <td key={index} className={`${style.cell} ${align(column)} ${column.className ?? ""}`}>
+                <td key={index} className={classes(style.cell, column.align === "right" && "text-right", column.className)}>
                   {column.cell(row)}
                 </td>
               ))}
