@@ -1,7 +1,8 @@
 "use client";
 
 import { controlClass, FieldFrame } from "@/components/ui/field";
-import { DEDICATION_MAX_LENGTH, type DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import { DEDICATION_MAX_LENGTH } from "@/lib/donations/donation-request";
 
 export type DonorDetails = { name: string; email: string; anonymous: boolean; dedication: string };
 

@@ -2,7 +2,7 @@
 
 import { useElements, useStripe } from "@stripe/react-stripe-js";
 import { useRef, useState, type FormEvent } from "react";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import { checkDonationRequest, donationFieldErrors, type DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { donationRequestSchema } from "@/lib/donations/donation-request";

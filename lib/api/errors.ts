@@ -43,7 +43,7 @@ export class ApiError extends Error {
   }
 }
 
-export function validationError(error: z.ZodError, message = "Some fields need your attention."): ApiError {
+export function validationError(error: z.core.$ZodError, message = "Some fields need your attention."): ApiError {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
@@ -53,7 +53,7 @@ export function validationError(error: z.ZodError, message = "Some fields need y
 }
 
 export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
-  if (error instanceof z.ZodError) error = validationError(error);
+  if (error instanceof z.core.$ZodError) error = validationError(error);
   if (error instanceof ApiError) {
     return Response.json(
       { error: { code: error.code, message: error.message, ...(error.details.fields ? { fields: error.details.fields } : {}) } },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BANK_TRANSFER_CURRENCIES, bankTransferOptions, isBankTransferCurrency } from "./bank-transfer";
-import { checkDonationRequest, DEDICATION_MAX_LENGTH, donationFieldErrors } from "./donation-field-errors";
+import { checkDonationRequest, donationFieldErrors } from "./donation-field-errors";
+import { DEDICATION_MAX_LENGTH } from "./donation-request";
 
 const request = {
   organisation: "give-test",
@@ -26,7 +27,7 @@ describe("the donation page's field errors", () => {
 
   it("holds dedications to the server's limit, counted after trimming", () => {
     expect(DEDICATION_MAX_LENGTH).toBeGreaterThan(0);
-    const longest = "x".repeat(DEDICATION_MAX_LENGTH ?? 0);
+    const longest = "x".repeat(DEDICATION_MAX_LENGTH);
     expect(checkDonationRequest({ ...request, dedication: ` ${longest} ` })).toEqual({});
     expect(checkDonationRequest({ ...request, dedication: `${longest}x` })).toEqual({ dedication: "Keep your message under 500 characters." });
   });

@@ -1,15 +1,12 @@
 // The donation page's field errors, from the same schema the server validates with: the browser
 // checks the request it is about to send with `donationRequestSchema`, and maps the server's 422
 // answer the same way, so the messages a donor sees cannot drift from the server's.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { donationRequestSchema } from "./donation-request";
 
 /** The places on the donation page an error can be shown; `form` is the summary at the top. */
 export type DonationField = "amount" | "currency" | "email" | "name" | "dedication" | "fund" | "coverFee" | "method" | "form";
 export type DonationFieldErrors = Partial<Record<DonationField, string>>;
-
-/** The longest dedication the server takes, for the text box's own limit. */
-export const DEDICATION_MAX_LENGTH = donationRequestSchema.shape.dedication.unwrap().maxLength ?? undefined;
 
 /** Request paths (as the server's `fields` names them) -> where the page shows them. */
 const FIELD_FOR_PATH: Record<string, DonationField> = {
