@@ -2,7 +2,7 @@
 
 import { controlClass, FieldFrame } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
-import { DEDICATION_MAX_LENGTH } from "@/lib/donations/donation-request";
+import { DEDICATION_MAX_LENGTH } from "@/lib/donations/donation-request-limits";
 
 export type DonorDetails = { name: string; email: string; anonymous: boolean; dedication: string };
 

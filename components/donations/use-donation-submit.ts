@@ -1,15 +1,19 @@
 "use client";
 
 import { useElements, useStripe } from "@stripe/react-stripe-js";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
-import { checkDonationRequest, donationFieldErrors, type DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { donationRequestSchema } from "@/lib/donations/donation-request";
 import type { DonationFigures } from "./donation-figures";
 import type { DonorDetails } from "./donor-fieldset";
 
 export type PaymentMethodChoice = "payment_element" | "bank_transfer";
+
+// The check with the server's schema (and zod with it) loads after the page, not with it: the page
+// asks for it once it is up, and a submit waits for it if it has not arrived yet.
+const loadRequestCheck = () => import("@/lib/donations/donation-field-errors");
 
 type Created = { donationId: string; clientSecret: string; chargedAmount: number; bankTransfer: BankTransferInstructions | null };
 
@@ -38,6 +42,10 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
 
+  useEffect(() => {
+    loadRequestCheck().catch(() => undefined);
+  }, []);
+
   /** The same details -> the same Idempotency-Key: a retry (after a decline) reuses the donation. */
   function idempotencyKey(fingerprint: string) {
     if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, key: crypto.randomUUID() };
@@ -64,7 +72,14 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       ...(dedication ? { dedication } : {}),
       ...(input.turnstileToken ? { turnstileToken: input.turnstileToken } : {}),
     };
-    const local = checkDonationRequest(body);
+    let check: Awaited<ReturnType<typeof loadRequestCheck>>;
+    try {
+      check = await loadRequestCheck();
+    } catch {
+      setErrors({ form: "We could not reach Amply. Check your connection and try again; you have not been charged." });
+      return;
+    }
+    const local = check.checkDonationRequest(body);
     if (!figures.ok) local.amount = figures.error;
     if (Object.keys(local).length) {
       setErrors({ ...local, form: "Please check the highlighted fields." });
@@ -93,7 +108,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       const response = await fetch("/api/donations", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify(body) });
       const json = (await response.json()) as Created & { error?: { message: string; fields?: Record<string, string[]> } };
       if (!response.ok) {
-        setErrors({ ...donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
+        setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
         setBusy(null);
         return;
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BANK_TRANSFER_CURRENCIES, bankTransferOptions, isBankTransferCurrency } from "./bank-transfer";
 import { checkDonationRequest, donationFieldErrors } from "./donation-field-errors";
-import { DEDICATION_MAX_LENGTH } from "./donation-request";
+import { DEDICATION_MAX_LENGTH } from "./donation-request-limits";
 
 const request = {
   organisation: "give-test",

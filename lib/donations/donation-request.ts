@@ -2,13 +2,10 @@
 // currency code; everything a person typed is validated and bounded.
 //
 // The donation page checks the same schema in the browser before it sends (donation-field-errors.ts),
-// so it is written with zod/mini: the full zod would add about 30 kB (gzipped) to the page, this
-// about 6. Give every check a person can fail its own message: the browser loads no locale for
-// zod's default messages.
+// so it is written with zod/mini, about half the size of the full zod in the browser. Give every
+// check a person can fail its own message: the browser loads no locale for zod's default messages.
 import * as z from "zod/mini";
-
-/** The longest dedication a donor may write (after trimming). */
-export const DEDICATION_MAX_LENGTH = 500;
+import { DEDICATION_MAX_LENGTH } from "./donation-request-limits";
 
 export const donationRequestSchema = z.object({
   organisation: z.string().check(z.minLength(1), z.maxLength(64)),
