@@ -51,7 +51,7 @@ export class ApiError extends Error {
   }
 }
 
-export function validationError(error: z.ZodError, message = "Some fields need your attention."): ApiError {
+export function validationError(error: z.core.$ZodError, message = "Some fields need your attention."): ApiError {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
@@ -61,7 +61,7 @@ export function validationError(error: z.ZodError, message = "Some fields need y
 }
 
 export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
-  if (error instanceof z.ZodError) error = validationError(error);
+  if (error instanceof z.core.$ZodError) error = validationError(error);
   if (error instanceof ApiError) {
     return Response.json(
       {

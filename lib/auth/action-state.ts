@@ -25,7 +25,7 @@ export function typedValues(form: FormData): Record<string, string | string[]> {
   return values;
 }
 
-export function zodState(error: z.ZodError): ActionState {
+export function zodState(error: z.core.$ZodError): ActionState {
   return errorState(validationError(error));
 }
 

@@ -2,7 +2,7 @@
 // the organisation named by the form's `organisationId`, validate the form with the action's zod
 // schema, and turn failures into a state the form shows (with what the person typed).
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { formObject, formText } from "@/lib/api/form-data";
 import { requireRole } from "@/lib/auth/membership";
 import type { Role } from "@/lib/db/generated/enums.ts";
@@ -12,7 +12,7 @@ export type { ActionState } from "./action-state";
 
 export type OrganisationContext = Awaited<ReturnType<typeof requireRole>>;
 
-export function organisationAction<S extends z.ZodType>(atLeast: Role, schema: S, run: (input: z.output<S>, context: OrganisationContext) => Promise<ActionState>) {
+export function organisationAction<S extends z.core.$ZodType>(atLeast: Role, schema: S, run: (input: z.output<S>, context: OrganisationContext) => Promise<ActionState>) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     let context: OrganisationContext;
     try {
@@ -20,7 +20,7 @@ export function organisationAction<S extends z.ZodType>(atLeast: Role, schema: S
     } catch (error) {
       return errorState(error);
     }
-    const parsed = schema.safeParse(formObject(form));
+    const parsed = z.safeParse(schema, formObject(form));
     if (!parsed.success) return { ...zodState(parsed.error), values: typedValues(form) };
     try {
       return await run(parsed.data, context);

@@ -2,7 +2,7 @@
 // organisation once signed in): validate the form with zod, pass the signed-in user if there is
 // one and the client's address, and turn failures into a state the form shows.
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { formObject } from "@/lib/api/form-data";
 import { currentUser, type SessionUser } from "@/lib/auth/membership";
 import { requestClientAddress } from "./request-client-address";
@@ -10,9 +10,9 @@ import { errorState, typedValues, zodState, type ActionState } from "./action-st
 
 export type PublicActionContext = { user: SessionUser | null; clientAddress: string };
 
-export function publicAction<S extends z.ZodType>(schema: S, run: (input: z.output<S>, context: PublicActionContext) => Promise<ActionState>) {
+export function publicAction<S extends z.core.$ZodType>(schema: S, run: (input: z.output<S>, context: PublicActionContext) => Promise<ActionState>) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
-    const parsed = schema.safeParse(formObject(form));
+    const parsed = z.safeParse(schema, formObject(form));
     if (!parsed.success) return { ...zodState(parsed.error), values: typedValues(form) };
     try {
       const clientAddress = await requestClientAddress();

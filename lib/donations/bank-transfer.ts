@@ -4,18 +4,31 @@
 import type Stripe from "stripe";
 import { formatMoney } from "@/lib/money/amount";
 
+/**
+ * The currencies a donor can pay by bank transfer: the donation page offers the choice only for
+ * these, and the server refuses it for any other. This module is also bundled for the browser, so
+ * it must not import anything server-only (the Stripe types below are erased).
+ */
+export const BANK_TRANSFER_CURRENCIES = ["EUR", "GBP", "USD"] as const;
+
+type BankTransferCurrency = (typeof BANK_TRANSFER_CURRENCIES)[number];
+
+export function isBankTransferCurrency(currency: string): currency is BankTransferCurrency {
+  return (BANK_TRANSFER_CURRENCIES as readonly string[]).includes(currency);
+}
+
 const EU_TRANSFER_COUNTRIES = new Set(["BE", "DE", "ES", "FR", "IE", "NL"]);
 
 export function bankTransferOptions(currency: string, organisationCountry: string): Stripe.PaymentIntentCreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer | null {
-  switch (currency.toUpperCase()) {
+  const code = currency.toUpperCase();
+  if (!isBankTransferCurrency(code)) return null;
+  switch (code) {
     case "EUR":
       return { type: "eu_bank_transfer", eu_bank_transfer: { country: EU_TRANSFER_COUNTRIES.has(organisationCountry) ? organisationCountry : "DE" } };
     case "GBP":
       return { type: "gb_bank_transfer" };
     case "USD":
       return { type: "us_bank_transfer" };
-    default:
-      return null;
   }
 }
 

@@ -4,7 +4,7 @@ import "server-only";
 import { getCurrency, MoneyError } from "@/lib/money/currencies";
 import { donationCharge, feeRateFor, type FeeRate } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
-import { bankTransferOptions } from "./bank-transfer";
+import { BANK_TRANSFER_CURRENCIES, bankTransferOptions } from "./bank-transfer";
 import type { DonationRequest } from "./donation-request";
 import { fieldError } from "./resolve-donation-target";
 
@@ -25,7 +25,7 @@ export function priceDonation(request: DonationRequest, organisation: { name: st
     throw error;
   }
   if (request.method === "bank_transfer" && !bankTransferOptions(request.currency, organisation.country)) {
-    throw fieldError("method", `Bank transfers are possible in EUR, GBP and USD. Choose one of those, or pay another way.`);
+    throw fieldError("method", `Bank transfers are possible in ${new Intl.ListFormat("en-GB").format(BANK_TRANSFER_CURRENCIES)}. Choose one of those, or pay another way.`);
   }
   return amounts;
 }

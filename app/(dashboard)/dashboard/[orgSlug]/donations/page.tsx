@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/donations/status-badge";
+import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { formatMoney } from "@/lib/money/amount";
@@ -51,50 +52,41 @@ export default async function DonationsPage({ params, searchParams }: { params: 
           </Link>
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Donations, newest first</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Date
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Donor
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">
-                  Amount
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-3 font-semibold">
-                  For
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {rows.map((donation) => (
-                <tr key={donation.id} data-testid="donation-row">
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    <Link href={`${base}/${donation.id}`} className="font-semibold text-teal-800 underline">
-                      {donation.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3">{donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-")}</td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
-                    {formatMoney(donation.chargedAmount, donation.currency)}
-                    <span className="block text-xs text-slate-500">{donation.currency}</span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <StatusBadge status={donation.status} />
-                  </td>
-                  <td className="px-4 py-3">{donation.campaign?.name ?? donation.fund?.name ?? "General"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Donations, newest first"
+          className="min-w-[40rem]"
+          rows={rows}
+          rowKey={(donation) => donation.id}
+          rowTestId="donation-row"
+          columns={[
+            {
+              header: "Date",
+              className: "whitespace-nowrap",
+              cell: (donation) => (
+                <Link href={`${base}/${donation.id}`} className="font-semibold text-teal-800 underline">
+                  {donation.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
+                </Link>
+              ),
+            },
+            {
+              header: "Donor",
+              cell: (donation) => (donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-")),
+            },
+            {
+              header: "Amount",
+              align: "right",
+              className: "whitespace-nowrap tabular-nums",
+              cell: (donation) => (
+                <>
+                  {formatMoney(donation.chargedAmount, donation.currency)}
+                  <span className="block text-xs text-slate-500">{donation.currency}</span>
+                </>
+              ),
+            },
+            { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
+            { header: "For", cell: (donation) => donation.campaign?.name ?? donation.fund?.name ?? "General" },
+          ]}
+        />
       )}
       {more ? (
         <Link href={`${base}?before=${rows.at(-1)?.number}`} className="justify-self-start font-semibold text-teal-800 underline">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/donations/status-badge";
 import { Card } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { receiptNumber } from "@/lib/donations/receipt";
@@ -78,47 +79,40 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
         {donation.ledgerEntries.length === 0 ? (
           <p className="text-sm text-slate-600">Nothing yet: entries appear when Stripe confirms the payment.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[36rem] text-left text-sm" data-testid="ledger">
-              <caption className="sr-only">Ledger entries for this donation</caption>
-              <thead className="text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-semibold">
-                    Entry
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-semibold">
-                    Amount
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-semibold">
-                    Settled
-                  </th>
-                  <th scope="col" className="py-2 pr-4 text-right font-semibold">
-                    Stripe fee
-                  </th>
-                  <th scope="col" className="py-2 text-right font-semibold">
-                    Net
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {donation.ledgerEntries.map((entry) => (
-                  <tr key={entry.id.toString()} data-testid="ledger-entry">
-                    <td className="py-2 pr-4">
-                      {ENTRY_LABELS[entry.type] ?? entry.type}
-                      <span className="block font-mono text-xs text-slate-500">{entry.stripeObjectId}</span>
-                    </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{money(entry.amount, entry.currency)}</td>
-                    <td className="py-2 pr-4 text-right tabular-nums">
-                      {money(entry.settlementAmount, entry.settlementCurrency)}
-                      {entry.exchangeRate ? <span className="block text-xs text-slate-500">rate {entry.exchangeRate.toString()}</span> : null}
-                    </td>
-                    <td className="py-2 pr-4 text-right tabular-nums">{money(entry.settlementFee, entry.settlementCurrency)}</td>
-                    <td className="py-2 text-right tabular-nums">{money(entry.settlementNet, entry.settlementCurrency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Ledger entries for this donation"
+            variant="inset"
+            className="min-w-[36rem]"
+            testId="ledger"
+            rows={donation.ledgerEntries}
+            rowKey={(entry) => entry.id.toString()}
+            rowTestId="ledger-entry"
+            columns={[
+              {
+                header: "Entry",
+                cell: (entry) => (
+                  <>
+                    {ENTRY_LABELS[entry.type] ?? entry.type}
+                    <span className="block font-mono text-xs text-slate-500">{entry.stripeObjectId}</span>
+                  </>
+                ),
+              },
+              { header: "Amount", align: "right", className: "tabular-nums", cell: (entry) => money(entry.amount, entry.currency) },
+              {
+                header: "Settled",
+                align: "right",
+                className: "tabular-nums",
+                cell: (entry) => (
+                  <>
+                    {money(entry.settlementAmount, entry.settlementCurrency)}
+                    {entry.exchangeRate ? <span className="block text-xs text-slate-500">rate {entry.exchangeRate.toString()}</span> : null}
+                  </>
+                ),
+              },
+              { header: "Stripe fee", align: "right", className: "tabular-nums", cell: (entry) => money(entry.settlementFee, entry.settlementCurrency) },
+              { header: "Net", align: "right", className: "tabular-nums", cell: (entry) => money(entry.settlementNet, entry.settlementCurrency) },
+            ]}
+          />
         )}
       </Card>
     </div>

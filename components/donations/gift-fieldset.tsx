@@ -1,0 +1,110 @@
+"use client";
+
+import { controlClass, FieldError, FieldFrame } from "@/components/ui/field";
+import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import { formatMoney, toDecimalString } from "@/lib/money/amount";
+import { presetsFor, type DonationFigures } from "./donation-figures";
+
+/** "Your gift": currency, suggested and typed amount, fee cover, and the fund it goes to. */
+export function GiftFieldset({
+  idPrefix,
+  organisationName,
+  acceptedCurrencies,
+  currency,
+  onCurrencyChange,
+  amountText,
+  onAmountTextChange,
+  coverFee,
+  onCoverFeeChange,
+  figures,
+  funds,
+  fund,
+  onFundChange,
+  errors,
+}: {
+  idPrefix: string;
+  organisationName: string;
+  acceptedCurrencies: string[];
+  currency: string;
+  onCurrencyChange: (currency: string) => void;
+  amountText: string;
+  onAmountTextChange: (text: string) => void;
+  coverFee: boolean;
+  onCoverFeeChange: (cover: boolean) => void;
+  figures: DonationFigures;
+  /** The funds a donor may choose from; null when the page's address fixed the fund or campaign. */
+  funds: Array<{ slug: string; name: string }> | null;
+  fund: string;
+  onFundChange: (fund: string) => void;
+  errors: DonationFieldErrors;
+}) {
+  return (
+    <fieldset className="grid min-w-0 gap-4">
+      <legend className="mb-2 text-lg font-semibold">Your gift</legend>
+      {acceptedCurrencies.length > 1 ? (
+        <FieldFrame id={`${idPrefix}-currency`} label="Currency" error={errors.currency} announceError={false}>
+          {(control) => (
+            <select {...control} value={currency} onChange={(event) => onCurrencyChange(event.target.value)} className={`${controlClass} w-full sm:w-40`}>
+              {acceptedCurrencies.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+      ) : null}
+      <div role="radiogroup" aria-label="Suggested amounts" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        {presetsFor(currency).map((preset) => {
+          const text = toDecimalString(preset, currency);
+          const checked = amountText === text;
+          return (
+            <label
+              key={preset}
+              className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border text-base font-semibold has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-teal-400 ${checked ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white text-slate-900 hover:border-teal-700"}`}
+            >
+              <input type="radio" name="preset" value={text} checked={checked} onChange={() => onAmountTextChange(text)} className="sr-only" />
+              {formatMoney(preset, currency)}
+            </label>
+          );
+        })}
+      </div>
+      <FieldFrame id={`${idPrefix}-amount`} label={`Amount (${currency})`} error={errors.amount} announceError={false}>
+        {(control) => (
+          <input {...control} inputMode="decimal" autoComplete="off" value={amountText} onChange={(event) => onAmountTextChange(event.target.value)} className={`${controlClass} w-full sm:w-48`} />
+        )}
+      </FieldFrame>
+      {figures.canCoverFee ? (
+        <label className="flex items-start gap-3 rounded-lg bg-teal-50 p-3 text-sm">
+          <input type="checkbox" checked={coverFee} onChange={(event) => onCoverFeeChange(event.target.checked)} className="mt-1 size-5" />
+          <span>
+            {figures.ok ? (
+              <>
+                Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong> to cover the processing fee, so {organisationName} receives your whole{" "}
+                {formatMoney(figures.amount, currency)}.
+              </>
+            ) : (
+              <>Cover the processing fee, so {organisationName} receives your whole gift.</>
+            )}{" "}
+            <span className="text-slate-600">(An estimate of Stripe&apos;s fee.)</span>
+          </span>
+        </label>
+      ) : null}
+      <FieldError id={`${idPrefix}-coverFee-error`} error={errors.coverFee} announce={false} />
+      {funds ? (
+        <FieldFrame id={`${idPrefix}-fund`} label="Give to" error={errors.fund} announceError={false}>
+          {(control) => (
+            <select {...control} value={fund} onChange={(event) => onFundChange(event.target.value)} className={`${controlClass} w-full`}>
+              <option value="">Where it is needed most</option>
+              {funds.map((option) => (
+                <option key={option.slug} value={option.slug}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+      ) : null}
+    </fieldset>
+  );
+}

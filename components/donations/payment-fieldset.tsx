@@ -1,0 +1,58 @@
+"use client";
+
+import { PaymentElement } from "@stripe/react-stripe-js";
+import { FieldError } from "@/components/ui/field";
+import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import type { PaymentMethodChoice } from "./use-donation-submit";
+
+const PAYMENT_ELEMENT_OPTIONS = { layout: "tabs" as const };
+
+const METHOD_LABELS: ReadonlyArray<readonly [PaymentMethodChoice, string]> = [
+  ["payment_element", "Card, SEPA Direct Debit, iDEAL or wallet"],
+  ["bank_transfer", "Bank transfer"],
+];
+
+/** "Payment": the choice of bank transfer (in the currencies that allow it) and Stripe's Payment Element. */
+export function PaymentFieldset({
+  idPrefix,
+  transferPossible,
+  method,
+  onMethodChange,
+  paymentsUnavailable,
+  errors,
+}: {
+  idPrefix: string;
+  transferPossible: boolean;
+  method: PaymentMethodChoice;
+  onMethodChange: (method: PaymentMethodChoice) => void;
+  /** Stripe.js could not load: say so instead of drawing the Payment Element. */
+  paymentsUnavailable: boolean;
+  errors: DonationFieldErrors;
+}) {
+  return (
+    <fieldset className="grid min-w-0 gap-4">
+      <legend className="mb-2 text-lg font-semibold">Payment</legend>
+      {transferPossible ? (
+        <div role="radiogroup" aria-label="How would you like to pay?" className="grid gap-2 sm:grid-cols-2">
+          {METHOD_LABELS.map(([value, label]) => (
+            <label key={value} className="flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-teal-700 has-[:checked]:ring-1 has-[:checked]:ring-teal-700">
+              <input type="radio" name="method" value={value} checked={method === value} onChange={() => onMethodChange(value)} className="size-5" />
+              {label}
+            </label>
+          ))}
+        </div>
+      ) : null}
+      <FieldError id={`${idPrefix}-method-error`} error={errors.method} announce={false} />
+      <div hidden={method !== "payment_element"}>
+        {paymentsUnavailable ? (
+          <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+            The payment form could not load. Check your connection (or a content blocker), then reload the page{transferPossible ? ", or pay by bank transfer" : ""}.
+          </p>
+        ) : (
+          <PaymentElement options={PAYMENT_ELEMENT_OPTIONS} />
+        )}
+      </div>
+      {method === "bank_transfer" ? <p className="text-sm text-slate-700">You&apos;ll get the bank details and a reference on the next screen, and by email.</p> : null}
+    </fieldset>
+  );
+}

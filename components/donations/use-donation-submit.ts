@@ -1,0 +1,149 @@
+"use client";
+
+import { useElements, useStripe } from "@stripe/react-stripe-js";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import type * as z from "zod/mini";
+import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
+import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import type { donationRequestSchema } from "@/lib/donations/donation-request";
+import type { DonationFigures } from "./donation-figures";
+import type { DonorDetails } from "./donor-fieldset";
+
+export type PaymentMethodChoice = "payment_element" | "bank_transfer";
+
+// The check with the server's schema (and zod with it) loads after the page, not with it: the page
+// asks for it once it is up, and a submit waits for it if it has not arrived yet.
+const loadRequestCheck = () => import("@/lib/donations/donation-field-errors");
+
+type Created = { donationId: string; clientSecret: string; chargedAmount: number; bankTransfer: BankTransferInstructions | null };
+
+export type DonationSubmitInput = {
+  organisationSlug: string;
+  fixedCampaign: string | null;
+  fund: string;
+  currency: string;
+  coverFee: boolean;
+  figures: DonationFigures;
+  method: PaymentMethodChoice;
+  donor: DonorDetails;
+  turnstileToken: string;
+};
+
+/**
+ * Submitting the donation page: check the request with the server's schema, let the Payment
+ * Element check its fields, create the donation (POST /api/donations), then confirm the payment
+ * with Stripe.js, or hand back the bank-transfer instructions to show.
+ */
+export function useDonationSubmit(input: DonationSubmitInput) {
+  const stripe = useStripe();
+  const elements = useElements();
+  const [errors, setErrors] = useState<DonationFieldErrors>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
+  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
+
+  useEffect(() => {
+    loadRequestCheck().catch(() => undefined);
+  }, []);
+
+  /** The same details -> the same Idempotency-Key: a retry (after a decline) reuses the donation. */
+  function idempotencyKey(fingerprint: string) {
+    if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, key: crypto.randomUUID() };
+    return attempt.current.key;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const { figures, donor, method } = input;
+    const name = donor.name.trim();
+    const email = donor.email.trim();
+    const dedication = donor.dedication.trim();
+    const body: z.input<typeof donationRequestSchema> = {
+      organisation: input.organisationSlug,
+      ...(input.fixedCampaign ? { campaign: input.fixedCampaign } : {}),
+      ...(input.fund && !input.fixedCampaign ? { fund: input.fund } : {}),
+      // An amount the page cannot read is reported with the money parser's own message below.
+      amount: figures.ok ? figures.amount : 0,
+      currency: input.currency,
+      coverFee: input.coverFee && figures.canCoverFee,
+      method,
+      donor: { name, email },
+      anonymous: donor.anonymous,
+      ...(dedication ? { dedication } : {}),
+      ...(input.turnstileToken ? { turnstileToken: input.turnstileToken } : {}),
+    };
+    let check: Awaited<ReturnType<typeof loadRequestCheck>>;
+    try {
+      check = await loadRequestCheck();
+    } catch {
+      setErrors({ form: "We could not reach Amply. Check your connection and try again; you have not been charged." });
+      return;
+    }
+    const local = check.checkDonationRequest(body);
+    if (!figures.ok) local.amount = figures.error;
+    if (Object.keys(local).length) {
+      setErrors({ ...local, form: "Please check the highlighted fields." });
+      return;
+    }
+    setErrors({});
+
+    if (method === "payment_element") {
+      if (!stripe || !elements) {
+        setErrors({ form: "The payment form is still loading. Please wait a moment and try again." });
+        return;
+      }
+      setBusy("Checking your payment details…");
+      const submitted = await elements.submit();
+      if (submitted.error) {
+        setBusy(null);
+        setErrors({ form: submitted.error.message ?? "Please check your payment details." });
+        return;
+      }
+    }
+
+    setBusy("Starting your donation…");
+    const key = idempotencyKey(JSON.stringify([body.amount, body.currency, body.coverFee, body.method, body.donor.email, body.fund, body.campaign]));
+    let created: Created;
+    try {
+      const response = await fetch("/api/donations", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify(body) });
+      const json = (await response.json()) as Created & { error?: { message: string; fields?: Record<string, string[]> } };
+      if (!response.ok) {
+        setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
+        setBusy(null);
+        return;
+      }
+      created = json;
+    } catch {
+      setErrors({ form: "We could not reach Amply. Check your connection and try again; you have not been charged." });
+      setBusy(null);
+      return;
+    }
+
+    if (created.bankTransfer) {
+      setTransfer(created.bankTransfer);
+      setBusy(null);
+      return;
+    }
+    if (!stripe || !elements) return;
+    setBusy("Confirming your payment…");
+    const returnUrl = `${window.location.origin}/donation/complete`;
+    const result = await stripe.confirmPayment({
+      elements,
+      clientSecret: created.clientSecret,
+      confirmParams: { return_url: returnUrl, payment_method_data: { billing_details: { name: name || undefined, email } } },
+      redirect: "if_required",
+    });
+    if (result.error) {
+      setErrors({ form: result.error.message ?? "Your payment did not go through. Please try again or use another payment method." });
+      setBusy(null);
+      return;
+    }
+    const done = new URL(returnUrl);
+    done.searchParams.set("payment_intent", result.paymentIntent.id);
+    done.searchParams.set("payment_intent_client_secret", created.clientSecret);
+    done.searchParams.set("redirect_status", "succeeded");
+    window.location.assign(done.toString());
+  }
+
+  return { submit, errors, busy, transfer };
+}

@@ -1,0 +1,5 @@
+// Limits of the donation request that the donation page also needs while it draws its fields,
+// kept apart from the schema so that drawing them does not load zod.
+
+/** The longest dedication a donor may write (after trimming). */
+export const DEDICATION_MAX_LENGTH = 500;
