@@ -34,22 +34,6 @@ test.describe("signed out", () => {
     expect(new URL(link).origin).toBe(appUrl());
     expect(link).not.toContain("evil.example");
   });
-
-  test("the sign-in form, posted with a forged X-Forwarded-Host, still emails a link on APP_URL", async ({ page }) => {
-    const email = uniqueEmail("takeover-form");
-    // Next.js accepts a server action when Origin matches X-Forwarded-Host: an attacker forges both.
-    await page.route("**/signin**", (route) =>
-      route.continue({
-        headers: route.request().method() === "POST" ? { ...route.request().headers(), origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } : route.request().headers(),
-      }),
-    );
-    await page.goto(`/signin?email=${encodeURIComponent(email)}`);
-    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-    await page.unroute("**/signin**");
-    const link = await newestSignInLink(page, email);
-    expect(new URL(link).origin).toBe(appUrl());
-  });
 });
 
 test("a client rotating X-Forwarded-For, or sending X-Amply-Client-Address, is still one client", async () => {
