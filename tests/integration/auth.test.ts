@@ -4,8 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { handlers } from "@/lib/auth/auth";
+import { authConfig, handlers } from "@/lib/auth/auth";
 import { db } from "@/lib/db/client";
+import { parseEnv } from "@/lib/env";
 import { EMAIL_LIMITS } from "@/lib/rate-limit/email-limits";
 import { unique } from "../support/fixtures";
 
@@ -65,5 +66,12 @@ describe("the session endpoint", () => {
     expect(text).not.toContain(sessionToken);
     expect(text).not.toContain("sessionToken");
     expect(text).not.toContain("userId");
+  });
+});
+
+describe("cookies", () => {
+  it("are Secure whenever APP_URL is https, whatever X-Forwarded-Proto a request claims", () => {
+    expect(authConfig(parseEnv({ ...process.env, APP_URL: "https://give.example.org" })).useSecureCookies).toBe(true);
+    expect(authConfig(parseEnv({ ...process.env, APP_URL: "http://localhost:3000" })).useSecureCookies).toBe(false);
   });
 });
