@@ -43,5 +43,14 @@ export default defineConfig([
     rules: { "amply/no-outside-citations": "error" },
   },
   // The Stripe.js stand-in is plain browser JavaScript served as a file, not part of the app bundle.
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "sandbox/stripe-js/**", "playwright-report/**", "test-results/**", ".amply/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "sandbox/stripe-js/**",
+    "playwright-report/**",
+    "test-results/**",
+    ".amply/**",
+    "next-env.d.ts",
+  ]),
 ]);

@@ -13,7 +13,6 @@ const databaseUrl = process.env.DATABASE_URL;
 
 unrefLongTimers();
 
-
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

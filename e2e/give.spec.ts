@@ -134,7 +134,9 @@ test("a bank transfer shows the instructions and succeeds when the money arrives
 
   const control = sandbox();
   const waiting = (await control.events({ type: "payment_intent.requires_action" })).find(
-    (entry) => (entry.event.data.object.next_action as { display_bank_transfer_instructions?: { reference?: string } } | null)?.display_bank_transfer_instructions?.reference === reference,
+    (entry) =>
+      (entry.event.data.object.next_action as { display_bank_transfer_instructions?: { reference?: string } } | null)?.display_bank_transfer_instructions
+        ?.reference === reference,
   );
   await control.fund(String(waiting?.event.data.object.customer), 5000, "eur", reference);
   await donationInDashboard(page, donor.name, "Succeeded");

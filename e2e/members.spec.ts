@@ -20,7 +20,10 @@ test("an owner invites a viewer, who joins through the emailed link and can only
   await guest.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(guest.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await openMailbox(guest, email, /Sign in to Amply/);
-  await guest.getByRole("link", { name: /Sign in to Amply/ }).first().click();
+  await guest
+    .getByRole("link", { name: /Sign in to Amply/ })
+    .first()
+    .click();
   await guest.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
   // Joining is a deliberate step on the invitation's page.
   await guest.getByRole("button", { name: "Join Amply Demo Charity" }).click();

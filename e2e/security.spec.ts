@@ -12,7 +12,10 @@ const appUrl = () => e2eRun().appUrl;
 /** The newest sign-in link the development mailbox holds for an address. */
 async function newestSignInLink(page: Page, email: string): Promise<string> {
   await openMailbox(page, email, /Sign in to Amply/);
-  await page.getByRole("link", { name: /Sign in to Amply/ }).first().click();
+  await page
+    .getByRole("link", { name: /Sign in to Amply/ })
+    .first()
+    .click();
   return String(await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).getAttribute("href"));
 }
 

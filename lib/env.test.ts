@@ -57,7 +57,9 @@ describe("configuration", () => {
     expect(problems({ ...valid, STRIPE_SECRET_KEY: "sk_live_x", NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_live_x", AMPLY_E2E: "1" })).toEqual([
       expect.stringMatching(/^AMPLY_E2E must not be set with live Stripe keys/),
     ]);
-    expect(problems({ ...valid, APP_URL: "https://give.example.org", AMPLY_E2E: "1" })).toEqual([expect.stringMatching(/^AMPLY_E2E must not be set when APP_URL is https/)]);
+    expect(problems({ ...valid, APP_URL: "https://give.example.org", AMPLY_E2E: "1" })).toEqual([
+      expect.stringMatching(/^AMPLY_E2E must not be set when APP_URL is https/),
+    ]);
   });
 
   it("serves the development mailbox only in development or under the browser-test harness", () => {

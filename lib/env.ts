@@ -12,7 +12,12 @@ import { parseTrustedProxies } from "./http/client-address";
 const commaList = (pattern: RegExp, example: string, required: string) =>
   z
     .string({ error: required })
-    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(pattern, `each entry must look like ${example}`)).min(1, "give at least one value"));
 
 const booleanFlag = z
@@ -52,10 +57,15 @@ export const serverSchema = {
   STRIPE_CLIENT_ID: z
     .string({ error: "is required: your platform's Connect client id (Dashboard > Connect > Settings)" })
     .regex(/^ca_[A-Za-z0-9_]+$/, "must be a Connect client id (ca_...)"),
-  STRIPE_WEBHOOK_SECRETS: commaList(/^whsec_[A-Za-z0-9_]+$/, "whsec_...", "is required: the signing secrets (whsec_...) of your platform and Connect webhook endpoints").describe(
-    "platform and Connect endpoint signing secrets, current and previous, comma-separated",
-  ),
-  STRIPE_API_HOST: z.string().regex(/^[A-Za-z0-9.-]+$/, "must be a host name, e.g. api.stripe.com").optional(),
+  STRIPE_WEBHOOK_SECRETS: commaList(
+    /^whsec_[A-Za-z0-9_]+$/,
+    "whsec_...",
+    "is required: the signing secrets (whsec_...) of your platform and Connect webhook endpoints",
+  ).describe("platform and Connect endpoint signing secrets, current and previous, comma-separated"),
+  STRIPE_API_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, "must be a host name, e.g. api.stripe.com")
+    .optional(),
   STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
   STRIPE_CONNECT_AUTHORIZE_URL: z.url().default("https://connect.stripe.com/oauth/authorize"),

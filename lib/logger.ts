@@ -4,7 +4,9 @@ type Fields = Record<string, unknown>;
 
 function write(level: "info" | "warn" | "error", message: string, fields: Fields = {}) {
   const entry = { level, time: new Date().toISOString(), message, ...fields };
-  const line = JSON.stringify(entry, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value instanceof Error ? { name: value.name, message: value.message } : value));
+  const line = JSON.stringify(entry, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value instanceof Error ? { name: value.name, message: value.message } : value,
+  );
   if (level === "error") console.error(line);
   else if (level === "warn") console.warn(line);
   else if (process.env.NODE_ENV !== "test") console.log(line);

@@ -34,7 +34,9 @@ const routes: Route[] = [
 
 function fingerprint(method: string, path: string, body: string) {
   const sorted = [...new URLSearchParams(body)].sort(([a], [b]) => a.localeCompare(b));
-  return createHash("sha256").update(`${method} ${path} ${JSON.stringify(sorted)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path} ${JSON.stringify(sorted)}`)
+    .digest("hex");
 }
 
 function authenticate(engine: Engine, req: IncomingMessage): { publishable: boolean } {
@@ -47,7 +49,9 @@ function authenticate(engine: Engine, req: IncomingMessage): { publishable: bool
   const shown = key ? `${key.slice(0, 8)}${"*".repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : "";
   throw new StripeApiError(401, {
     type: "invalid_request_error",
-    message: key ? `Invalid API Key provided: ${shown}` : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.",
+    message: key
+      ? `Invalid API Key provided: ${shown}`
+      : "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.",
   });
 }
 
@@ -58,10 +62,16 @@ export function handleApi(engine: Engine, req: IncomingMessage, res: ServerRespo
     const auth = authenticate(engine, req);
     const route = routes.find((r) => r.method === method && r.pattern.test(url.pathname));
     if (!route) {
-      throw new StripeApiError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${url.pathname}). The Stripe sandbox implements the endpoints Amply uses.` });
+      throw new StripeApiError(404, {
+        type: "invalid_request_error",
+        message: `Unrecognized request URL (${method}: ${url.pathname}). The Stripe sandbox implements the endpoints Amply uses.`,
+      });
     }
     if (auth.publishable && !route.publishable) {
-      throw new StripeApiError(401, { type: "invalid_request_error", message: "This API call cannot be made with a publishable API key. Please use a secret API key." });
+      throw new StripeApiError(401, {
+        type: "invalid_request_error",
+        message: "This API call cannot be made with a publishable API key. Please use a secret API key.",
+      });
     }
     const accountHeader = req.headers["stripe-account"];
     const requested = typeof accountHeader === "string" && accountHeader ? accountHeader : null;

@@ -19,7 +19,10 @@ export class SandboxControl {
   createAccount(input: { country?: string; email?: string; business_name?: string; ready?: boolean; default_currency?: string } = {}) {
     return this.call<{ id: string; default_currency: string; charges_enabled: boolean }>("POST", "/accounts", input);
   }
-  updateAccount(id: string, changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null }) {
+  updateAccount(
+    id: string,
+    changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null },
+  ) {
     return this.call("POST", `/accounts/${id}`, changes);
   }
   oauthCode(id: string) {
@@ -32,13 +35,20 @@ export class SandboxControl {
     return this.call<{ id: string; amount: number; currency: string; status: string }>("POST", `/accounts/${id}/payout`, { outcome });
   }
   refund(chargeId: string, amount?: number) {
-    return this.call<{ id: string; amount: number; balance_transaction: string }>("POST", `/charges/${chargeId}/refund`, amount === undefined ? {} : { amount });
+    return this.call<{ id: string; amount: number; balance_transaction: string }>(
+      "POST",
+      `/charges/${chargeId}/refund`,
+      amount === undefined ? {} : { amount },
+    );
   }
   failRefund(refundId: string) {
     return this.call("POST", `/refunds/${refundId}/fail`);
   }
   dispute(chargeId: string) {
-    return this.call<{ id: string; amount: number; balance_transactions: Array<{ id: string; amount: number; fee: number; net: number }> }>("POST", `/charges/${chargeId}/dispute`);
+    return this.call<{ id: string; amount: number; balance_transactions: Array<{ id: string; amount: number; fee: number; net: number }> }>(
+      "POST",
+      `/charges/${chargeId}/dispute`,
+    );
   }
   closeDispute(disputeId: string, outcome: "won" | "lost") {
     return this.call("POST", `/disputes/${disputeId}/close`, { outcome });
@@ -57,7 +67,13 @@ export class SandboxControl {
   }
   events(filter: { type?: string; account?: string } = {}) {
     const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
-    return this.call<{ data: Array<{ event: { id: string; type: string; account?: string; data: { object: Record<string, unknown> } }; attempts: Array<{ status: number | null }>; delivered: boolean }> }>("GET", `/events?${query}`).then((r) => r.data);
+    return this.call<{
+      data: Array<{
+        event: { id: string; type: string; account?: string; data: { object: Record<string, unknown> } };
+        attempts: Array<{ status: number | null }>;
+        delivered: boolean;
+      }>;
+    }>("GET", `/events?${query}`).then((r) => r.data);
   }
   redeliver(eventId: string, times = 1) {
     return this.call("POST", `/events/${eventId}/redeliver`, { times });

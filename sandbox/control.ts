@@ -15,20 +15,32 @@ function owner(engine: Engine, id: string, kind: string) {
   return found;
 }
 
-const text = (body: Body, key: string) => (typeof body[key] === "string" ? (body[key]) : undefined);
-const num = (body: Body, key: string) => (typeof body[key] === "number" ? (body[key]) : undefined);
+const text = (body: Body, key: string) => (typeof body[key] === "string" ? body[key] : undefined);
+const num = (body: Body, key: string) => (typeof body[key] === "number" ? body[key] : undefined);
 
 const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
-  { method: "POST", pattern: /^\/_sandbox\/reset$/, run: (engine) => {
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/reset$/,
+    run: (engine) => {
       engine.store.reset();
       engine.webhooks.reset();
       return { reset: true };
-    } },
+    },
+  },
   {
     method: "POST",
     pattern: /^\/_sandbox\/accounts$/,
     run: (engine, _m, body) =>
-      present(engine.createAccount({ country: text(body, "country"), email: text(body, "email") ?? null, businessName: text(body, "business_name") ?? null, ready: body.ready !== false, defaultCurrency: text(body, "default_currency") })),
+      present(
+        engine.createAccount({
+          country: text(body, "country"),
+          email: text(body, "email") ?? null,
+          businessName: text(body, "business_name") ?? null,
+          ready: body.ready !== false,
+          defaultCurrency: text(body, "default_currency"),
+        }),
+      ),
   },
   {
     method: "POST",
@@ -47,7 +59,11 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   // An authorization code for an existing account, as if its owner went through consent again.
   { method: "POST", pattern: /^\/_sandbox\/accounts\/([^/]+)\/oauth_code$/, run: (engine, m) => ({ code: engine.issueOAuthCode(m[1] as string) }) },
   { method: "POST", pattern: /^\/_sandbox\/accounts\/([^/]+)\/deauthorize$/, run: (engine, m) => ({ deauthorized: engine.deauthorize(m[1] as string) }) },
-  { method: "POST", pattern: /^\/_sandbox\/accounts\/([^/]+)\/payout$/, run: (engine, m, body) => engine.payout(m[1] as string, body.outcome === "failed" ? "failed" : "paid") },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/accounts\/([^/]+)\/payout$/,
+    run: (engine, m, body) => engine.payout(m[1] as string, body.outcome === "failed" ? "failed" : "paid"),
+  },
   {
     method: "POST",
     pattern: /^\/_sandbox\/accounts\/([^/]+)\/pricing$/,
@@ -64,34 +80,64 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
       return engine.createRefund(account, { charge: m[1], amount: num(body, "amount"), reason: text(body, "reason") ?? "requested_by_customer", metadata: {} });
     },
   },
-  { method: "POST", pattern: /^\/_sandbox\/refunds\/([^/]+)\/fail$/, run: (engine, m) => engine.failRefund(owner(engine, m[1] as string, "refund").account, m[1] as string) },
-  { method: "POST", pattern: /^\/_sandbox\/charges\/([^/]+)\/dispute$/, run: (engine, m, body) => engine.openDispute(owner(engine, m[1] as string, "charge").account, m[1] as string, text(body, "reason")) },
-  { method: "POST", pattern: /^\/_sandbox\/disputes\/([^/]+)\/update$/, run: (engine, m, body) => engine.updateDispute(owner(engine, m[1] as string, "dispute").account, m[1] as string, text(body, "status") ?? "under_review") },
-  { method: "POST", pattern: /^\/_sandbox\/disputes\/([^/]+)\/close$/, run: (engine, m, body) => engine.closeDispute(owner(engine, m[1] as string, "dispute").account, m[1] as string, body.outcome === "lost" ? "lost" : "won") },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/refunds\/([^/]+)\/fail$/,
+    run: (engine, m) => engine.failRefund(owner(engine, m[1] as string, "refund").account, m[1] as string),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/charges\/([^/]+)\/dispute$/,
+    run: (engine, m, body) => engine.openDispute(owner(engine, m[1] as string, "charge").account, m[1] as string, text(body, "reason")),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/disputes\/([^/]+)\/update$/,
+    run: (engine, m, body) => engine.updateDispute(owner(engine, m[1] as string, "dispute").account, m[1] as string, text(body, "status") ?? "under_review"),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/disputes\/([^/]+)\/close$/,
+    run: (engine, m, body) => engine.closeDispute(owner(engine, m[1] as string, "dispute").account, m[1] as string, body.outcome === "lost" ? "lost" : "won"),
+  },
   {
     method: "POST",
     pattern: /^\/_sandbox\/payment_intents\/([^/]+)\/settle$/,
-    run: (engine, m, body) => present(engine.settleProcessing(owner(engine, m[1] as string, "payment_intent").account, m[1] as string, body.outcome === "failed" ? "failed" : "succeeded")),
+    run: (engine, m, body) =>
+      present(
+        engine.settleProcessing(owner(engine, m[1] as string, "payment_intent").account, m[1] as string, body.outcome === "failed" ? "failed" : "succeeded"),
+      ),
   },
   {
     method: "POST",
     pattern: /^\/_sandbox\/payment_intents\/([^/]+)\/authenticate$/,
-    run: (engine, m, body) => present(engine.completeAction(owner(engine, m[1] as string, "payment_intent").account, m[1] as string, body.outcome === "fail" ? "fail" : "succeed")),
+    run: (engine, m, body) =>
+      present(engine.completeAction(owner(engine, m[1] as string, "payment_intent").account, m[1] as string, body.outcome === "fail" ? "fail" : "succeed")),
   },
   {
     method: "POST",
     pattern: /^\/_sandbox\/customers\/([^/]+)\/fund$/,
-    run: (engine, m, body) => engine.fundCashBalance(owner(engine, m[1] as string, "customer").account, m[1] as string, num(body, "amount") ?? 0, (text(body, "currency") ?? "eur").toLowerCase(), text(body, "reference")),
+    run: (engine, m, body) =>
+      engine.fundCashBalance(
+        owner(engine, m[1] as string, "customer").account,
+        m[1] as string,
+        num(body, "amount") ?? 0,
+        (text(body, "currency") ?? "eur").toLowerCase(),
+        text(body, "reference"),
+      ),
   },
   {
     method: "POST",
     pattern: /^\/_sandbox\/subscriptions\/([^/]+)\/advance$/,
-    run: (engine, m, body) => engine.advanceSubscription(owner(engine, m[1] as string, "subscription").account, m[1] as string, body.outcome === "failed" ? "failed" : "paid"),
+    run: (engine, m, body) =>
+      engine.advanceSubscription(owner(engine, m[1] as string, "subscription").account, m[1] as string, body.outcome === "failed" ? "failed" : "paid"),
   },
   {
     method: "GET",
     pattern: /^\/_sandbox\/events$/,
-    run: (engine, _m, _b, url) => ({ data: engine.webhooks.list({ type: url.searchParams.get("type") ?? undefined, account: url.searchParams.get("account") ?? undefined }) }),
+    run: (engine, _m, _b, url) => ({
+      data: engine.webhooks.list({ type: url.searchParams.get("type") ?? undefined, account: url.searchParams.get("account") ?? undefined }),
+    }),
   },
   {
     method: "POST",
@@ -105,7 +151,9 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   {
     method: "POST",
     pattern: /^\/_sandbox\/webhooks\/release$/,
-    run: (engine, _m, body) => ({ released: engine.webhooks.release(body.order === "reverse" ? "reverse" : body.order === "shuffle" ? "shuffle" : "in_order") }),
+    run: (engine, _m, body) => ({
+      released: engine.webhooks.release(body.order === "reverse" ? "reverse" : body.order === "shuffle" ? "shuffle" : "in_order"),
+    }),
   },
   { method: "POST", pattern: /^\/_sandbox\/webhooks\/idle$/, run: async (engine) => (await engine.webhooks.idle(), { idle: true }) },
   {

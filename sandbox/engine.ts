@@ -19,7 +19,14 @@ import { createCustomer, fundCashBalance, fundingInstructions } from "./engine/c
 import { closeDispute, openDispute, updateDispute } from "./engine/disputes";
 import { publicInvoice } from "./engine/invoices";
 import type { Account } from "./engine/objects";
-import { cancelPaymentIntent, completeAction, confirmPaymentIntent, createPaymentIntent, getPaymentIntent, updatePaymentIntent } from "./engine/payment-intents";
+import {
+  cancelPaymentIntent,
+  completeAction,
+  confirmPaymentIntent,
+  createPaymentIntent,
+  getPaymentIntent,
+  updatePaymentIntent,
+} from "./engine/payment-intents";
 import { attachPaymentMethod, createPaymentMethod } from "./engine/payment-methods";
 import { payOut } from "./engine/payouts";
 import { createPrice, createProduct } from "./engine/products";

@@ -37,7 +37,10 @@ export function page(res: ServerResponse, status: number, title: string, body: s
 export function homePage(res: ServerResponse, engine: Engine) {
   const accounts = engine.store.everywhere("account").filter(({ object }) => object._connected);
   const rows = accounts
-    .map(({ object }) => `<li><code>${escapeHtml(object.id)}</code> ${escapeHtml((object.business_profile as { name: string | null }).name)} (${object.charges_enabled ? "charges enabled" : "requirements due"})</li>`)
+    .map(
+      ({ object }) =>
+        `<li><code>${escapeHtml(object.id)}</code> ${escapeHtml((object.business_profile as { name: string | null }).name)} (${object.charges_enabled ? "charges enabled" : "requirements due"})</li>`,
+    )
     .join("");
   page(
     res,
@@ -57,7 +60,9 @@ export function authorizePage(res: ServerResponse, engine: Engine, url: URL) {
   if (q.get("client_id") !== engine.config.clientId) problems.push(`Unknown client_id ${escapeHtml(q.get("client_id"))}.`);
   const redirectUri = q.get("redirect_uri") ?? "";
   if (!engine.config.redirectUris.includes(redirectUri)) {
-    problems.push(`Invalid redirect_uri ${escapeHtml(redirectUri)}: it must match one registered in the platform's Connect settings (${engine.config.redirectUris.map(escapeHtml).join(", ")}).`);
+    problems.push(
+      `Invalid redirect_uri ${escapeHtml(redirectUri)}: it must match one registered in the platform's Connect settings (${engine.config.redirectUris.map(escapeHtml).join(", ")}).`,
+    );
   }
   if (problems.length) {
     return page(res, 400, "Invalid request", `<h1>This link cannot connect an account</h1><p class="error">${problems.join("<br>")}</p>`);

@@ -102,7 +102,9 @@ export function chargeFee(settled: number, pricing: Pricing): number {
 
 export function formatMinor(amount: number, currency: string): string {
   const decimals = decimalsOf(currency);
-  const text = Math.abs(amount).toString().padStart(decimals + 1, "0");
+  const text = Math.abs(amount)
+    .toString()
+    .padStart(decimals + 1, "0");
   const value = decimals ? `${text.slice(0, -decimals)}.${text.slice(-decimals)}` : text;
   return `${amount < 0 ? "-" : ""}${value} ${currency.toUpperCase()}`;
 }

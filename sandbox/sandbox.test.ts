@@ -26,7 +26,8 @@ async function connectedAccount(input: { country?: string; ready?: boolean } = {
 /** An id field, expanded or not. */
 const idText = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? ""));
 
-const card = (number: string) => ({ type: "card" as const, card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } }) as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData;
+const card = (number: string) =>
+  ({ type: "card" as const, card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } }) as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData;
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -39,7 +40,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const port = (receiver.address() as AddressInfo).port;
-  sandbox = await startSandbox({ webhookUrl: `http://127.0.0.1:${port}/hook`, redirectUris: ["http://localhost:3000/api/stripe/connect/callback"], retryBaseMs: 20, quiet: true });
+  sandbox = await startSandbox({
+    webhookUrl: `http://127.0.0.1:${port}/hook`,
+    redirectUris: ["http://localhost:3000/api/stripe/connect/callback"],
+    retryBaseMs: 20,
+    quiet: true,
+  });
   control = new SandboxControl(sandbox.url, sandbox.keys.secretKey);
   stripe = sdk();
 });
@@ -75,20 +81,28 @@ describe("wire format and errors", () => {
     const old = { amount: 1000, currency: "eur", payment_method_types: ["card"] } as Stripe.PaymentIntentCreateParams;
     await expect(stripe.paymentIntents.create(old, { stripeAccount: account })).rejects.toMatchObject({ code: "payment_method_types_no_longer_supported" });
     await expect(
-      stripe.paymentIntents.create({ amount: 1000, currency: "eur", allowed_payment_method_types: ["card"], automatic_payment_methods: { enabled: true } }, { stripeAccount: account }),
+      stripe.paymentIntents.create(
+        { amount: 1000, currency: "eur", allowed_payment_method_types: ["card"], automatic_payment_methods: { enabled: true } },
+        { stripeAccount: account },
+      ),
     ).rejects.toMatchObject({ code: "parameters_exclusive", param: "allowed_payment_method_types" });
   });
 
   it("refuses a direct charge without Stripe-Account, and amounts Stripe would refuse", async () => {
     await expect(stripe.paymentIntents.create({ amount: 1000, currency: "eur" })).rejects.toMatchObject({ code: "account_invalid" });
     const account = await connectedAccount();
-    await expect(stripe.paymentIntents.create({ amount: 49, currency: "eur" }, { stripeAccount: account })).rejects.toMatchObject({ code: "amount_too_small", param: "amount" });
+    await expect(stripe.paymentIntents.create({ amount: 49, currency: "eur" }, { stripeAccount: account })).rejects.toMatchObject({
+      code: "amount_too_small",
+      param: "amount",
+    });
     // 60 JPY is above Stripe's 50 JPY minimum but converts to under 0.50 EUR for a euro account.
     await expect(stripe.paymentIntents.create({ amount: 60, currency: "jpy" }, { stripeAccount: account })).rejects.toMatchObject({
       code: "amount_too_small",
       message: expect.stringContaining("converts to approximately 0.37 EUR") as string,
     });
-    await expect(stripe.paymentIntents.create({ amount: 100_000_000, currency: "eur" }, { stripeAccount: account })).rejects.toMatchObject({ code: "amount_too_large" });
+    await expect(stripe.paymentIntents.create({ amount: 100_000_000, currency: "eur" }, { stripeAccount: account })).rejects.toMatchObject({
+      code: "amount_too_large",
+    });
     await expect(stripe.paymentIntents.create({ amount: 1000, currency: "xyz" }, { stripeAccount: account })).rejects.toMatchObject({ param: "currency" });
   });
 });
@@ -108,12 +122,21 @@ describe("accounts and idempotency", () => {
 
   it("replays the first response for a repeated Idempotency-Key and refuses the key with other parameters", async () => {
     const account = await connectedAccount();
-    const first = await stripe.paymentIntents.create({ amount: 1500, currency: "eur", metadata: { donation_id: "d1" } }, { stripeAccount: account, idempotencyKey: "donation-d1" });
-    const again = await stripe.paymentIntents.create({ amount: 1500, currency: "eur", metadata: { donation_id: "d1" } }, { stripeAccount: account, idempotencyKey: "donation-d1" });
+    const first = await stripe.paymentIntents.create(
+      { amount: 1500, currency: "eur", metadata: { donation_id: "d1" } },
+      { stripeAccount: account, idempotencyKey: "donation-d1" },
+    );
+    const again = await stripe.paymentIntents.create(
+      { amount: 1500, currency: "eur", metadata: { donation_id: "d1" } },
+      { stripeAccount: account, idempotencyKey: "donation-d1" },
+    );
     expect(again.id).toBe(first.id);
     expect(again.lastResponse.headers["idempotent-replayed"]).toBe("true");
     await expect(
-      stripe.paymentIntents.create({ amount: 2500, currency: "eur", metadata: { donation_id: "d1" } }, { stripeAccount: account, idempotencyKey: "donation-d1" }),
+      stripe.paymentIntents.create(
+        { amount: 2500, currency: "eur", metadata: { donation_id: "d1" } },
+        { stripeAccount: account, idempotencyKey: "donation-d1" },
+      ),
     ).rejects.toMatchObject({ type: "StripeIdempotencyError", message: expect.stringContaining("can only be used with the same parameters") as string });
   });
 
@@ -134,11 +157,20 @@ describe("accounts and idempotency", () => {
 describe("payments, money and refunds", () => {
   it("follows the test-card table", async () => {
     const account = await connectedAccount();
-    const ok = await stripe.paymentIntents.create({ amount: 2563, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
+    const ok = await stripe.paymentIntents.create(
+      { amount: 2563, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: account },
+    );
     expect(ok.status).toBe("succeeded");
     await expect(
       stripe.paymentIntents.create({ amount: 2563, currency: "eur", confirm: true, payment_method_data: card("4000000000000002") }, { stripeAccount: account }),
-    ).rejects.toMatchObject({ type: "StripeCardError", code: "card_declined", decline_code: "generic_decline", message: "Your card was declined.", statusCode: 402 });
+    ).rejects.toMatchObject({
+      type: "StripeCardError",
+      code: "card_declined",
+      decline_code: "generic_decline",
+      message: "Your card was declined.",
+      statusCode: 402,
+    });
     await expect(
       stripe.paymentIntents.create({ amount: 2563, currency: "eur", confirm: true, payment_method_data: card("4000000000009995") }, { stripeAccount: account }),
     ).rejects.toMatchObject({ decline_code: "insufficient_funds" });
@@ -154,8 +186,14 @@ describe("payments, money and refunds", () => {
 
   it("books a charge's fee and net in the settlement currency, converting at its exchange rate", async () => {
     const eurAccount = await connectedAccount({ country: "DE" });
-    const pi = await stripe.paymentIntents.create({ amount: 2563, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: eurAccount });
-    const yen = await stripe.paymentIntents.create({ amount: 1000, currency: "jpy", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: eurAccount });
+    const pi = await stripe.paymentIntents.create(
+      { amount: 2563, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: eurAccount },
+    );
+    const yen = await stripe.paymentIntents.create(
+      { amount: 1000, currency: "jpy", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: eurAccount },
+    );
     const charges = await stripe.charges.list({ limit: 10, expand: ["data.balance_transaction"] }, { stripeAccount: eurAccount });
     const byIntent = new Map(charges.data.map((charge) => [charge.payment_intent, charge.balance_transaction as Stripe.BalanceTransaction]));
     expect(byIntent.get(pi.id)).toMatchObject({ amount: 2563, fee: 63, net: 2500, currency: "eur", exchange_rate: null });
@@ -165,17 +203,27 @@ describe("payments, money and refunds", () => {
 
   it("records partial refunds one by one until the charge is fully refunded", async () => {
     const account = await connectedAccount();
-    const pi = await stripe.paymentIntents.create({ amount: 5000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
+    const pi = await stripe.paymentIntents.create(
+      { amount: 5000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: account },
+    );
     const first = await stripe.refunds.create({ payment_intent: pi.id, amount: 1000 }, { stripeAccount: account });
     const second = await stripe.refunds.create({ payment_intent: pi.id, amount: 1500 }, { stripeAccount: account });
-    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 3000 }, { stripeAccount: account })).rejects.toMatchObject({ code: "amount_too_large", param: "amount" });
+    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 3000 }, { stripeAccount: account })).rejects.toMatchObject({
+      code: "amount_too_large",
+      param: "amount",
+    });
     const rest = await stripe.refunds.create({ payment_intent: pi.id }, { stripeAccount: account });
     expect([first.amount, second.amount, rest.amount]).toEqual([1000, 1500, 2500]);
     const charge = await stripe.charges.retrieve(idText(pi.latest_charge), undefined, { stripeAccount: account });
     expect(charge).toMatchObject({ amount_refunded: 5000, refunded: true });
-    const refundTxns = await Promise.all([first, second, rest].map((r) => stripe.balanceTransactions.retrieve(idText(r.balance_transaction), undefined, { stripeAccount: account })));
+    const refundTxns = await Promise.all(
+      [first, second, rest].map((r) => stripe.balanceTransactions.retrieve(idText(r.balance_transaction), undefined, { stripeAccount: account })),
+    );
     expect(refundTxns.map((t) => t.amount)).toEqual([-1000, -1500, -2500]);
-    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 1 }, { stripeAccount: account })).rejects.toMatchObject({ code: "charge_already_refunded" });
+    await expect(stripe.refunds.create({ payment_intent: pi.id, amount: 1 }, { stripeAccount: account })).rejects.toMatchObject({
+      code: "charge_already_refunded",
+    });
   });
 
   it("takes bank transfers: instructions in financial_addresses, then funding settles the payment", async () => {
@@ -188,7 +236,9 @@ describe("payments, money and refunds", () => {
         customer: customer.id,
         allowed_payment_method_types: ["customer_balance"],
         payment_method_data: { type: "customer_balance" },
-        payment_method_options: { customer_balance: { funding_type: "bank_transfer", bank_transfer: { type: "eu_bank_transfer", eu_bank_transfer: { country: "DE" } } } },
+        payment_method_options: {
+          customer_balance: { funding_type: "bank_transfer", bank_transfer: { type: "eu_bank_transfer", eu_bank_transfer: { country: "DE" } } },
+        },
         confirm: true,
       },
       { stripeAccount: account },
@@ -197,7 +247,11 @@ describe("payments, money and refunds", () => {
     const instructions = pi.next_action?.display_bank_transfer_instructions;
     expect(instructions?.financial_addresses?.[0]?.iban?.iban).toMatch(/^DE\d{2}/);
     expect(instructions?.reference).toBeTruthy();
-    await stripe.testHelpers.customers.fundCashBalance(customer.id, { amount: 5000, currency: "eur", reference: String(instructions?.reference) }, { stripeAccount: account });
+    await stripe.testHelpers.customers.fundCashBalance(
+      customer.id,
+      { amount: 5000, currency: "eur", reference: String(instructions?.reference) },
+      { stripeAccount: account },
+    );
     expect((await stripe.paymentIntents.retrieve(pi.id, undefined, { stripeAccount: account })).status).toBe("succeeded");
   });
 });
@@ -256,7 +310,16 @@ describe("Connect OAuth", () => {
 
   it("redirects to the registered redirect_uri with the state, or with access_denied", async () => {
     const authorize = new URL(`${sandbox.url}/oauth/authorize`);
-    for (const [k, v] of Object.entries({ response_type: "code", client_id: "ca_sandbox_amply", scope: "read_write", redirect_uri: "http://localhost:3000/api/stripe/connect/callback", state: "s1", "stripe_user[business_name]": "Kind Org", "stripe_user[email]": "a@b.org", "stripe_user[country]": "DE" })) {
+    for (const [k, v] of Object.entries({
+      response_type: "code",
+      client_id: "ca_sandbox_amply",
+      scope: "read_write",
+      redirect_uri: "http://localhost:3000/api/stripe/connect/callback",
+      state: "s1",
+      "stripe_user[business_name]": "Kind Org",
+      "stripe_user[email]": "a@b.org",
+      "stripe_user[country]": "DE",
+    })) {
       authorize.searchParams.set(k, v);
     }
     const pageHtml = await (await fetch(authorize)).text();
@@ -264,11 +327,26 @@ describe("Connect OAuth", () => {
     expect(pageHtml).toContain("a@b.org");
     expect(pageHtml).toContain("Stripe sandbox - no real money");
     const decide = (decision: string) =>
-      fetch(`${sandbox.url}/oauth/authorize`, { method: "POST", redirect: "manual", body: new URLSearchParams({ decision, readiness: "pending", state: "s1", redirect_uri: "http://localhost:3000/api/stripe/connect/callback", business_name: "Kind Org", email: "a@b.org", country: "DE" }) });
+      fetch(`${sandbox.url}/oauth/authorize`, {
+        method: "POST",
+        redirect: "manual",
+        body: new URLSearchParams({
+          decision,
+          readiness: "pending",
+          state: "s1",
+          redirect_uri: "http://localhost:3000/api/stripe/connect/callback",
+          business_name: "Kind Org",
+          email: "a@b.org",
+          country: "DE",
+        }),
+      });
     const granted = new URL(String((await decide("authorize")).headers.get("location")));
     expect(granted.searchParams.get("state")).toBe("s1");
     const token = await stripe.oauth.token({ grant_type: "authorization_code", code: String(granted.searchParams.get("code")) });
-    expect(await stripe.accounts.retrieve(String(token.stripe_user_id))).toMatchObject({ charges_enabled: false, requirements: { currently_due: expect.arrayContaining(["external_account"]) as string[] } });
+    expect(await stripe.accounts.retrieve(String(token.stripe_user_id))).toMatchObject({
+      charges_enabled: false,
+      requirements: { currently_due: expect.arrayContaining(["external_account"]) as string[] },
+    });
     const denied = new URL(String((await decide("deny")).headers.get("location")));
     expect(denied.searchParams.get("error")).toBe("access_denied");
     const wrong = new URL(authorize);
@@ -282,12 +360,15 @@ describe("webhooks", () => {
     const account = await connectedAccount();
     received.length = 0;
     receiverStatus = 500;
-    const pi = await stripe.paymentIntents.create({ amount: 1200, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
+    const pi = await stripe.paymentIntents.create(
+      { amount: 1200, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: account },
+    );
     await new Promise((resolve) => setTimeout(resolve, 30));
     receiverStatus = 200;
     await control.idle();
     const events = received.map(({ body, signature }) => stripe.webhooks.constructEvent(body, signature, "whsec_sandbox_connect"));
-    const succeeded = events.filter((event) => event.type === "payment_intent.succeeded" && (event.data.object).id === pi.id);
+    const succeeded = events.filter((event) => event.type === "payment_intent.succeeded" && event.data.object.id === pi.id);
     expect(succeeded.length).toBeGreaterThanOrEqual(2); // at least one failed attempt, then the delivery
     expect(succeeded[0]?.account).toBe(account);
     expect(new Set(events.map((e) => e.id)).size).toBeLessThan(events.length);
@@ -301,7 +382,10 @@ describe("webhooks", () => {
     const account = await connectedAccount();
     await control.pauseWebhooks();
     received.length = 0;
-    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
+    const pi = await stripe.paymentIntents.create(
+      { amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: account },
+    );
     await control.refund(idText(pi.latest_charge), 1000);
     expect(received).toHaveLength(0);
     await control.releaseWebhooks("reverse");
@@ -312,11 +396,16 @@ describe("webhooks", () => {
 
   it("books dispute withdrawals with the dispute fee", async () => {
     const account = await connectedAccount();
-    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") }, { stripeAccount: account });
+    const pi = await stripe.paymentIntents.create(
+      { amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
+      { stripeAccount: account },
+    );
     const dispute = await control.dispute(idText(pi.latest_charge));
     expect(dispute.balance_transactions[0]).toMatchObject({ amount: -3000, fee: 2000, net: -5000 });
     await control.closeDispute(dispute.id, "won");
     const types = (await control.events({ account })).map((e) => e.event.type);
-    expect(types).toEqual(expect.arrayContaining(["charge.dispute.created", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated", "charge.dispute.closed"]));
+    expect(types).toEqual(
+      expect.arrayContaining(["charge.dispute.created", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated", "charge.dispute.closed"]),
+    );
   });
 });

@@ -9,7 +9,19 @@ import { handleApi } from "./api";
 import { handleOAuthApi } from "./api/oauth";
 import { handleControl } from "./control";
 import { Engine, type SandboxConfig } from "./engine";
-import { accountDashboardDecision, accountDashboardPage, authorizeDecision, authorizePage, bankTransferPage, challengeDecision, challengePage, homePage, page, redirectDecision, redirectPage } from "./pages";
+import {
+  accountDashboardDecision,
+  accountDashboardPage,
+  authorizeDecision,
+  authorizePage,
+  bankTransferPage,
+  challengeDecision,
+  challengePage,
+  homePage,
+  page,
+  redirectDecision,
+  redirectPage,
+} from "./pages";
 import { readBody } from "./wire";
 
 export const SANDBOX_KEYS = {
@@ -92,11 +104,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           return res.end(stripeJs);
         }
         const authenticate = /^\/authenticate\/([^/]+)$/.exec(p);
-        if (authenticate) return method === "POST" ? challengeDecision(res, engine, authenticate[1] as string, new URLSearchParams(body)) : challengePage(res, engine, authenticate[1] as string, url);
+        if (authenticate)
+          return method === "POST"
+            ? challengeDecision(res, engine, authenticate[1] as string, new URLSearchParams(body))
+            : challengePage(res, engine, authenticate[1] as string, url);
         const redirect = /^\/redirect\/([^/]+)$/.exec(p);
-        if (redirect) return method === "POST" ? redirectDecision(res, engine, redirect[1] as string, new URLSearchParams(body)) : redirectPage(res, engine, redirect[1] as string, url);
+        if (redirect)
+          return method === "POST"
+            ? redirectDecision(res, engine, redirect[1] as string, new URLSearchParams(body))
+            : redirectPage(res, engine, redirect[1] as string, url);
         const dashboard = /^\/dashboard\/([^/]+)$/.exec(p);
-        if (dashboard) return method === "POST" ? accountDashboardDecision(res, engine, dashboard[1] as string) : accountDashboardPage(res, engine, dashboard[1] as string);
+        if (dashboard)
+          return method === "POST" ? accountDashboardDecision(res, engine, dashboard[1] as string) : accountDashboardPage(res, engine, dashboard[1] as string);
         const bankTransfer = /^\/bank-transfer\/([^/]+)$/.exec(p);
         if (bankTransfer) return bankTransferPage(res, engine, bankTransfer[1] as string);
         if (p === "/") return homePage(res, engine);

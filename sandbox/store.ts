@@ -22,7 +22,11 @@ export const now = () => Math.floor(Date.now() / 1000);
 export function present<T>(value: T): T {
   if (Array.isArray(value)) return value.map(present) as T;
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith("_")).map(([key, item]) => [key, present(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !key.startsWith("_"))
+        .map(([key, item]) => [key, present(item)]),
+    ) as T;
   }
   return value;
 }

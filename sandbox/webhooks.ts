@@ -166,7 +166,11 @@ export class Webhooks {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "Content-Type": "application/json; charset=utf-8", "Stripe-Signature": signPayload(payload, secret), "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+        headers: {
+          "Content-Type": "application/json; charset=utf-8",
+          "Stripe-Signature": signPayload(payload, secret),
+          "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+        },
         body: payload,
         signal: AbortSignal.timeout(20_000),
       });

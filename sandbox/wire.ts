@@ -85,7 +85,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, error: StripeApiError, headers: Record<string, string> = {}) {
-  sendJson(res, error.status, { error: { ...error.body, doc_url: error.body.code ? `https://docs.stripe.com/error-codes/${error.body.code.replaceAll("_", "-")}` : undefined } }, headers);
+  sendJson(
+    res,
+    error.status,
+    { error: { ...error.body, doc_url: error.body.code ? `https://docs.stripe.com/error-codes/${error.body.code.replaceAll("_", "-")}` : undefined } },
+    headers,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -170,7 +170,10 @@ async function dev(args: string[]) {
 async function e2e() {
   const port = Number(process.env.E2E_PORT ?? 3100);
   const { env, sandbox } = await prepare({ mode: "e2e", port, sandboxPort: Number(process.env.E2E_SANDBOX_PORT ?? 12112) });
-  writeFileSync(path.join(stateDir, "e2e.json"), JSON.stringify({ appUrl: env.APP_URL, sandboxUrl: sandbox?.url, sandboxSecretKey: sandbox?.keys.secretKey }, null, 2));
+  writeFileSync(
+    path.join(stateDir, "e2e.json"),
+    JSON.stringify({ appUrl: env.APP_URL, sandboxUrl: sandbox?.url, sandboxSecretKey: sandbox?.keys.secretKey }, null, 2),
+  );
   // E2E_SKIP_BUILD=1 reuses the last build while iterating on tests only.
   if (process.env.E2E_SKIP_BUILD !== "1" || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     say("building (next build)…");

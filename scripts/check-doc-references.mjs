@@ -16,7 +16,9 @@ readFileSync(schema, "utf8")
   .forEach((line, index) => {
     const comment = line.slice(line.indexOf("//"));
     if (comment.startsWith("//") && OUTSIDE_CITATION.test(comment)) {
-      problems.push(`${schema}:${index + 1}  cites a document outside the repository: ${comment.trim()}\n  Say the reason here, or point to docs/stripe.md or docs/architecture.md.`);
+      problems.push(
+        `${schema}:${index + 1}  cites a document outside the repository: ${comment.trim()}\n  Say the reason here, or point to docs/stripe.md or docs/architecture.md.`,
+      );
     }
   });
 
@@ -36,7 +38,11 @@ function anchorsOf(page) {
   return anchors.get(page);
 }
 
-const sources = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "app", "lib", "components", "sandbox", "scripts", "tests", "e2e", "prisma"], { encoding: "utf8" })
+const sources = execFileSync(
+  "git",
+  ["ls-files", "--cached", "--others", "--exclude-standard", "app", "lib", "components", "sandbox", "scripts", "tests", "e2e", "prisma"],
+  { encoding: "utf8" },
+)
   .split("\n")
   .filter((file) => /\.(ts|tsx|js|mjs|prisma)$/.test(file) && !file.startsWith("lib/db/generated/") && existsSync(file));
 for (const file of sources) {
@@ -44,7 +50,8 @@ for (const file of sources) {
     .split("\n")
     .forEach((line, index) => {
       for (const match of line.matchAll(/docs\/([a-z-]+\.md)#([a-z0-9-]+)/g)) {
-        if (!anchorsOf(`docs/${match[1]}`).has(match[2])) problems.push(`${file}:${index + 1}  points to docs/${match[1]}#${match[2]}, which is not a heading there.`);
+        if (!anchorsOf(`docs/${match[1]}`).has(match[2]))
+          problems.push(`${file}:${index + 1}  points to docs/${match[1]}#${match[2]}, which is not a heading there.`);
       }
     });
 }

@@ -26,7 +26,15 @@ function CopyButton({ value, label }: { value: string; label: string }) {
 }
 
 /** The details a donor needs to make the transfer, each copyable. */
-export function BankTransferPanel({ instructions, organisationName, email }: { instructions: BankTransferInstructions; organisationName: string; email: string }) {
+export function BankTransferPanel({
+  instructions,
+  organisationName,
+  email,
+}: {
+  instructions: BankTransferInstructions;
+  organisationName: string;
+  email: string;
+}) {
   const amount = formatMoney(instructions.amountRemaining, instructions.currency);
   return (
     <section className="grid gap-4 rounded-xl bg-white p-5 ring-1 ring-slate-200" aria-labelledby="transfer-heading" data-testid="bank-transfer-instructions">
@@ -34,7 +42,8 @@ export function BankTransferPanel({ instructions, organisationName, email }: { i
         Transfer {amount} to {organisationName}
       </h2>
       <p className="text-sm text-slate-700">
-        Use these details in your bank&apos;s app or website. We also sent them to {email}. Your receipt follows when the transfer arrives (usually 1 to 3 business days).
+        Use these details in your bank&apos;s app or website. We also sent them to {email}. Your receipt follows when the transfer arrives (usually 1 to 3
+        business days).
       </p>
       {instructions.accounts.map((lines, index) => (
         <dl key={index} className="grid gap-2">

@@ -53,7 +53,12 @@ export function DonationForm(props: DonationFormProps) {
   return (
     <Elements
       stripe={stripePromise}
-      options={{ mode: "payment", amount: elementsAmount, currency: currency.toLowerCase(), appearance: { theme: "stripe", variables: { colorPrimary: "#0f766e" } } }}
+      options={{
+        mode: "payment",
+        amount: elementsAmount,
+        currency: currency.toLowerCase(),
+        appearance: { theme: "stripe", variables: { colorPrimary: "#0f766e" } },
+      }}
     >
       <DonationFields
         {...props}
@@ -116,7 +121,13 @@ function DonationFields(props: FieldsProps) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="grid gap-6" aria-busy={busy ? true : undefined}>
       {errors.form ? (
-        <div ref={errorRef} tabIndex={-1} role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200" data-testid="form-error">
+        <div
+          ref={errorRef}
+          tabIndex={-1}
+          role="alert"
+          className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200"
+          data-testid="form-error"
+        >
           {errors.form}
         </div>
       ) : null}
@@ -138,7 +149,14 @@ function DonationFields(props: FieldsProps) {
         errors={errors}
       />
       <DonorFieldset idPrefix={id} donor={donor} onChange={(change) => setDonor((current) => ({ ...current, ...change }))} errors={errors} />
-      <PaymentFieldset idPrefix={id} transferPossible={transferPossible} method={effectiveMethod} onMethodChange={setMethod} paymentsUnavailable={props.paymentsUnavailable} errors={errors} />
+      <PaymentFieldset
+        idPrefix={id}
+        transferPossible={transferPossible}
+        method={effectiveMethod}
+        onMethodChange={setMethod}
+        paymentsUnavailable={props.paymentsUnavailable}
+        errors={errors}
+      />
 
       {props.turnstileSiteKey ? <TurnstileWidget siteKey={props.turnstileSiteKey} onToken={setTurnstileToken} /> : null}
       <div className="grid gap-2">

@@ -32,7 +32,15 @@ export function DonorFieldset({
           error={errors.name}
           announceError={false}
         >
-          {(control) => <input {...control} autoComplete="name" value={donor.name} onChange={(event) => onChange({ name: event.target.value })} className={`${controlClass} w-full`} />}
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="name"
+              value={donor.name}
+              onChange={(event) => onChange({ name: event.target.value })}
+              className={`${controlClass} w-full`}
+            />
+          )}
         </FieldFrame>
         <FieldFrame id={`${idPrefix}-email`} label="Email, for your receipt" error={errors.email} announceError={false}>
           {(control) => (

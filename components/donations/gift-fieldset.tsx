@@ -71,7 +71,14 @@ export function GiftFieldset({
       </div>
       <FieldFrame id={`${idPrefix}-amount`} label={`Amount (${currency})`} error={errors.amount} announceError={false}>
         {(control) => (
-          <input {...control} inputMode="decimal" autoComplete="off" value={amountText} onChange={(event) => onAmountTextChange(event.target.value)} className={`${controlClass} w-full sm:w-48`} />
+          <input
+            {...control}
+            inputMode="decimal"
+            autoComplete="off"
+            value={amountText}
+            onChange={(event) => onAmountTextChange(event.target.value)}
+            className={`${controlClass} w-full sm:w-48`}
+          />
         )}
       </FieldFrame>
       {figures.canCoverFee ? (
@@ -80,8 +87,8 @@ export function GiftFieldset({
           <span>
             {figures.ok ? (
               <>
-                Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong> to cover the processing fee, so {organisationName} receives your whole{" "}
-                {formatMoney(figures.amount, currency)}.
+                Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong> to cover the processing fee, so {organisationName}{" "}
+                receives your whole {formatMoney(figures.amount, currency)}.
               </>
             ) : (
               <>Cover the processing fee, so {organisationName} receives your whole gift.</>

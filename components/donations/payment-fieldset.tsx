@@ -35,7 +35,10 @@ export function PaymentFieldset({
       {transferPossible ? (
         <div role="radiogroup" aria-label="How would you like to pay?" className="grid gap-2 sm:grid-cols-2">
           {METHOD_LABELS.map(([value, label]) => (
-            <label key={value} className="flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-teal-700 has-[:checked]:ring-1 has-[:checked]:ring-teal-700">
+            <label
+              key={value}
+              className="flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 has-[:checked]:border-teal-700 has-[:checked]:ring-1 has-[:checked]:ring-teal-700"
+            >
               <input type="radio" name="method" value={value} checked={method === value} onChange={() => onMethodChange(value)} className="size-5" />
               {label}
             </label>
@@ -46,13 +49,16 @@ export function PaymentFieldset({
       <div hidden={method !== "payment_element"}>
         {paymentsUnavailable ? (
           <p role="alert" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
-            The payment form could not load. Check your connection (or a content blocker), then reload the page{transferPossible ? ", or pay by bank transfer" : ""}.
+            The payment form could not load. Check your connection (or a content blocker), then reload the page
+            {transferPossible ? ", or pay by bank transfer" : ""}.
           </p>
         ) : (
           <PaymentElement options={PAYMENT_ELEMENT_OPTIONS} />
         )}
       </div>
-      {method === "bank_transfer" ? <p className="text-sm text-slate-700">You&apos;ll get the bank details and a reference on the next screen, and by email.</p> : null}
+      {method === "bank_transfer" ? (
+        <p className="text-sm text-slate-700">You&apos;ll get the bank details and a reference on the next screen, and by email.</p>
+      ) : null}
     </fieldset>
   );
 }

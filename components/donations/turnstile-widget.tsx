@@ -10,7 +10,8 @@ function loadTurnstile(): Promise<Turnstile> {
   const existing = (window as unknown as { turnstile?: Turnstile }).turnstile;
   if (existing) return Promise.resolve(existing);
   return new Promise((resolve, reject) => {
-    const script = document.querySelector<HTMLScriptElement>(`script[src="${SCRIPT}"]`) ?? Object.assign(document.createElement("script"), { src: SCRIPT, async: true });
+    const script =
+      document.querySelector<HTMLScriptElement>(`script[src="${SCRIPT}"]`) ?? Object.assign(document.createElement("script"), { src: SCRIPT, async: true });
     script.addEventListener("load", () => resolve((window as unknown as { turnstile: Turnstile }).turnstile), { once: true });
     script.addEventListener("error", () => reject(new Error("Turnstile did not load")), { once: true });
     if (!script.isConnected) document.head.appendChild(script);
@@ -27,7 +28,12 @@ export function TurnstileWidget({ siteKey, onToken }: { siteKey: string; onToken
       .then((loaded) => {
         turnstile = loaded;
         if (container.current) {
-          widget = loaded.render(container.current, { sitekey: siteKey, callback: onToken, "expired-callback": () => onToken(""), "error-callback": () => onToken("") });
+          widget = loaded.render(container.current, {
+            sitekey: siteKey,
+            callback: onToken,
+            "expired-callback": () => onToken(""),
+            "error-callback": () => onToken(""),
+          });
         }
       })
       .catch(() => onToken(""));

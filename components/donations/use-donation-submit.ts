@@ -105,7 +105,11 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     const key = idempotencyKey(JSON.stringify([body.amount, body.currency, body.coverFee, body.method, body.donor.email, body.fund, body.campaign]));
     let created: Created;
     try {
-      const response = await fetch("/api/donations", { method: "POST", headers: { "content-type": "application/json", "idempotency-key": key }, body: JSON.stringify(body) });
+      const response = await fetch("/api/donations", {
+        method: "POST",
+        headers: { "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify(body),
+      });
       const json = (await response.json()) as Created & { error?: { message: string; fields?: Record<string, string[]> } };
       if (!response.ok) {
         setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });

@@ -23,7 +23,15 @@ export function InviteForm({ action, organisationId }: { action: Action; organis
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
         {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
       </div>
-      <Field label="Email address" name="email" type="email" required error={state.fieldErrors?.email} defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined} key={String(state.values?.email ?? "")} />
+      <Field
+        label="Email address"
+        name="email"
+        type="email"
+        required
+        error={state.fieldErrors?.email}
+        defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined}
+        key={String(state.values?.email ?? "")}
+      />
       <div className="grid gap-1">
         <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
           Role
@@ -43,7 +51,19 @@ export function InviteForm({ action, organisationId }: { action: Action; organis
   );
 }
 
-export function MemberRoleForm({ action, organisationId, membershipId, role, label }: { action: Action; organisationId: string; membershipId: string; role: string; label: string }) {
+export function MemberRoleForm({
+  action,
+  organisationId,
+  membershipId,
+  role,
+  label,
+}: {
+  action: Action;
+  organisationId: string;
+  membershipId: string;
+  role: string;
+  label: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
@@ -65,12 +85,26 @@ export function MemberRoleForm({ action, organisationId, membershipId, role, lab
       <Button type="submit" name="intent" value="remove" variant="danger" disabled={pending}>
         Remove
       </Button>
-      {state.error ? <p role="alert" className="w-full text-sm text-red-700">{state.error}</p> : null}
+      {state.error ? (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {state.error}
+        </p>
+      ) : null}
     </form>
   );
 }
 
-export function RevokeInvitationForm({ action, organisationId, invitationId, label }: { action: Action; organisationId: string; invitationId: string; label: string }) {
+export function RevokeInvitationForm({
+  action,
+  organisationId,
+  invitationId,
+  label,
+}: {
+  action: Action;
+  organisationId: string;
+  invitationId: string;
+  label: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex items-center gap-2">

@@ -36,7 +36,10 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
   const [other, setOther] = useState(values.acceptedCurrencies.filter((c) => !COMMON_CURRENCIES.includes(c)).join(", "));
   const errors = state.fieldErrors ?? {};
   const all = useMemo(() => {
-    const others = other.split(/[\s,]+/).map((c) => c.trim().toUpperCase()).filter((c) => /^[A-Z]{3}$/.test(c));
+    const others = other
+      .split(/[\s,]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter((c) => /^[A-Z]{3}$/.test(c));
     return [...new Set([...accepted, ...others])];
   }, [accepted, other]);
 
@@ -47,22 +50,46 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       {values.organisationId ? <input type="hidden" name="organisationId" value={values.organisationId} /> : null}
       <Field label="Organisation name" name="name" defaultValue={values.name} required error={errors.name} autoComplete="organization" />
       {withSlug ? (
-        <Field label="Address of your donation page" name="slug" defaultValue={values.slug} required hint="amply/give/… — lowercase letters, digits and dashes" error={errors.slug} />
+        <Field
+          label="Address of your donation page"
+          name="slug"
+          defaultValue={values.slug}
+          required
+          hint="amply/give/… — lowercase letters, digits and dashes"
+          error={errors.slug}
+        />
       ) : null}
       <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
-      <Field label="Logo (optional)" name="logoUrl" type="url" defaultValue={values.logoUrl ?? ""} hint="The https:// address of your logo image, shown on your donation page" error={errors.logoUrl} />
+      <Field
+        label="Logo (optional)"
+        name="logoUrl"
+        type="url"
+        defaultValue={values.logoUrl ?? ""}
+        hint="The https:// address of your logo image, shown on your donation page"
+        error={errors.logoUrl}
+      />
       <div className="grid gap-1">
         <label htmlFor="field-country" className="text-sm font-medium text-slate-800">
           Country of registration
         </label>
-        <select id="field-country" name="country" defaultValue={values.country} aria-invalid={errors.country ? true : undefined} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+        <select
+          id="field-country"
+          name="country"
+          defaultValue={values.country}
+          aria-invalid={errors.country ? true : undefined}
+          className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+        >
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
               {country.name}
             </option>
           ))}
         </select>
-        {errors.country ? <p role="alert" className="text-sm text-red-700">{errors.country}</p> : null}
+        {errors.country ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errors.country}
+          </p>
+        ) : null}
       </div>
 
       <fieldset className="grid gap-2 rounded-lg border border-slate-300 p-4">
@@ -81,33 +108,63 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
             </label>
           ))}
         </div>
-        <Field label="Other currencies" name="otherCurrencies" value={other} onChange={(event) => setOther(event.target.value)} hint="ISO codes separated by commas, e.g. NZD, SGD" error={errors.acceptedCurrencies} />
+        <Field
+          label="Other currencies"
+          name="otherCurrencies"
+          value={other}
+          onChange={(event) => setOther(event.target.value)}
+          hint="ISO codes separated by commas, e.g. NZD, SGD"
+          error={errors.acceptedCurrencies}
+        />
         <div className="grid gap-1">
           <label htmlFor="field-defaultCurrency" className="text-sm font-medium text-slate-800">
             Default currency on your donation page
           </label>
-          <select id="field-defaultCurrency" name="defaultCurrency" defaultValue={values.defaultCurrency} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+          <select
+            id="field-defaultCurrency"
+            name="defaultCurrency"
+            defaultValue={values.defaultCurrency}
+            className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+          >
             {all.map((code) => (
               <option key={code} value={code}>
                 {code}
               </option>
             ))}
           </select>
-          {errors.defaultCurrency ? <p role="alert" className="text-sm text-red-700">{errors.defaultCurrency}</p> : null}
+          {errors.defaultCurrency ? (
+            <p role="alert" className="text-sm text-red-700">
+              {errors.defaultCurrency}
+            </p>
+          ) : null}
         </div>
       </fieldset>
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-300 p-4">
         <legend className="px-1 text-sm font-semibold">Your Stripe fees, per currency</legend>
         <p className="text-sm text-slate-600">
-          When a donor covers the processing fee, Amply adds this estimate so that you receive their whole gift. Use the rates of your own Stripe pricing; the real fee of each payment is recorded in
-          your ledger.
+          When a donor covers the processing fee, Amply adds this estimate so that you receive their whole gift. Use the rates of your own Stripe pricing; the
+          real fee of each payment is recorded in your ledger.
         </p>
         {all.map((code) => (
           <div key={code} className="grid gap-3 sm:grid-cols-[4rem_1fr_1fr] sm:items-end">
             <p className="font-semibold sm:pb-3">{code}</p>
-            <Field label={`Percentage (${code})`} name={`fee.${code}.percent`} inputMode="decimal" defaultValue={values.feeRates[code]?.percent ?? ""} hint="e.g. 1.5" error={errors[`fee.${code}.percent`]} />
-            <Field label={`Fixed fee (${code})`} name={`fee.${code}.fixed`} inputMode="decimal" defaultValue={values.feeRates[code]?.fixed ?? ""} hint="e.g. 0.25" error={errors[`fee.${code}.fixed`]} />
+            <Field
+              label={`Percentage (${code})`}
+              name={`fee.${code}.percent`}
+              inputMode="decimal"
+              defaultValue={values.feeRates[code]?.percent ?? ""}
+              hint="e.g. 1.5"
+              error={errors[`fee.${code}.percent`]}
+            />
+            <Field
+              label={`Fixed fee (${code})`}
+              name={`fee.${code}.fixed`}
+              inputMode="decimal"
+              defaultValue={values.feeRates[code]?.fixed ?? ""}
+              hint="e.g. 0.25"
+              error={errors[`fee.${code}.fixed`]}
+            />
           </div>
         ))}
       </fieldset>

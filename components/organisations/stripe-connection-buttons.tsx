@@ -64,7 +64,9 @@ export function DisconnectStripeButton({ organisationId }: { organisationId: str
   return (
     <div className="grid gap-3 rounded-lg bg-red-50 p-4 ring-1 ring-red-200" role="group" aria-label="Confirm disconnecting Stripe">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <p className="text-sm text-red-900">Disconnect this Stripe account? Your donation page stops taking donations until you connect again. Past donations and your ledger stay.</p>
+      <p className="text-sm text-red-900">
+        Disconnect this Stripe account? Your donation page stops taking donations until you connect again. Past donations and your ledger stay.
+      </p>
       <div className="flex flex-wrap gap-3">
         <Button type="button" variant="danger" disabled={busy} onClick={() => void disconnect()}>
           {busy ? "Disconnecting…" : "Yes, disconnect"}

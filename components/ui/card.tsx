@@ -1,6 +1,18 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, description, children, className = "", headingLevel = 2 }: { title?: ReactNode; description?: ReactNode; children?: ReactNode; className?: string; headingLevel?: 1 | 2 | 3 }) {
+export function Card({
+  title,
+  description,
+  children,
+  className = "",
+  headingLevel = 2,
+}: {
+  title?: ReactNode;
+  description?: ReactNode;
+  children?: ReactNode;
+  className?: string;
+  headingLevel?: 1 | 2 | 3;
+}) {
   const Heading = `h${headingLevel}` as const;
   return (
     <section className={`rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6 ${className}`}>

@@ -54,7 +54,14 @@ export function FieldFrame({
 }
 
 /** A labelled input with its hint and error wired up for assistive technology. */
-export function Field({ label, name, hint, error, className = "", ...input }: ComponentProps<"input"> & { label: ReactNode; name: string; hint?: ReactNode; error?: string }) {
+export function Field({
+  label,
+  name,
+  hint,
+  error,
+  className = "",
+  ...input
+}: ComponentProps<"input"> & { label: ReactNode; name: string; hint?: ReactNode; error?: string }) {
   const id = input.id ?? `field-${name}`;
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>

@@ -4,11 +4,21 @@ import { request } from "node:http";
 
 export type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
 
-export function rawRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
+): Promise<RawResponse> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname + target.search, method: options.method ?? "GET", headers: options.headers, localAddress: options.localAddress },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method: options.method ?? "GET",
+        headers: options.headers,
+        localAddress: options.localAddress,
+      },
       (res) => {
         let body = "";
         res.setEncoding("utf8");

@@ -21,8 +21,18 @@ await db.organisation.create({
     stripePayoutsEnabled: true,
     stripeDetailsSubmitted: true,
     stripeConnectedAt: new Date(),
-    feeRates: { create: [...DEFAULT_FEE_RATES.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })), { currency: "JPY", percentBps: 360, fixedMinor: 0 }] },
-    funds: { create: [{ slug: "general", name: "General fund" }, { slug: "water", name: "Clean water" }] },
+    feeRates: {
+      create: [
+        ...DEFAULT_FEE_RATES.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })),
+        { currency: "JPY", percentBps: 360, fixedMinor: 0 },
+      ],
+    },
+    funds: {
+      create: [
+        { slug: "general", name: "General fund" },
+        { slug: "water", name: "Clean water" },
+      ],
+    },
     campaigns: { create: [{ slug: "wells", name: "Wells for Wakiso", description: "Ten wells by spring.", goalAmount: 500_000n, goalCurrency: "EUR" }] },
     memberships: { create: [{ userId: owner.id, role: "owner" }] },
   },

@@ -8,7 +8,10 @@ export async function signInThroughMailbox(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByRole("link", { name: "open the development mailbox" })).toBeVisible();
   await openMailbox(page, email, /Sign in to Amply/);
-  await page.getByRole("link", { name: /Sign in to Amply/ }).first().click();
+  await page
+    .getByRole("link", { name: /Sign in to Amply/ })
+    .first()
+    .click();
   await page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
 }
 

@@ -27,7 +27,10 @@ export type PublicRouteContext<S extends z.core.$ZodType | undefined> = {
   clientAddress: string;
 };
 
-export function publicRoute<S extends z.core.$ZodType | undefined = undefined>(options: PublicRouteOptions<S>, handler: (context: PublicRouteContext<S>) => Promise<Response>) {
+export function publicRoute<S extends z.core.$ZodType | undefined = undefined>(
+  options: PublicRouteOptions<S>,
+  handler: (context: PublicRouteContext<S>) => Promise<Response>,
+) {
   return async (request: Request): Promise<Response> => {
     try {
       if (options.sameOrigin) assertSameOrigin(request);

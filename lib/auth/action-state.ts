@@ -33,7 +33,10 @@ export function zodState(error: z.core.$ZodError): ActionState {
 export function errorState(error: unknown, context: Record<string, unknown> = {}): ActionState {
   if (error instanceof ApiError) {
     const fields = error.details.fields;
-    return { error: error.message, fieldErrors: fields ? Object.fromEntries(Object.entries(fields).map(([key, messages]) => [key, messages[0] ?? ""])) : undefined };
+    return {
+      error: error.message,
+      fieldErrors: fields ? Object.fromEntries(Object.entries(fields).map(([key, messages]) => [key, messages[0] ?? ""])) : undefined,
+    };
   }
   if (isNavigation(error)) throw error;
   log.error("server action failed", { ...context, error });

@@ -12,7 +12,11 @@ export type { ActionState } from "./action-state";
 
 export type OrganisationContext = Awaited<ReturnType<typeof requireRole>>;
 
-export function organisationAction<S extends z.core.$ZodType>(atLeast: Role, schema: S, run: (input: z.output<S>, context: OrganisationContext) => Promise<ActionState>) {
+export function organisationAction<S extends z.core.$ZodType>(
+  atLeast: Role,
+  schema: S,
+  run: (input: z.output<S>, context: OrganisationContext) => Promise<ActionState>,
+) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
     let context: OrganisationContext;
     try {

@@ -24,7 +24,11 @@ type Options<S extends z.core.$ZodType | undefined> = {
   maxBytes?: number;
 };
 
-export function withOrganisation<S extends z.core.$ZodType | undefined = undefined>(atLeast: Role, options: Options<S>, handler: (context: OrganisationRouteContext<S>) => Promise<Response>) {
+export function withOrganisation<S extends z.core.$ZodType | undefined = undefined>(
+  atLeast: Role,
+  options: Options<S>,
+  handler: (context: OrganisationRouteContext<S>) => Promise<Response>,
+) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     try {
       assertSameOrigin(request);

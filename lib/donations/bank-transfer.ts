@@ -19,7 +19,10 @@ export function isBankTransferCurrency(currency: string): currency is BankTransf
 
 const EU_TRANSFER_COUNTRIES = new Set(["BE", "DE", "ES", "FR", "IE", "NL"]);
 
-export function bankTransferOptions(currency: string, organisationCountry: string): Stripe.PaymentIntentCreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer | null {
+export function bankTransferOptions(
+  currency: string,
+  organisationCountry: string,
+): Stripe.PaymentIntentCreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer | null {
   const code = currency.toUpperCase();
   if (!isBankTransferCurrency(code)) return null;
   switch (code) {

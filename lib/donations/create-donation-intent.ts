@@ -67,7 +67,9 @@ export async function createDonationIntent(
           // One method forced: allowed_payment_method_types, never with automatic ones (docs/stripe.md#choosing-payment-methods).
           allowed_payment_method_types: ["customer_balance"],
           payment_method_data: { type: "customer_balance" },
-          payment_method_options: { customer_balance: { funding_type: "bank_transfer", bank_transfer: bankTransferOptions(request.currency, organisation.country) ?? undefined } },
+          payment_method_options: {
+            customer_balance: { funding_type: "bank_transfer", bank_transfer: bankTransferOptions(request.currency, organisation.country) ?? undefined },
+          },
           confirm: true,
           description: `Donation to ${organisation.name}`,
           metadata,

@@ -31,7 +31,11 @@ function donationIdFor(organisationId: string, idempotencyKey: string) {
   return `don_${createHash("sha256").update(`${organisationId}:${idempotencyKey}`).digest("base64url").slice(0, 24)}`;
 }
 
-export async function createDonation(request: DonationRequest, idempotencyKey: string, context: { clientAddress: string; clock: StripeClock }): Promise<CreatedDonation> {
+export async function createDonation(
+  request: DonationRequest,
+  idempotencyKey: string,
+  context: { clientAddress: string; clock: StripeClock },
+): Promise<CreatedDonation> {
   const target = await resolveDonationTarget(request);
   const amounts = priceDonation(request, target.organisation);
 

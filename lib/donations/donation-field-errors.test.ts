@@ -19,7 +19,9 @@ describe("the donation page's field errors", () => {
   });
 
   it("reports the server schema's own messages on the fields the page shows", () => {
-    expect(checkDonationRequest({ ...request, donor: { name: "Ada", email: "ada@" } })).toEqual({ email: "Enter your email address so we can send your receipt, like name@example.org." });
+    expect(checkDonationRequest({ ...request, donor: { name: "Ada", email: "ada@" } })).toEqual({
+      email: "Enter your email address so we can send your receipt, like name@example.org.",
+    });
     expect(checkDonationRequest({ ...request, donor: { name: "x".repeat(121), email: "ada@donor.example" } })).toEqual({ name: "That name is too long." });
     expect(checkDonationRequest({ ...request, amount: 0 })).toEqual({ amount: "Enter an amount above zero." });
     expect(checkDonationRequest({ ...request, currency: "E1" })).toEqual({ currency: "Choose a currency." });
@@ -33,7 +35,9 @@ describe("the donation page's field errors", () => {
   });
 
   it("maps the server's 422 fields to the page's fields, first message first", () => {
-    expect(donationFieldErrors({ "donor.email": ["first", "second"], "donor.name": ["name"], campaign: ["campaign"], coverFee: ["fee"], method: ["method"] })).toEqual({
+    expect(
+      donationFieldErrors({ "donor.email": ["first", "second"], "donor.name": ["name"], campaign: ["campaign"], coverFee: ["fee"], method: ["method"] }),
+    ).toEqual({
       email: "first",
       name: "name",
       fund: "campaign",

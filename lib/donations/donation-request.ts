@@ -11,13 +11,17 @@ export const donationRequestSchema = z.object({
   organisation: z.string().check(z.minLength(1), z.maxLength(64)),
   fund: z.optional(z.string().check(z.maxLength(64))),
   campaign: z.optional(z.string().check(z.maxLength(64))),
-  amount: z.number({ error: "Enter the amount you want to give." }).check(z.int("Amounts are whole numbers of minor units (cents)."), z.positive("Enter an amount above zero.")),
+  amount: z
+    .number({ error: "Enter the amount you want to give." })
+    .check(z.int("Amounts are whole numbers of minor units (cents)."), z.positive("Enter an amount above zero.")),
   currency: z.string().check(z.regex(/^[A-Za-z]{3}$/, "Choose a currency."), z.toUpperCase()),
   coverFee: z._default(z.boolean(), false),
   method: z._default(z.enum(["payment_element", "bank_transfer"]), "payment_element"),
   donor: z.object({
     name: z._default(z.optional(z.string().check(z.trim(), z.maxLength(120, "That name is too long."))), ""),
-    email: z.email("Enter your email address so we can send your receipt, like name@example.org.").check(z.maxLength(254, "That email address is too long."), z.toLowerCase()),
+    email: z
+      .email("Enter your email address so we can send your receipt, like name@example.org.")
+      .check(z.maxLength(254, "That email address is too long."), z.toLowerCase()),
   }),
   anonymous: z._default(z.boolean(), false),
   dedication: z.optional(z.string().check(z.trim(), z.maxLength(DEDICATION_MAX_LENGTH, `Keep your message under ${DEDICATION_MAX_LENGTH} characters.`))),

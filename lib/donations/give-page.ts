@@ -21,7 +21,10 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
       stripeChargesEnabled: true,
       feeRates: { select: { currency: true, percentBps: true, fixedMinor: true } },
       funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
-      campaigns: { where: { active: true }, select: { id: true, slug: true, name: true, description: true, goalAmount: true, goalCurrency: true, fundId: true } },
+      campaigns: {
+        where: { active: true },
+        select: { id: true, slug: true, name: true, description: true, goalAmount: true, goalCurrency: true, fundId: true },
+      },
     },
   });
   if (!organisation) return null;

@@ -29,14 +29,25 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
   if (!paymentIntentId || !clientSecret) return { kind: "unknown" };
   const donation = await db.donation.findUnique({
     where: { stripePaymentIntentId: paymentIntentId },
-    select: { chargedAmount: true, currency: true, fund: { select: { slug: true } }, campaign: { select: { slug: true } }, organisation: { select: { name: true, slug: true, email: true, stripeAccountId: true } } },
+    select: {
+      chargedAmount: true,
+      currency: true,
+      fund: { select: { slug: true } },
+      campaign: { select: { slug: true } },
+      organisation: { select: { name: true, slug: true, email: true, stripeAccountId: true } },
+    },
   });
   const account = donation?.organisation.stripeAccountId;
   if (!donation || !account) return { kind: "unknown" };
   const intent = await retrievePaymentIntent(account, paymentIntentId).catch(() => null);
   if (!intent?.client_secret || !sameSecret(intent.client_secret, clientSecret)) return { kind: "unknown" };
   const query = donation.campaign ? `?campaign=${donation.campaign.slug}` : donation.fund ? `?fund=${donation.fund.slug}` : "";
-  const base = { organisation: donation.organisation, amount: intent.amount, currency: intent.currency.toUpperCase(), retryPath: `/give/${donation.organisation.slug}${query}` };
+  const base = {
+    organisation: donation.organisation,
+    amount: intent.amount,
+    currency: intent.currency.toUpperCase(),
+    retryPath: `/give/${donation.organisation.slug}${query}`,
+  };
   switch (intent.status) {
     case "succeeded":
       return { ...base, kind: "succeeded", message: null };

@@ -10,7 +10,10 @@ import { fieldError } from "./resolve-donation-target";
 
 export type DonationAmounts = ReturnType<typeof donationCharge>;
 
-export function priceDonation(request: DonationRequest, organisation: { name: string; country: string; acceptedCurrencies: string[]; feeRates: FeeRate[] }): DonationAmounts {
+export function priceDonation(
+  request: DonationRequest,
+  organisation: { name: string; country: string; acceptedCurrencies: string[]; feeRates: FeeRate[] },
+): DonationAmounts {
   if (!organisation.acceptedCurrencies.includes(request.currency)) {
     throw fieldError("currency", `${organisation.name} does not take donations in ${request.currency}. Choose ${organisation.acceptedCurrencies.join(", ")}.`);
   }
@@ -21,11 +24,15 @@ export function priceDonation(request: DonationRequest, organisation: { name: st
     const rate = request.coverFee ? feeRateFor(organisation.feeRates, request.currency) : { currency: request.currency, percentBps: 0, fixedMinor: 0 };
     amounts = donationCharge(request.amount, rate, request.coverFee);
   } catch (error) {
-    if (error instanceof MoneyError) throw fieldError(error.code === "no_fee_rate" ? "coverFee" : error.code === "unsupported_currency" ? "currency" : "amount", error.message);
+    if (error instanceof MoneyError)
+      throw fieldError(error.code === "no_fee_rate" ? "coverFee" : error.code === "unsupported_currency" ? "currency" : "amount", error.message);
     throw error;
   }
   if (request.method === "bank_transfer" && !bankTransferOptions(request.currency, organisation.country)) {
-    throw fieldError("method", `Bank transfers are possible in ${new Intl.ListFormat("en-GB").format(BANK_TRANSFER_CURRENCIES)}. Choose one of those, or pay another way.`);
+    throw fieldError(
+      "method",
+      `Bank transfers are possible in ${new Intl.ListFormat("en-GB").format(BANK_TRANSFER_CURRENCIES)}. Choose one of those, or pay another way.`,
+    );
   }
   return amounts;
 }

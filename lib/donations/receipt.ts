@@ -40,7 +40,11 @@ export function receiptEmail(donation: DonationContext, paidAt: Date): EmailMess
     const interval = donation.recurringInterval === "year" ? "yearly" : "monthly";
     lines.push(`This is part of your ${interval} gift. To change or stop it, reply to this email or write to ${donation.organisationEmail}.`, "");
   }
-  lines.push(`Keep this receipt for your records. Questions about your gift: ${donation.organisationEmail}.`, "", `Sent by Amply for ${donation.organisationName} (${getEnv().APP_URL})`);
+  lines.push(
+    `Keep this receipt for your records. Questions about your gift: ${donation.organisationEmail}.`,
+    "",
+    `Sent by Amply for ${donation.organisationName} (${getEnv().APP_URL})`,
+  );
   const text = lines.join("\n");
   return {
     to: donation.donorEmail,

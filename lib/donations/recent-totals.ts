@@ -11,5 +11,9 @@ export async function recentTotals(organisationId: string, days = 30) {
     _count: { _all: true },
     orderBy: { currency: "asc" },
   });
-  return groups.map((group) => ({ currency: group.currency, count: group._count._all, net: (group._sum.chargedAmount ?? 0n) - (group._sum.refundedAmount ?? 0n) }));
+  return groups.map((group) => ({
+    currency: group.currency,
+    count: group._count._all,
+    net: (group._sum.chargedAmount ?? 0n) - (group._sum.refundedAmount ?? 0n),
+  }));
 }

@@ -22,7 +22,13 @@ type Existing = {
   bankTransfer: Prisma.JsonValue;
 };
 
-export async function replayDonation(existing: Existing, request: DonationRequest, chargedAmount: number, stripeAccount: string, clock: StripeClock): Promise<CreatedDonation> {
+export async function replayDonation(
+  existing: Existing,
+  request: DonationRequest,
+  chargedAmount: number,
+  stripeAccount: string,
+  clock: StripeClock,
+): Promise<CreatedDonation> {
   const same =
     existing.amount === BigInt(request.amount) &&
     existing.chargedAmount === BigInt(chargedAmount) &&
@@ -33,9 +39,11 @@ export async function replayDonation(existing: Existing, request: DonationReques
     throw new ApiError("conflict", "This donation was already started with other details. Reload the page to start again.");
   }
   const intentId = existing.stripePaymentIntentId;
-  const intent = await clock.time(() => retrievePaymentIntent(stripeAccount, intentId)).catch((error: unknown) => {
-    throw donorFacingStripeError(error, request.currency);
-  });
+  const intent = await clock
+    .time(() => retrievePaymentIntent(stripeAccount, intentId))
+    .catch((error: unknown) => {
+      throw donorFacingStripeError(error, request.currency);
+    });
   return {
     donationId: existing.id,
     clientSecret: String(intent.client_secret),

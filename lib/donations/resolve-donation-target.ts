@@ -5,7 +5,8 @@ import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import type { DonationRequest } from "./donation-request";
 
-export const fieldError = (name: string, message: string, code: "validation_failed" | "not_found" = "validation_failed") => new ApiError(code, message, { fields: { [name]: [message] } });
+export const fieldError = (name: string, message: string, code: "validation_failed" | "not_found" = "validation_failed") =>
+  new ApiError(code, message, { fields: { [name]: [message] } });
 
 export type DonationTarget = Awaited<ReturnType<typeof resolveDonationTarget>>;
 
@@ -19,7 +20,8 @@ export async function resolveDonationTarget(request: DonationRequest) {
     request.fund ? db.fund.findUnique({ where: { organisationId_slug: { organisationId: organisation.id, slug: request.fund } } }) : null,
     request.campaign ? db.campaign.findUnique({ where: { organisationId_slug: { organisationId: organisation.id, slug: request.campaign } } }) : null,
   ]);
-  if (request.fund && !fund?.active) throw fieldError("fund", "That fund does not exist (any more). Choose another, or give to the organisation's general work.");
+  if (request.fund && !fund?.active)
+    throw fieldError("fund", "That fund does not exist (any more). Choose another, or give to the organisation's general work.");
   if (request.campaign && !campaign?.active) throw fieldError("campaign", "That campaign does not exist (any more).");
   return { organisation, stripeAccount: organisation.stripeAccountId, fund, campaign };
 }

@@ -3,8 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { DonationStatus } from "@/lib/db/generated/enums.ts";
 import { advance, canMove } from "./status";
 
-
-
 describe("donation status", () => {
   it("moves forward and never back", () => {
     expect(advance("pending", "succeeded")).toBe("succeeded");

@@ -26,7 +26,6 @@ export function advance(from: DonationStatus, to: DonationStatus): DonationStatu
   return canMove(from, to) ? to : from;
 }
 
-
 /**
  * `advance(status, to)` as SQL over the "Donation".status column, for statements that move a
  * donation on in the database without reading it first. Derived from canMove: one rule.

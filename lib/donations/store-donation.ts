@@ -28,7 +28,8 @@ export async function storeDonation(input: StoreInput) {
   const { donationId, request, amounts, target, donor, intent, bankTransfer } = input;
   // Anyone can type any address: the instructions go out only within the anonymous-email limits
   // (the page shows them either way).
-  const email = bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress)) ? bankTransferEmail(target.organisation.name, bankTransfer) : null;
+  const email =
+    bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress)) ? bankTransferEmail(target.organisation.name, bankTransfer) : null;
   try {
     await db.$transaction(async (tx) => {
       await tx.donation.create({

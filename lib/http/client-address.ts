@@ -18,7 +18,10 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
     return { kind: "hops", hops };
   }
   const list = new BlockList();
-  for (const entry of value.split(",").map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [address = "", prefix] = entry.split("/");
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);

@@ -56,8 +56,7 @@ const SPACES = /[\s\u00a0\u202f']/g;
  */
 export function parseAmount(input: string, currencyCode: string, locale = "en-GB"): number {
   const currency = getCurrency(currencyCode);
-  const invalid = () =>
-    new MoneyError(`Enter an amount such as ${example(currency)}.`, "invalid_amount");
+  const invalid = () => new MoneyError(`Enter an amount such as ${example(currency)}.`, "invalid_amount");
 
   let text = input.replace(SPACES, "").replace(/[^\d.,\u066b\u066c-]/g, "");
   if (!/\d/.test(text)) throw invalid();

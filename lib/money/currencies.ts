@@ -6,12 +6,7 @@
 export class MoneyError extends Error {
   constructor(
     message: string,
-    readonly code:
-      | "unsupported_currency"
-      | "no_fee_rate"
-      | "invalid_amount"
-      | "amount_too_small"
-      | "amount_too_large",
+    readonly code: "unsupported_currency" | "no_fee_rate" | "invalid_amount" | "amount_too_small" | "amount_too_large",
   ) {
     super(message);
     this.name = "MoneyError";
@@ -48,9 +43,30 @@ const TWO_DECIMAL = [
  * (docs/stripe.md#minimum-and-maximum-charge).
  */
 const MINIMUM_CHARGE: Record<string, number> = {
-  USD: 50, AED: 200, AUD: 50, BGN: 100, BRL: 50, CAD: 50, CHF: 50, CZK: 1500, DKK: 250, EUR: 50,
-  GBP: 30, HKD: 400, HUF: 17500, INR: 50, JPY: 50, MXN: 1000, MYR: 200, NOK: 300, NZD: 50, PLN: 200,
-  RON: 200, SEK: 300, SGD: 50, THB: 1000,
+  USD: 50,
+  AED: 200,
+  AUD: 50,
+  BGN: 100,
+  BRL: 50,
+  CAD: 50,
+  CHF: 50,
+  CZK: 1500,
+  DKK: 250,
+  EUR: 50,
+  GBP: 30,
+  HKD: 400,
+  HUF: 17500,
+  INR: 50,
+  JPY: 50,
+  MXN: 1000,
+  MYR: 200,
+  NOK: 300,
+  NZD: 50,
+  PLN: 200,
+  RON: 200,
+  SEK: 300,
+  SGD: 50,
+  THB: 1000,
 };
 
 /** Stripe accepts at most eight digits of minor units. */

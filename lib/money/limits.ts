@@ -16,6 +16,9 @@ export function assertChargeable(amount: number, currencyCode: string, locale?: 
     throw new MoneyError(`The smallest gift in ${currency.code} is ${formatMoney(currency.minimumCharge, currency.code, locale)}.`, "amount_too_small");
   }
   if (amount > MAXIMUM_CHARGE) {
-    throw new MoneyError(`The largest gift in ${currency.code} is ${formatMoney(MAXIMUM_CHARGE - (MAXIMUM_CHARGE % currency.step), currency.code, locale)}.`, "amount_too_large");
+    throw new MoneyError(
+      `The largest gift in ${currency.code} is ${formatMoney(MAXIMUM_CHARGE - (MAXIMUM_CHARGE % currency.step), currency.code, locale)}.`,
+      "amount_too_large",
+    );
   }
 }

@@ -56,7 +56,9 @@ export async function completeStripeConnect(params: URLSearchParams, organisatio
     if (organisation.stripeAccountId && organisation.stripeAccountId !== accountId) {
       // A second consent while an account is connected: refuse it, and take back the access Stripe
       // just granted, so the second account is not left authorised to the platform.
-      await deauthorizeAccount(accountId).catch((error: unknown) => log.warn("could not deauthorize a refused second account", { organisationId, accountId, error }));
+      await deauthorizeAccount(accountId).catch((error: unknown) =>
+        log.warn("could not deauthorize a refused second account", { organisationId, accountId, error }),
+      );
       throw failure("already_connected", "This organisation already has a Stripe account connected.");
     }
     status = accountStatus(await retrieveAccount(accountId));

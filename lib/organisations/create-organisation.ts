@@ -22,7 +22,8 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
       },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError("conflict", "That address is taken.", { fields: { slug: ["Another organisation uses this address; choose another."] } });
+    if (isUniqueViolation(error))
+      throw new ApiError("conflict", "That address is taken.", { fields: { slug: ["Another organisation uses this address; choose another."] } });
     throw error;
   }
 }

@@ -14,8 +14,14 @@ const LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export async function inviteMember(organisation: { id: string; name: string }, invitedBy: { id: string; email: string; role: Role }, email: string, role: Role) {
-  if (!hasRole(invitedBy.role, role)) throw new ApiError("forbidden", `You cannot invite someone as ${ROLE_LABELS[role].toLowerCase()}: an invitation grants at most your own role.`);
+export async function inviteMember(
+  organisation: { id: string; name: string },
+  invitedBy: { id: string; email: string; role: Role },
+  email: string,
+  role: Role,
+) {
+  if (!hasRole(invitedBy.role, role))
+    throw new ApiError("forbidden", `You cannot invite someone as ${ROLE_LABELS[role].toLowerCase()}: an invitation grants at most your own role.`);
   const address = email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organisationId: organisation.id, user: { email: address } } });
   if (existing) throw new ApiError("conflict", `${address} is already a member.`, { fields: { email: ["Already a member of this organisation."] } });
@@ -23,7 +29,16 @@ export async function inviteMember(organisation: { id: string; name: string }, i
   await db.$transaction(async (tx) => {
     // A new invitation replaces an unaccepted earlier one for the same address.
     await tx.invitation.deleteMany({ where: { organisationId: organisation.id, email: address, acceptedAt: null } });
-    await tx.invitation.create({ data: { organisationId: organisation.id, email: address, role, tokenHash: hash(token), invitedById: invitedBy.id, expiresAt: new Date(Date.now() + LIFETIME_MS) } });
+    await tx.invitation.create({
+      data: {
+        organisationId: organisation.id,
+        email: address,
+        role,
+        tokenHash: hash(token),
+        invitedById: invitedBy.id,
+        expiresAt: new Date(Date.now() + LIFETIME_MS),
+      },
+    });
     const link = new URL(`/invitations/${token}`, getEnv().APP_URL).toString();
     await enqueueEmail(tx, {
       to: address,
@@ -36,7 +51,10 @@ export async function inviteMember(organisation: { id: string; name: string }, i
 
 /** An owner takes back an invitation that has not been accepted. */
 export async function revokeInvitation(organisationId: string, invitationId: string) {
-  const { count } = await db.invitation.updateMany({ where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await db.invitation.updateMany({
+    where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   if (count !== 1) throw new ApiError("not_found", "That invitation was already accepted or revoked.");
 }
 
@@ -44,7 +62,10 @@ export async function revokeInvitation(organisationId: string, invitationId: str
 export async function revokeInvitationsAbove(tx: Tx, organisationId: string, userId: string, role: Role | null) {
   const above: Role[] = role === null ? ["viewer", "admin", "owner"] : (["viewer", "admin", "owner"] as const).filter((candidate) => !hasRole(role, candidate));
   if (above.length === 0) return;
-  await tx.invitation.updateMany({ where: { organisationId, invitedById: userId, acceptedAt: null, revokedAt: null, role: { in: above } }, data: { revokedAt: new Date() } });
+  await tx.invitation.updateMany({
+    where: { organisationId, invitedById: userId, acceptedAt: null, revokedAt: null, role: { in: above } },
+    data: { revokedAt: new Date() },
+  });
 }
 
 export async function findInvitation(token: string) {
@@ -66,7 +87,8 @@ async function checkInvitation(invitation: NonNullable<Awaited<ReturnType<typeof
   const sender = invitation.invitedById
     ? await db.membership.findUnique({ where: { userId_organisationId: { userId: invitation.invitedById, organisationId: invitation.organisationId } } })
     : null;
-  if (!sender || !hasRole(sender.role, invitation.role)) throw refused("revoked", "This invitation was withdrawn. Ask an owner of the organisation for a new one.");
+  if (!sender || !hasRole(sender.role, invitation.role))
+    throw refused("revoked", "This invitation was withdrawn. Ask an owner of the organisation for a new one.");
 }
 
 /** The invitation a signed-in person is looking at, if they may accept it (throws why not). */

@@ -20,7 +20,9 @@ const percentBps = (value: string) => {
 export const organisationFields = z.object({
   name: z.string().trim().min(2, "Give your organisation's name (at least 2 characters).").max(120, "That name is too long (120 characters at most)."),
   email: z.email("Enter the email address donors can write to, like donations@example.org.").max(254),
-  logoUrl: z.union([z.literal(""), z.url({ protocol: /^https$/, error: "Give the address of your logo image, starting with https://" }).max(500)]).transform((url) => url || null),
+  logoUrl: z
+    .union([z.literal(""), z.url({ protocol: /^https$/, error: "Give the address of your logo image, starting with https://" }).max(500)])
+    .transform((url) => url || null),
   country: z.enum(STRIPE_COUNTRIES, { error: "Choose the country your organisation is registered in." }),
   defaultCurrency: z.string().trim().toUpperCase().length(3, "Choose a currency."),
   acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
@@ -34,7 +36,15 @@ export const slugField = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "Use 3 to 48 lowercase letters, digits and dashes, like save-the-river.")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "That address is reserved; choose another.");
 
-export type OrganisationInput = { name: string; email: string; logoUrl: string | null; country: string; defaultCurrency: string; acceptedCurrencies: string[]; feeRates: FeeRate[] };
+export type OrganisationInput = {
+  name: string;
+  email: string;
+  logoUrl: string | null;
+  country: string;
+  defaultCurrency: string;
+  acceptedCurrencies: string[];
+  feeRates: FeeRate[];
+};
 
 type FormValues = { get(name: string): string | null; getAll(name: string): string[] };
 
@@ -48,7 +58,16 @@ function formValues(form: FormObject): FormValues {
 
 /** Read the organisation form. Returns the input, or field errors keyed by field name. */
 function readOrganisationForm(values: FormValues): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
-  const accepted = [...new Set(values.getAll("acceptedCurrencies").map(String).concat(String(values.get("otherCurrencies") ?? "").split(/[\s,]+/)).map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  const accepted = [
+    ...new Set(
+      values
+        .getAll("acceptedCurrencies")
+        .map(String)
+        .concat(String(values.get("otherCurrencies") ?? "").split(/[\s,]+/))
+        .map((c) => c.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
   const raw = {
     name: values.get("name"),
     email: String(values.get("email") ?? "").trim(),
@@ -56,7 +75,11 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
     country: values.get("country"),
     defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
-    feeRates: accepted.map((currency) => ({ currency, percent: String(values.get(`fee.${currency}.percent`) ?? ""), fixed: String(values.get(`fee.${currency}.fixed`) ?? "") })),
+    feeRates: accepted.map((currency) => ({
+      currency,
+      percent: String(values.get(`fee.${currency}.percent`) ?? ""),
+      fixed: String(values.get(`fee.${currency}.fixed`) ?? ""),
+    })),
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};
@@ -91,27 +114,31 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
  * With `slug`, the address of a new organisation's page is read too.
  */
 export function organisationFormSchema<WithSlug extends boolean = false>(options: { slug?: WithSlug } = {}) {
-  return z.custom<FormObject>((value) => typeof value === "object" && value !== null).transform((form, ctx): OrganisationInput & (WithSlug extends true ? { slug: string } : object) => {
-    const values = formValues(form);
-    const read = readOrganisationForm(values);
-    const fieldErrors = read.ok ? {} : { ...read.fieldErrors };
-    let slug: string | undefined;
-    if (options.slug) {
-      const parsed = slugField.safeParse(values.get("slug") ?? "");
-      if (parsed.success) slug = parsed.data;
-      else fieldErrors.slug = parsed.error.issues[0]?.message ?? "Choose an address.";
-    }
-    if (!read.ok || Object.keys(fieldErrors).length) {
-      for (const [path, message] of Object.entries(fieldErrors)) ctx.addIssue({ code: "custom", path: [path], message });
-      return z.NEVER;
-    }
-    return { ...read.input, ...(slug ? { slug } : {}) } as OrganisationInput & (WithSlug extends true ? { slug: string } : object);
-  });
+  return z
+    .custom<FormObject>((value) => typeof value === "object" && value !== null)
+    .transform((form, ctx): OrganisationInput & (WithSlug extends true ? { slug: string } : object) => {
+      const values = formValues(form);
+      const read = readOrganisationForm(values);
+      const fieldErrors = read.ok ? {} : { ...read.fieldErrors };
+      let slug: string | undefined;
+      if (options.slug) {
+        const parsed = slugField.safeParse(values.get("slug") ?? "");
+        if (parsed.success) slug = parsed.data;
+        else fieldErrors.slug = parsed.error.issues[0]?.message ?? "Choose an address.";
+      }
+      if (!read.ok || Object.keys(fieldErrors).length) {
+        for (const [path, message] of Object.entries(fieldErrors)) ctx.addIssue({ code: "custom", path: [path], message });
+        return z.NEVER;
+      }
+      return { ...read.input, ...(slug ? { slug } : {}) } as OrganisationInput & (WithSlug extends true ? { slug: string } : object);
+    });
 }
 
 /** An organisation's fee rates as the form shows them ("1.5" and "0.25"). */
 export function feeRateFormValues(rates: readonly FeeRate[]): Record<string, { percent: string; fixed: string }> {
-  return Object.fromEntries(rates.map((rate) => [rate.currency, { percent: percentText(rate.percentBps), fixed: toDecimalString(rate.fixedMinor, rate.currency) }]));
+  return Object.fromEntries(
+    rates.map((rate) => [rate.currency, { percent: percentText(rate.percentBps), fixed: toDecimalString(rate.fixedMinor, rate.currency) }]),
+  );
 }
 
 /** 150 basis points -> "1.5" (the form's percentage), by the digits. */

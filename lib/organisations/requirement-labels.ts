@@ -10,7 +10,10 @@ const LABELS: Array<[RegExp, string]> = [
   [/^company\.(name|address|phone)/, "Your organisation's name, address and phone number"],
   [/^company\.verification\.document$/, "A document proving your organisation's registration"],
   [/^(representative|individual|person_[^.]+)\.verification\.(additional_)?document$/, "An identity document for the person representing the organisation"],
-  [/^(representative|individual|person_[^.]+)\.(first_name|last_name|dob|address|email|phone|id_number|ssn_last_4)/, "Personal details of the person representing the organisation"],
+  [
+    /^(representative|individual|person_[^.]+)\.(first_name|last_name|dob|address|email|phone|id_number|ssn_last_4)/,
+    "Personal details of the person representing the organisation",
+  ],
   [/^(owners|directors|executives)_provided$/, "Confirming who owns and runs the organisation"],
   [/^settings\.payments\.statement_descriptor$/, "The name donors see on their bank statement"],
 ];

@@ -26,7 +26,15 @@ export async function seedDemo(db: Db) {
   await db.campaign.upsert({
     where: { organisationId_slug: { organisationId: organisation.id, slug: "winter-appeal" } },
     update: {},
-    create: { organisationId: organisation.id, fundId: fund.id, slug: "winter-appeal", name: "Winter appeal", description: "Warm meals and shelter through the winter.", goalAmount: 1_000_000n, goalCurrency: "EUR" },
+    create: {
+      organisationId: organisation.id,
+      fundId: fund.id,
+      slug: "winter-appeal",
+      name: "Winter appeal",
+      description: "Warm meals and shelter through the winter.",
+      goalAmount: 1_000_000n,
+      goalCurrency: "EUR",
+    },
   });
   const owner = await db.user.upsert({ where: { email: DEMO.ownerEmail }, update: {}, create: { email: DEMO.ownerEmail, name: "Demo Owner" } });
   await db.membership.upsert({

@@ -7,7 +7,14 @@ export async function updateOrganisation(organisationId: string, input: Organisa
   await db.$transaction(async (tx) => {
     await tx.organisation.update({
       where: { id: organisationId },
-      data: { name: input.name, email: input.email, logoUrl: input.logoUrl, country: input.country, defaultCurrency: input.defaultCurrency, acceptedCurrencies: input.acceptedCurrencies },
+      data: {
+        name: input.name,
+        email: input.email,
+        logoUrl: input.logoUrl,
+        country: input.country,
+        defaultCurrency: input.defaultCurrency,
+        acceptedCurrencies: input.acceptedCurrencies,
+      },
     });
     for (const rate of input.feeRates) {
       await tx.feeRate.upsert({

@@ -5,7 +5,11 @@ import { ApiError } from "@/lib/api/errors";
 import { log } from "@/lib/logger";
 
 function statusOf(error: unknown): number | undefined {
-  return error instanceof Stripe.errors.StripeError ? error.statusCode : error instanceof Error && "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : undefined;
+  return error instanceof Stripe.errors.StripeError
+    ? error.statusCode
+    : error instanceof Error && "statusCode" in error && typeof error.statusCode === "number"
+      ? error.statusCode
+      : undefined;
 }
 
 /** The account no longer lets Amply in (disconnected on Stripe's side): 401 or 403. */
@@ -33,7 +37,8 @@ export function donorFacingStripeError(error: unknown, currency: string): ApiErr
   const field = (message: string) => new ApiError("validation_failed", message, { fields: { amount: [message] } });
   if (error instanceof Stripe.errors.StripeError) {
     // Stripe's minimum also applies after conversion into the account's settlement currency.
-    if (error.code === "amount_too_small") return field(`This amount is below the smallest payment Stripe can take in ${currency} for this organisation. Please give a little more.`);
+    if (error.code === "amount_too_small")
+      return field(`This amount is below the smallest payment Stripe can take in ${currency} for this organisation. Please give a little more.`);
     if (error.code === "amount_too_large") return field(`This amount is above the largest payment Stripe can take in ${currency}.`);
     if (error instanceof Stripe.errors.StripeIdempotencyError) {
       return new ApiError("conflict", "This donation was already started with other details. Reload the page to start again.");

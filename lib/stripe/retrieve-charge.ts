@@ -6,4 +6,3 @@ import { stripe } from "./client";
 export function retrieveChargeWithBalance(stripeAccount: string, id: string): Promise<Stripe.Charge> {
   return stripe().charges.retrieve(id, { expand: ["balance_transaction"] }, { stripeAccount });
 }
-

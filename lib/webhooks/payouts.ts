@@ -35,13 +35,32 @@ export async function recordPayout(tx: Tx, event: PayoutEvent, payout: Stripe.Pa
     update: { status: payout.status, failureCode: payout.failure_code, failureMessage: payout.failure_message },
   });
   const paid = typeof payout.balance_transaction === "object" ? payout.balance_transaction : null;
-  const entry = { organisationId: organisation.id, donationId: null, stripeObjectType: "payout", stripeObjectId: payout.id, stripeEventId: event.id, currency: payout.currency };
+  const entry = {
+    organisationId: organisation.id,
+    donationId: null,
+    stripeObjectType: "payout",
+    stripeObjectId: payout.id,
+    stripeEventId: event.id,
+    currency: payout.currency,
+  };
   if (event.type === "payout.paid" || payout.status === "paid") {
-    await bookLedgerEntry(tx, { ...entry, type: "payout_paid", amount: -BigInt(payout.amount), balanceTransaction: paid, description: "Payout to the organisation's bank account" });
+    await bookLedgerEntry(tx, {
+      ...entry,
+      type: "payout_paid",
+      amount: -BigInt(payout.amount),
+      balanceTransaction: paid,
+      description: "Payout to the organisation's bank account",
+    });
   }
   const returned = typeof payout.failure_balance_transaction === "object" ? payout.failure_balance_transaction : null;
   // Only money that had left comes back: a payout that failed before it was paid moved nothing.
   if (payout.status === "failed" && (await hasLedgerEntry(tx, "payout_paid", payout.id))) {
-    await bookLedgerEntry(tx, { ...entry, type: "payout_failed", amount: BigInt(payout.amount), balanceTransaction: returned, description: `Payout failed (${payout.failure_code ?? "unknown"}): returned to the balance` });
+    await bookLedgerEntry(tx, {
+      ...entry,
+      type: "payout_failed",
+      amount: BigInt(payout.amount),
+      balanceTransaction: returned,
+      description: `Payout failed (${payout.failure_code ?? "unknown"}): returned to the balance`,
+    });
   }
 }

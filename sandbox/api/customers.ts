@@ -4,10 +4,30 @@ import { int, invalid, metadata, obj, requireStr, str, type Spec } from "../wire
 import { any, EXPAND, needsAccount, retrieve, type Route } from "./route";
 
 const CUSTOMER: Spec = {
-  address: any, balance: any, business_name: any, cash_balance: any, description: any, email: any, expand: any,
-  individual_name: any, invoice_prefix: any, invoice_settings: { default_payment_method: any, custom_fields: any, footer: any, rendering_options: any },
-  metadata: any, name: any, next_invoice_sequence: any, payment_method: any, phone: any, preferred_locales: any, shipping: any,
-  source: any, tax: any, tax_exempt: any, tax_id_data: any, test_clock: any, validate: any, default_source: any,
+  address: any,
+  balance: any,
+  business_name: any,
+  cash_balance: any,
+  description: any,
+  email: any,
+  expand: any,
+  individual_name: any,
+  invoice_prefix: any,
+  invoice_settings: { default_payment_method: any, custom_fields: any, footer: any, rendering_options: any },
+  metadata: any,
+  name: any,
+  next_invoice_sequence: any,
+  payment_method: any,
+  phone: any,
+  preferred_locales: any,
+  shipping: any,
+  source: any,
+  tax: any,
+  tax_exempt: any,
+  tax_id_data: any,
+  test_clock: any,
+  validate: any,
+  default_source: any,
 };
 
 export const customerRoutes: Route[] = [
@@ -57,7 +77,12 @@ export const customerRoutes: Route[] = [
       if (requireStr(p, "funding_type") !== "bank_transfer") throw invalid("funding_type must be bank_transfer.", "funding_type");
       const bank = obj(p, "bank_transfer") ?? {};
       const currency = requireStr(p, "currency").toLowerCase();
-      const instructions = ctx.engine.fundingInstructions(ctx.account, currency, requireStr(bank, "type", "bank_transfer[type]"), str(obj(bank, "eu_bank_transfer") ?? {}, "country"));
+      const instructions = ctx.engine.fundingInstructions(
+        ctx.account,
+        currency,
+        requireStr(bank, "type", "bank_transfer[type]"),
+        str(obj(bank, "eu_bank_transfer") ?? {}, "country"),
+      );
       return { object: "funding_instructions", bank_transfer: instructions, currency, funding_type: "bank_transfer", livemode: false };
     },
   },
@@ -70,7 +95,18 @@ export const customerRoutes: Route[] = [
       const amount = int(p, "amount");
       if (amount === undefined) throw invalid("Missing required param: amount.", "amount", "parameter_missing");
       const result = ctx.engine.fundCashBalance(ctx.account, m[1] as string, amount, requireStr(p, "currency").toLowerCase(), str(p, "reference"));
-      return { id: `ccsbtxn_${Date.now()}`, object: "customer_cash_balance_transaction", created: Math.floor(Date.now() / 1000), currency: requireStr(p, "currency").toLowerCase(), customer: result.customer, ending_balance: result.available[requireStr(p, "currency").toLowerCase()] ?? 0, funded: { bank_transfer: { reference: str(p, "reference") ?? null, type: "eu_bank_transfer" } }, livemode: false, net_amount: amount, type: "funded" };
+      return {
+        id: `ccsbtxn_${Date.now()}`,
+        object: "customer_cash_balance_transaction",
+        created: Math.floor(Date.now() / 1000),
+        currency: requireStr(p, "currency").toLowerCase(),
+        customer: result.customer,
+        ending_balance: result.available[requireStr(p, "currency").toLowerCase()] ?? 0,
+        funded: { bank_transfer: { reference: str(p, "reference") ?? null, type: "eu_bank_transfer" } },
+        livemode: false,
+        net_amount: amount,
+        type: "funded",
+      };
     },
   },
 ];

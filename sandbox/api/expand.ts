@@ -6,10 +6,19 @@ import { invalid } from "../wire";
 export function renderExpanded(engine: Engine, account: string, value: unknown, paths: string[]): unknown {
   if (!value || typeof value !== "object" || Array.isArray(value)) return present(value);
   const object = value as StripeObject;
-  const firsts = (segment: string) => paths.filter((p) => p.split(".")[0] === segment).map((p) => p.split(".").slice(1).join(".")).filter(Boolean);
-  const out = (object.object === "invoice"
-    ? engine.publicInvoice(account, object, { payments: paths.some((p) => p.split(".")[0] === "payments"), confirmationSecret: paths.includes("confirmation_secret") })
-    : present(object)) as Record<string, unknown>;
+  const firsts = (segment: string) =>
+    paths
+      .filter((p) => p.split(".")[0] === segment)
+      .map((p) => p.split(".").slice(1).join("."))
+      .filter(Boolean);
+  const out = (
+    object.object === "invoice"
+      ? engine.publicInvoice(account, object, {
+          payments: paths.some((p) => p.split(".")[0] === "payments"),
+          confirmationSecret: paths.includes("confirmation_secret"),
+        })
+      : present(object)
+  ) as Record<string, unknown>;
   for (const segment of new Set(paths.map((p) => p.split(".")[0] as string))) {
     const rest = firsts(segment);
     if (segment === "data" && Array.isArray(out.data)) {

@@ -21,9 +21,13 @@ export function handleOAuthApi(engine: Engine, req: IncomingMessage, res: Server
   if (url.pathname === "/oauth/deauthorize") {
     const clientId = str(params, "client_id");
     const accountId = str(params, "stripe_user_id") ?? "";
-    if (clientId !== engine.config.clientId) return sendJson(res, 400, { error: "invalid_client", error_description: `No such application: '${clientId ?? ""}'` });
+    if (clientId !== engine.config.clientId)
+      return sendJson(res, 400, { error: "invalid_client", error_description: `No such application: '${clientId ?? ""}'` });
     if (!engine.deauthorize(accountId)) {
-      return sendJson(res, 400, { error: "invalid_client", error_description: `This application is not connected to stripe account ${accountId}, or that account does not exist.` });
+      return sendJson(res, 400, {
+        error: "invalid_client",
+        error_description: `This application is not connected to stripe account ${accountId}, or that account does not exist.`,
+      });
     }
     return sendJson(res, 200, { stripe_user_id: accountId });
   }

@@ -51,10 +51,18 @@ export function listOf(ctx: Context, kind: string, url: string, filter: (item: S
     const lte = int(created, "lte");
     const gt = int(created, "gt");
     const lt = int(created, "lt");
-    return (gte === undefined || item.created >= gte) && (lte === undefined || item.created <= lte) && (gt === undefined || item.created > gt) && (lt === undefined || item.created < lt);
+    return (
+      (gte === undefined || item.created >= gte) &&
+      (lte === undefined || item.created <= lte) &&
+      (gt === undefined || item.created > gt) &&
+      (lt === undefined || item.created < lt)
+    );
   };
   // Newest first, as Stripe lists.
-  let items = ctx.engine.store.all(ctx.account, kind).filter((item) => filter(item) && inRange(item)).reverse();
+  let items = ctx.engine.store
+    .all(ctx.account, kind)
+    .filter((item) => filter(item) && inRange(item))
+    .reverse();
   const after = str(source, "starting_after");
   const before = str(source, "ending_before");
   if (after) {

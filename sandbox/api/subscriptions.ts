@@ -5,27 +5,87 @@ import { any, EXPAND, LIST, listOf, needsAccount, retrieve, type Route } from ".
 const SUBSCRIPTION_ITEM: Spec = {
   price: any,
   price_data: { currency: any, product: any, unit_amount: any, unit_amount_decimal: any, recurring: { interval: any, interval_count: any }, tax_behavior: any },
-  quantity: any, metadata: any, discounts: any, tax_rates: any, billing_thresholds: any, id: any, deleted: any,
+  quantity: any,
+  metadata: any,
+  discounts: any,
+  tax_rates: any,
+  billing_thresholds: any,
+  id: any,
+  deleted: any,
 };
 
 const SUBSCRIPTION_CREATE: Spec = {
-  add_invoice_items: any, application_fee_percent: any, automatic_tax: any, backdate_start_date: any, billing_cycle_anchor: any,
-  billing_cycle_anchor_config: any, billing_mode: any, billing_schedules: any, billing_thresholds: any, cancel_at: any,
-  cancel_at_period_end: any, collection_method: any, currency: any, customer: any, customer_account: any, days_until_due: any,
-  default_payment_method: any, default_source: any, default_tax_rates: any, description: any, discounts: any, expand: any,
-  invoice_settings: any, items: { each: SUBSCRIPTION_ITEM }, metadata: any, off_session: any, on_behalf_of: any,
-  payment_behavior: any, payment_settings: { save_default_payment_method: any, payment_method_types: any, payment_method_options: any },
-  pending_invoice_item_interval: any, proration_behavior: any, transfer_data: any, trial_end: any, trial_from_plan: any,
-  trial_period_days: any, trial_settings: any,
+  add_invoice_items: any,
+  application_fee_percent: any,
+  automatic_tax: any,
+  backdate_start_date: any,
+  billing_cycle_anchor: any,
+  billing_cycle_anchor_config: any,
+  billing_mode: any,
+  billing_schedules: any,
+  billing_thresholds: any,
+  cancel_at: any,
+  cancel_at_period_end: any,
+  collection_method: any,
+  currency: any,
+  customer: any,
+  customer_account: any,
+  days_until_due: any,
+  default_payment_method: any,
+  default_source: any,
+  default_tax_rates: any,
+  description: any,
+  discounts: any,
+  expand: any,
+  invoice_settings: any,
+  items: { each: SUBSCRIPTION_ITEM },
+  metadata: any,
+  off_session: any,
+  on_behalf_of: any,
+  payment_behavior: any,
+  payment_settings: { save_default_payment_method: any, payment_method_types: any, payment_method_options: any },
+  pending_invoice_item_interval: any,
+  proration_behavior: any,
+  transfer_data: any,
+  trial_end: any,
+  trial_from_plan: any,
+  trial_period_days: any,
+  trial_settings: any,
 };
 
 const SUBSCRIPTION_UPDATE: Spec = {
-  add_invoice_items: any, application_fee_percent: any, automatic_tax: any, billing_cycle_anchor: any, billing_schedules: any,
-  billing_thresholds: any, cancel_at: any, cancel_at_period_end: any, cancellation_details: any, collection_method: any,
-  days_until_due: any, default_payment_method: any, default_source: any, default_tax_rates: any, description: any, discounts: any,
-  expand: any, invoice_settings: any, items: { each: SUBSCRIPTION_ITEM }, metadata: any, off_session: any, on_behalf_of: any,
-  pause_collection: any, payment_behavior: any, payment_settings: any, pending_invoice_item_interval: any, proration_behavior: any,
-  proration_date: any, transfer_data: any, trial_end: any, trial_from_plan: any, trial_settings: any,
+  add_invoice_items: any,
+  application_fee_percent: any,
+  automatic_tax: any,
+  billing_cycle_anchor: any,
+  billing_schedules: any,
+  billing_thresholds: any,
+  cancel_at: any,
+  cancel_at_period_end: any,
+  cancellation_details: any,
+  collection_method: any,
+  days_until_due: any,
+  default_payment_method: any,
+  default_source: any,
+  default_tax_rates: any,
+  description: any,
+  discounts: any,
+  expand: any,
+  invoice_settings: any,
+  items: { each: SUBSCRIPTION_ITEM },
+  metadata: any,
+  off_session: any,
+  on_behalf_of: any,
+  pause_collection: any,
+  payment_behavior: any,
+  payment_settings: any,
+  pending_invoice_item_interval: any,
+  proration_behavior: any,
+  proration_date: any,
+  transfer_data: any,
+  trial_end: any,
+  trial_from_plan: any,
+  trial_settings: any,
 };
 
 export const subscriptionRoutes: Route[] = [
@@ -36,12 +96,13 @@ export const subscriptionRoutes: Route[] = [
     handler: (ctx) => {
       needsAccount(ctx, "Subscriptions");
       const p = ctx.params;
-      const rawItems = Array.isArray(p.items) ? (p.items as Params[]) : Object.values(obj(p, "items") ?? {}) as Params[];
+      const rawItems = Array.isArray(p.items) ? (p.items as Params[]) : (Object.values(obj(p, "items") ?? {}) as Params[]);
       const items = rawItems.map((item, index) => {
         const priceData = obj(item, "price_data");
         if (!priceData) return { price: requireStr(item, "price", `items[${index}][`) };
         const unitAmount = int(priceData, "unit_amount");
-        if (unitAmount === undefined) throw invalid("Missing required param: items[0][price_data][unit_amount].", `items[${index}][price_data][unit_amount]`, "parameter_missing");
+        if (unitAmount === undefined)
+          throw invalid("Missing required param: items[0][price_data][unit_amount].", `items[${index}][price_data][unit_amount]`, "parameter_missing");
         return {
           priceData: {
             currency: requireStr(priceData, "currency", `items[${index}][price_data][`).toLowerCase(),
@@ -81,7 +142,12 @@ export const subscriptionRoutes: Route[] = [
       });
     },
   },
-  { method: "DELETE", pattern: /^\/v1\/subscriptions\/([^/]+)$/, spec: { cancellation_details: any, expand: any, invoice_now: any, prorate: any }, handler: (ctx, m) => ctx.engine.cancelSubscription(ctx.account, m[1] as string) },
+  {
+    method: "DELETE",
+    pattern: /^\/v1\/subscriptions\/([^/]+)$/,
+    spec: { cancellation_details: any, expand: any, invoice_now: any, prorate: any },
+    handler: (ctx, m) => ctx.engine.cancelSubscription(ctx.account, m[1] as string),
+  },
   {
     method: "GET",
     pattern: /^\/v1\/invoices\/([^/]+)$/,

@@ -7,7 +7,10 @@ import { newId, now, present } from "../store";
 import { notFound } from "../wire";
 import type { Account } from "./objects";
 
-export function createAccount(engine: Engine, input: { country?: string; email?: string | null; businessName?: string | null; ready?: boolean; defaultCurrency?: string }): Account {
+export function createAccount(
+  engine: Engine,
+  input: { country?: string; email?: string | null; businessName?: string | null; ready?: boolean; defaultCurrency?: string },
+): Account {
   const country = (input.country || "DE").toUpperCase();
   const ready = input.ready ?? true;
   const account: Account = {
@@ -25,7 +28,15 @@ export function createAccount(engine: Engine, input: { country?: string; email?:
     details_submitted: ready,
     capabilities: { card_payments: ready ? "active" : "inactive", transfers: ready ? "active" : "inactive" },
     requirements: requirements(ready ? [] : ["external_account", "individual.verification.document", "tos_acceptance.date"]),
-    settings: { payments: { statement_descriptor: (input.businessName ?? "SANDBOX").replace(/[^A-Za-z0-9 ]/g, "").slice(0, 22).toUpperCase() || "SANDBOX" } },
+    settings: {
+      payments: {
+        statement_descriptor:
+          (input.businessName ?? "SANDBOX")
+            .replace(/[^A-Za-z0-9 ]/g, "")
+            .slice(0, 22)
+            .toUpperCase() || "SANDBOX",
+      },
+    },
     metadata: {},
     _connected: true,
   };
@@ -46,10 +57,19 @@ function requirements(currentlyDue: string[], disabledReason?: string | null) {
   };
 }
 
-export function updateAccount(engine: Engine, id: string, changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null }) {
+export function updateAccount(
+  engine: Engine,
+  id: string,
+  changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null },
+) {
   const account = engine.account(id);
   if (!account) throw notFound("account", id);
-  const previous = { charges_enabled: account.charges_enabled, payouts_enabled: account.payouts_enabled, details_submitted: account.details_submitted, requirements: structuredClone(account.requirements) };
+  const previous = {
+    charges_enabled: account.charges_enabled,
+    payouts_enabled: account.payouts_enabled,
+    details_submitted: account.details_submitted,
+    requirements: structuredClone(account.requirements),
+  };
   if (changes.charges_enabled !== undefined) account.charges_enabled = changes.charges_enabled;
   if (changes.payouts_enabled !== undefined) account.payouts_enabled = changes.payouts_enabled;
   if (changes.details_submitted !== undefined) account.details_submitted = changes.details_submitted;
@@ -94,6 +114,10 @@ export function deauthorize(engine: Engine, accountId: string) {
   account._connected = false;
   engine.store.touch();
   // Stripe sends this event for the account, with a platform-side Application as its object.
-  engine.webhooks.emit("account.application.deauthorized", { id: "ca_" + engine.config.clientId.replace(/^ca_/, ""), object: "application", created: now(), name: "Amply" }, account.id);
+  engine.webhooks.emit(
+    "account.application.deauthorized",
+    { id: "ca_" + engine.config.clientId.replace(/^ca_/, ""), object: "application", created: now(), name: "Amply" },
+    account.id,
+  );
   return true;
 }

@@ -18,7 +18,21 @@ export function setPricing(engine: Engine, accountId: string, pricing: Pricing) 
  * currency the donor paid in: the amount is converted at the exchange rate shown on the transaction,
  * and the fee (already in the settlement currency) and net follow.
  */
-export function book(engine: Engine, accountId: string, input: { amount: number; currency: string; type: string; source: string; category: string; description?: string | null; fee?: number; feeDescription?: string; feeIsSettled?: boolean }) {
+export function book(
+  engine: Engine,
+  accountId: string,
+  input: {
+    amount: number;
+    currency: string;
+    type: string;
+    source: string;
+    category: string;
+    description?: string | null;
+    fee?: number;
+    feeDescription?: string;
+    feeIsSettled?: boolean;
+  },
+) {
   const account = engine.account(accountId) ?? engine.store.get<Account>(accountId, accountId, "account");
   if (!account) throw new Error(`The sandbox has no account ${accountId}.`);
   const settlement = account.default_currency;
@@ -35,7 +49,9 @@ export function book(engine: Engine, accountId: string, input: { amount: number;
     description: input.description ?? null,
     exchange_rate: rate === null ? null : Number(rate),
     fee,
-    fee_details: fee ? [{ amount: fee, application: null, currency: settlement, description: input.feeDescription ?? "Stripe processing fees", type: "stripe_fee" }] : [],
+    fee_details: fee
+      ? [{ amount: fee, application: null, currency: settlement, description: input.feeDescription ?? "Stripe processing fees", type: "stripe_fee" }]
+      : [],
     net: amount - fee,
     reporting_category: input.category,
     source: input.source,

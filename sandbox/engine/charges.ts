@@ -10,7 +10,14 @@ import type { Account, Charge, Obj, PaymentIntent } from "./objects";
 import { FAILING_IBANS } from "./payment-methods";
 import { getPaymentIntent } from "./payment-intents";
 
-export function createCharge(engine: Engine, pi: PaymentIntent, accountId: string, pm: Obj, status: "succeeded" | "pending" | "failed", failure?: { code: string; message: string; decline?: string }): Charge {
+export function createCharge(
+  engine: Engine,
+  pi: PaymentIntent,
+  accountId: string,
+  pm: Obj,
+  status: "succeeded" | "pending" | "failed",
+  failure?: { code: string; message: string; decline?: string },
+): Charge {
   const type = String(pm.type);
   const details: Record<string, unknown> = { type };
   if (type === "card") details.card = { ...(pm.card as object), network: pm.card && (pm.card as { brand: string }).brand, three_d_secure: null };
@@ -100,7 +107,16 @@ export function succeedPayment(engine: Engine, pi: PaymentIntent, accountId: str
   return pi;
 }
 
-export function failPayment(engine: Engine, pi: PaymentIntent, accountId: string, pm: Obj | undefined, code: string, message: string, decline?: string, httpStatus = 402): PaymentIntent {
+export function failPayment(
+  engine: Engine,
+  pi: PaymentIntent,
+  accountId: string,
+  pm: Obj | undefined,
+  code: string,
+  message: string,
+  decline?: string,
+  httpStatus = 402,
+): PaymentIntent {
   let chargeId: string | null = null;
   if (pm && code !== "payment_intent_authentication_failure") {
     const charge = createCharge(engine, pi, accountId, pm, "failed", { code, message, decline });
@@ -146,7 +162,15 @@ export function settleProcessing(engine: Engine, accountId: string, id: string, 
   charge.failure_message = "The customer's account has insufficient funds to cover this payment.";
   engine.webhooks.emit("charge.failed", charge, accountId);
   try {
-    failPayment(engine, pi, accountId, undefined, "payment_method_provider_decline", "The customer's bank declined the debit (insufficient funds).", "insufficient_funds");
+    failPayment(
+      engine,
+      pi,
+      accountId,
+      undefined,
+      "payment_method_provider_decline",
+      "The customer's bank declined the debit (insufficient funds).",
+      "insufficient_funds",
+    );
   } catch {
     // A settlement failure is not an API error for anyone; the events tell it.
   }

@@ -6,7 +6,11 @@ import { invalid, notFound } from "../wire";
 import { succeedPayment } from "./charges";
 import { eventAccount, type Account, type Obj, type PaymentIntent } from "./objects";
 
-export function createCustomer(engine: Engine, account: string, input: { email?: string; name?: string; metadata: Record<string, string>; defaultPaymentMethod?: string }) {
+export function createCustomer(
+  engine: Engine,
+  account: string,
+  input: { email?: string; name?: string; metadata: Record<string, string>; defaultPaymentMethod?: string },
+) {
   const customer: Obj = {
     id: newId("cus", 14),
     object: "customer",
@@ -32,25 +36,50 @@ export function fundingInstructions(engine: Engine, accountId: string, currency:
   if (type === "eu_bank_transfer") {
     if (currency !== "eur") throw invalid("eu_bank_transfer takes EUR only.", "currency");
     const iban = `${country ?? "DE"}89370400440532013000`;
-    return { type, country: country ?? "DE", financial_addresses: [{ type: "iban", iban: { account_holder_name: holder, bic: "SXPYDEHH", country: country ?? "DE", iban }, supported_networks: ["sepa"] }] };
+    return {
+      type,
+      country: country ?? "DE",
+      financial_addresses: [
+        { type: "iban", iban: { account_holder_name: holder, bic: "SXPYDEHH", country: country ?? "DE", iban }, supported_networks: ["sepa"] },
+      ],
+    };
   }
   if (type === "gb_bank_transfer") {
     if (currency !== "gbp") throw invalid("gb_bank_transfer takes GBP only.", "currency");
-    return { type, financial_addresses: [{ type: "sort_code", sort_code: { account_holder_name: holder, account_number: "00012345", sort_code: "108800" }, supported_networks: ["bacs", "fps"] }] };
+    return {
+      type,
+      financial_addresses: [
+        { type: "sort_code", sort_code: { account_holder_name: holder, account_number: "00012345", sort_code: "108800" }, supported_networks: ["bacs", "fps"] },
+      ],
+    };
   }
   if (type === "us_bank_transfer") {
     if (currency !== "usd") throw invalid("us_bank_transfer takes USD only.", "currency");
-    return { type, financial_addresses: [{ type: "aba", aba: { account_holder_name: holder, account_number: "984344187352", bank_name: "Sandbox Bank", routing_number: "110000000" }, supported_networks: ["ach", "domestic_wire_us"] }] };
+    return {
+      type,
+      financial_addresses: [
+        {
+          type: "aba",
+          aba: { account_holder_name: holder, account_number: "984344187352", bank_name: "Sandbox Bank", routing_number: "110000000" },
+          supported_networks: ["ach", "domestic_wire_us"],
+        },
+      ],
+    };
   }
   throw invalid(`Invalid bank_transfer[type]: ${type}`, "bank_transfer[type]");
 }
 
 export function awaitBankTransfer(engine: Engine, pi: PaymentIntent, accountId: string): PaymentIntent {
   if (!pi.customer) throw invalid("A customer is required to use the customer_balance payment method.", "customer", "parameter_missing");
-  const options = (pi.payment_method_options as { customer_balance?: { funding_type?: string; bank_transfer?: { type?: string; eu_bank_transfer?: { country?: string } } } }).customer_balance;
+  const options = (
+    pi.payment_method_options as { customer_balance?: { funding_type?: string; bank_transfer?: { type?: string; eu_bank_transfer?: { country?: string } } } }
+  ).customer_balance;
   const bankTransfer = options?.bank_transfer;
   if (options?.funding_type !== "bank_transfer" || !bankTransfer?.type) {
-    throw invalid("payment_method_options[customer_balance][funding_type] must be bank_transfer, with a bank_transfer[type].", "payment_method_options[customer_balance]");
+    throw invalid(
+      "payment_method_options[customer_balance][funding_type] must be bank_transfer, with a bank_transfer[type].",
+      "payment_method_options[customer_balance]",
+    );
   }
   const instructions = fundingInstructions(engine, accountId, pi.currency, bankTransfer.type, bankTransfer.eu_bank_transfer?.country);
   pi._reference ??= newId("x", 10).slice(2).toUpperCase();
@@ -78,10 +107,20 @@ export function fundCashBalance(engine: Engine, accountId: string, customerId: s
   if (!Number.isInteger(amount) || amount <= 0) throw invalid("amount must be a positive integer", "amount");
   const balances = customer._cash as Record<string, number>;
   balances[currency] = (balances[currency] ?? 0) + amount;
-  engine.webhooks.emit("cash_balance.funds_available", { id: customerId, object: "cash_balance", created: now(), available: { ...balances }, customer: customerId }, accountId);
+  engine.webhooks.emit(
+    "cash_balance.funds_available",
+    { id: customerId, object: "cash_balance", created: now(), available: { ...balances }, customer: customerId },
+    accountId,
+  );
   const waiting = engine.store
     .all<PaymentIntent>(accountId, "payment_intent")
-    .filter((pi) => pi.customer === customerId && pi.currency === currency && pi.status === "requires_action" && (pi.next_action as { type?: string } | null)?.type === "display_bank_transfer_instructions")
+    .filter(
+      (pi) =>
+        pi.customer === customerId &&
+        pi.currency === currency &&
+        pi.status === "requires_action" &&
+        (pi.next_action as { type?: string } | null)?.type === "display_bank_transfer_instructions",
+    )
     .sort((a, b) => Number(b._reference === reference) - Number(a._reference === reference) || a.created - b.created);
   for (const pi of waiting) {
     const available: number = balances[currency] ?? 0;

@@ -35,7 +35,16 @@ export function openDispute(engine: Engine, accountId: string, chargeId: string,
   charge.disputed = true;
   engine.webhooks.emit("charge.dispute.created", dispute, accountId);
   engine.webhooks.emit("charge.updated", charge, accountId, { previous: { disputed: false } });
-  const txn = book(engine, accountId, { amount: -charge.amount, currency: charge.currency, type: "adjustment", source: dispute.id, category: "dispute", description: `Chargeback withdrawal for ${charge.id}`, fee: disputeFee, feeDescription: "Dispute fee" });
+  const txn = book(engine, accountId, {
+    amount: -charge.amount,
+    currency: charge.currency,
+    type: "adjustment",
+    source: dispute.id,
+    category: "dispute",
+    description: `Chargeback withdrawal for ${charge.id}`,
+    fee: disputeFee,
+    feeDescription: "Dispute fee",
+  });
   (dispute.balance_transactions as Obj[]).push(present(txn));
   engine.store.touch();
   engine.webhooks.emit("charge.dispute.funds_withdrawn", dispute, accountId);
@@ -57,7 +66,14 @@ export function closeDispute(engine: Engine, accountId: string, disputeId: strin
   if (!dispute) throw notFound("dispute", disputeId);
   if (dispute.status === "won" || dispute.status === "lost") throw invalid(`Dispute ${disputeId} is already closed (${String(dispute.status)}).`);
   if (outcome === "won") {
-    const txn = book(engine, accountId, { amount: Number(dispute.amount), currency: String(dispute.currency), type: "adjustment", source: dispute.id, category: "dispute_reversal", description: `Chargeback reversal for ${String(dispute.charge)}` });
+    const txn = book(engine, accountId, {
+      amount: Number(dispute.amount),
+      currency: String(dispute.currency),
+      type: "adjustment",
+      source: dispute.id,
+      category: "dispute_reversal",
+      description: `Chargeback reversal for ${String(dispute.charge)}`,
+    });
     (dispute.balance_transactions as Obj[]).push(present(txn));
     dispute.status = "won";
     engine.webhooks.emit("charge.dispute.funds_reinstated", dispute, accountId);

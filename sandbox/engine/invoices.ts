@@ -42,14 +42,29 @@ export function issueInvoice(engine: Engine, accountId: string, subscription: Su
     hosted_invoice_url: `${engine.config.baseUrl}/invoices/${invoiceId}`,
     lines: {
       object: "list",
-      data: [{ id: newId("il", 24), object: "line_item", amount, currency, description: `1 × donation (at ${formatMinor(amount, currency)} / ${String((item.price.recurring as { interval: string }).interval)})`, period: { start, end }, quantity: 1, pricing: { type: "price_details", price_details: { price: item.price.id, product: item.price.product } } }],
+      data: [
+        {
+          id: newId("il", 24),
+          object: "line_item",
+          amount,
+          currency,
+          description: `1 × donation (at ${formatMinor(amount, currency)} / ${String((item.price.recurring as { interval: string }).interval)})`,
+          period: { start, end },
+          quantity: 1,
+          pricing: { type: "price_details", price_details: { price: item.price.id, product: item.price.product } },
+        },
+      ],
       has_more: false,
       url: `/v1/invoices/${invoiceId}/lines`,
     },
     livemode: false,
     metadata: {},
     number: `SBX-${String(engine.store.all(accountId, "invoice").length + 1).padStart(4, "0")}`,
-    parent: { type: "subscription_details", quote_details: null, subscription_details: { metadata: { ...subscription.metadata }, subscription: subscription.id } },
+    parent: {
+      type: "subscription_details",
+      quote_details: null,
+      subscription_details: { metadata: { ...subscription.metadata }, subscription: subscription.id },
+    },
     period_start: start,
     period_end: end,
     status: "open",
@@ -78,7 +93,21 @@ export function publicInvoice(engine: Engine, accountId: string, invoice: Obj, i
     result.payments = {
       object: "list",
       data: pi
-        ? [{ id: `inpay_${String(piId).slice(3)}`, object: "invoice_payment", amount_paid: invoice.status === "paid" ? invoice.amount_paid : null, amount_requested: invoice.amount_due, created: invoice.created, currency: invoice.currency, invoice: invoice.id, is_default: true, livemode: false, payment: { type: "payment_intent", payment_intent: pi.id }, status: invoice.status === "paid" ? "paid" : "open" }]
+        ? [
+            {
+              id: `inpay_${String(piId).slice(3)}`,
+              object: "invoice_payment",
+              amount_paid: invoice.status === "paid" ? invoice.amount_paid : null,
+              amount_requested: invoice.amount_due,
+              created: invoice.created,
+              currency: invoice.currency,
+              invoice: invoice.id,
+              is_default: true,
+              livemode: false,
+              payment: { type: "payment_intent", payment_intent: pi.id },
+              status: invoice.status === "paid" ? "paid" : "open",
+            },
+          ]
         : [],
       has_more: false,
       url: `/v1/invoice_payments?invoice=${String(invoice.id)}`,

@@ -100,7 +100,20 @@ export function getPaymentIntent(engine: Engine, accountId: string, id: string):
   return pi;
 }
 
-export function updatePaymentIntent(engine: Engine, accountId: string, id: string, changes: { amount?: number; currency?: string; metadata?: Record<string, string>; description?: string | null; receiptEmail?: string | null; statementDescriptorSuffix?: string; customer?: string }) {
+export function updatePaymentIntent(
+  engine: Engine,
+  accountId: string,
+  id: string,
+  changes: {
+    amount?: number;
+    currency?: string;
+    metadata?: Record<string, string>;
+    description?: string | null;
+    receiptEmail?: string | null;
+    statementDescriptorSuffix?: string;
+    customer?: string;
+  },
+) {
   const pi = getPaymentIntent(engine, accountId, id);
   if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
     throw invalid(`This PaymentIntent's status is ${pi.status}: it can no longer be updated.`, undefined, "payment_intent_unexpected_state");
@@ -140,7 +153,18 @@ export function cancelPaymentIntent(engine: Engine, accountId: string, id: strin
  * Confirm with a payment method: the test-card table decides cards; SEPA goes to processing;
  * redirect methods and 3-D Secure wait in requires_action; customer_balance shows bank details.
  */
-export function confirmPaymentIntent(engine: Engine, accountId: string, id: string, input: { paymentMethod?: string; paymentMethodData?: Record<string, unknown>; returnUrl?: string; offSession?: boolean; paymentMethodOptions?: Record<string, unknown> }) {
+export function confirmPaymentIntent(
+  engine: Engine,
+  accountId: string,
+  id: string,
+  input: {
+    paymentMethod?: string;
+    paymentMethodData?: Record<string, unknown>;
+    returnUrl?: string;
+    offSession?: boolean;
+    paymentMethodOptions?: Record<string, unknown>;
+  },
+) {
   const pi = getPaymentIntent(engine, accountId, id);
   if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
     throw invalid(`You cannot confirm this PaymentIntent because it has a status of ${pi.status}.`, undefined, "payment_intent_unexpected_state");
@@ -153,7 +177,8 @@ export function confirmPaymentIntent(engine: Engine, accountId: string, id: stri
     try {
       pm = createPaymentMethod(engine, accountId, input.paymentMethodData);
     } catch (error) {
-      if (error instanceof StripeApiError && error.body.type === "card_error") return failPayment(engine, pi, accountId, undefined, error.body.code as string, error.body.message, undefined, error.status);
+      if (error instanceof StripeApiError && error.body.type === "card_error")
+        return failPayment(engine, pi, accountId, undefined, error.body.code as string, error.body.message, undefined, error.status);
       throw error;
     }
   } else if (pi.payment_method) {
@@ -162,7 +187,11 @@ export function confirmPaymentIntent(engine: Engine, accountId: string, id: stri
   if (!pm) throw invalid("You cannot confirm this PaymentIntent because it's missing a payment method.", "payment_method", "payment_intent_unexpected_state");
   const type = String(pm.type);
   if (!(pi.payment_method_types as string[]).includes(type)) {
-    throw invalid(`The payment method type "${type}" is not available for this PaymentIntent (${(pi.payment_method_types as string[]).join(", ")}).`, "payment_method", "payment_intent_incompatible_payment_method");
+    throw invalid(
+      `The payment method type "${type}" is not available for this PaymentIntent (${(pi.payment_method_types as string[]).join(", ")}).`,
+      "payment_method",
+      "payment_intent_incompatible_payment_method",
+    );
   }
   if (input.paymentMethodOptions) pi.payment_method_options = { ...(pi.payment_method_options as object), ...input.paymentMethodOptions };
   pi.payment_method = pm.id;
@@ -176,14 +205,26 @@ export function confirmPaymentIntent(engine: Engine, accountId: string, id: stri
       pi.status = "requires_action";
       pi.next_action = {
         type: "use_stripe_sdk",
-        use_stripe_sdk: { type: "three_d_secure_redirect", stripe_js: `${engine.config.baseUrl}/authenticate/${pi.id}?client_secret=${encodeURIComponent(pi.client_secret)}` },
+        use_stripe_sdk: {
+          type: "three_d_secure_redirect",
+          stripe_js: `${engine.config.baseUrl}/authenticate/${pi.id}?client_secret=${encodeURIComponent(pi.client_secret)}`,
+        },
       };
       pi._return_url = input.returnUrl ?? null;
       engine.store.touch();
       engine.webhooks.emit("payment_intent.requires_action", present(pi), accountId);
       return pi;
     }
-    if (outcome.threeDS && input.offSession) return failPayment(engine, pi, accountId, pm, "authentication_required", "Your card was declined. This transaction requires authentication.", "authentication_required");
+    if (outcome.threeDS && input.offSession)
+      return failPayment(
+        engine,
+        pi,
+        accountId,
+        pm,
+        "authentication_required",
+        "Your card was declined. This transaction requires authentication.",
+        "authentication_required",
+      );
     return succeedPayment(engine, pi, accountId, pm);
   }
   if (type === "sepa_debit") {
@@ -219,7 +260,10 @@ export function completeAction(engine: Engine, accountId: string, id: string, ou
   const pm = engine.store.get(accountId, text(pi.payment_method), "payment_method") as Obj;
   pi.next_action = null;
   if (outcome === "fail") {
-    const message = pm.type === "card" ? "We are unable to authenticate your payment method. Please choose a different payment method and try again." : "The customer failed or cancelled the payment on their bank's page.";
+    const message =
+      pm.type === "card"
+        ? "We are unable to authenticate your payment method. Please choose a different payment method and try again."
+        : "The customer failed or cancelled the payment on their bank's page.";
     return failPayment(engine, pi, accountId, pm, "payment_intent_authentication_failure", message);
   }
   return succeedPayment(engine, pi, accountId, pm);

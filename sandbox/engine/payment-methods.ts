@@ -67,22 +67,46 @@ export function createPaymentMethod(engine: Engine, account: string, data: Recor
   if (type === "card") {
     const card = (data.card ?? {}) as Record<string, string>;
     const number = (card.number ?? "").replace(/\s+/g, "");
-    if (!luhn(number)) throw new StripeApiError(402, { type: "card_error", code: "incorrect_number", param: "number", message: "Your card number is incorrect." });
+    if (!luhn(number))
+      throw new StripeApiError(402, { type: "card_error", code: "incorrect_number", param: "number", message: "Your card number is incorrect." });
     const expMonth = Number(card.exp_month);
     let expYear = Number(card.exp_year);
     if (expYear < 100) expYear += 2000;
     const today = new Date();
-    if (!(expMonth >= 1 && expMonth <= 12)) throw new StripeApiError(402, { type: "card_error", code: "invalid_expiry_month", param: "exp_month", message: "Your card's expiration month is invalid." });
+    if (!(expMonth >= 1 && expMonth <= 12))
+      throw new StripeApiError(402, {
+        type: "card_error",
+        code: "invalid_expiry_month",
+        param: "exp_month",
+        message: "Your card's expiration month is invalid.",
+      });
     if (expYear < today.getUTCFullYear() || (expYear === today.getUTCFullYear() && expMonth < today.getUTCMonth() + 1)) {
-      throw new StripeApiError(402, { type: "card_error", code: "invalid_expiry_year", param: "exp_year", message: "Your card's expiration year is in the past." });
+      throw new StripeApiError(402, {
+        type: "card_error",
+        code: "invalid_expiry_year",
+        param: "exp_year",
+        message: "Your card's expiration year is in the past.",
+      });
     }
-    if (!/^\d{3,4}$/.test(card.cvc ?? "")) throw new StripeApiError(402, { type: "card_error", code: "invalid_cvc", param: "cvc", message: "Your card's security code is invalid." });
-    pm.card = { brand: cardBrand(number), last4: number.slice(-4), exp_month: expMonth, exp_year: expYear, country: "US", funding: "credit", fingerprint: newId("fp", 12).slice(3) };
+    if (!/^\d{3,4}$/.test(card.cvc ?? ""))
+      throw new StripeApiError(402, { type: "card_error", code: "invalid_cvc", param: "cvc", message: "Your card's security code is invalid." });
+    pm.card = {
+      brand: cardBrand(number),
+      last4: number.slice(-4),
+      exp_month: expMonth,
+      exp_year: expYear,
+      country: "US",
+      funding: "credit",
+      fingerprint: newId("fp", 12).slice(3),
+    };
     pm._number = number;
   } else if (type === "sepa_debit") {
-    const iban = String((data.sepa_debit as Record<string, string> | undefined)?.iban ?? "").replace(/\s+/g, "").toUpperCase();
+    const iban = String((data.sepa_debit as Record<string, string> | undefined)?.iban ?? "")
+      .replace(/\s+/g, "")
+      .toUpperCase();
     if (!ibanValid(iban)) throw invalid("The IBAN you provided is invalid.", "sepa_debit[iban]", "invalid_bank_account_iban");
-    if (!billing.name || !billing.email) throw invalid("SEPA Direct Debit needs the account holder's name and email.", "billing_details[name]", "parameter_missing");
+    if (!billing.name || !billing.email)
+      throw invalid("SEPA Direct Debit needs the account holder's name and email.", "billing_details[name]", "parameter_missing");
     pm.sepa_debit = { bank_code: iban.slice(4, 12), branch_code: "", country: iban.slice(0, 2), last4: iban.slice(-4), fingerprint: newId("fp", 12).slice(3) };
     pm._iban = iban;
   } else if (REDIRECT_METHODS.has(type) || type === "customer_balance") {

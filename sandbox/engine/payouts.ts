@@ -38,7 +38,14 @@ export function payOut(engine: Engine, accountId: string, outcome: "paid" | "fai
     status: "pending",
     type: "bank_account",
   };
-  const txn = book(engine, accountId, { amount: -total, currency: account.default_currency, type: "payout", source: payout.id, category: "payout", description: "STRIPE PAYOUT" });
+  const txn = book(engine, accountId, {
+    amount: -total,
+    currency: account.default_currency,
+    type: "payout",
+    source: payout.id,
+    category: "payout",
+    description: "STRIPE PAYOUT",
+  });
   txn._paid_out = true;
   payout.balance_transaction = txn.id;
   engine.store.put(accountId, payout);
@@ -50,7 +57,14 @@ export function payOut(engine: Engine, accountId: string, outcome: "paid" | "fai
     payout.status = "failed";
     payout.failure_code = "account_closed";
     payout.failure_message = "The bank account has been closed.";
-    const back = book(engine, accountId, { amount: total, currency: account.default_currency, type: "payout_failure", source: payout.id, category: "payout_reversal", description: "PAYOUT FAILURE" });
+    const back = book(engine, accountId, {
+      amount: total,
+      currency: account.default_currency,
+      type: "payout_failure",
+      source: payout.id,
+      category: "payout_reversal",
+      description: "PAYOUT FAILURE",
+    });
     back._paid_out = false;
     payout.failure_balance_transaction = back.id;
     for (const item of open) item._paid_out = false;

@@ -6,14 +6,19 @@ import { invalid, notFound } from "../wire";
 import { book } from "./balance";
 import type { Charge, Obj, PaymentIntent } from "./objects";
 
-export function createRefund(engine: Engine, accountId: string, input: { charge?: string; paymentIntent?: string; amount?: number; reason?: string; metadata: Record<string, string>; idempotencyKey?: string | null }) {
+export function createRefund(
+  engine: Engine,
+  accountId: string,
+  input: { charge?: string; paymentIntent?: string; amount?: number; reason?: string; metadata: Record<string, string>; idempotencyKey?: string | null },
+) {
   let charge: Charge | undefined;
   if (input.charge) charge = engine.store.get<Charge>(accountId, input.charge, "charge");
   else if (input.paymentIntent) {
     const pi = engine.store.get<PaymentIntent>(accountId, input.paymentIntent, "payment_intent");
     if (!pi) throw notFound("payment_intent", input.paymentIntent, "payment_intent");
     charge = pi.latest_charge ? engine.store.get<Charge>(accountId, pi.latest_charge, "charge") : undefined;
-    if (!charge || charge.status !== "succeeded") throw invalid(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, "payment_intent", "charge_not_refundable");
+    if (!charge || charge.status !== "succeeded")
+      throw invalid(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, "payment_intent", "charge_not_refundable");
   } else throw invalid("One of the following params should be provided for this request: payment_intent or charge.", "charge", "parameter_missing");
   if (!charge) throw notFound("charge", String(input.charge), "charge");
   if (charge.status !== "succeeded") throw invalid(`Charge ${charge.id} has not succeeded; it cannot be refunded yet.`, "charge", "charge_not_refundable");
@@ -22,7 +27,11 @@ export function createRefund(engine: Engine, accountId: string, input: { charge?
   const amount = input.amount ?? remaining;
   if (!Number.isInteger(amount) || amount < 1) throw invalid("Invalid positive integer", "amount");
   if (amount > remaining) {
-    throw invalid(`Refund amount (${formatMinor(amount, charge.currency)}) is greater than unrefunded amount on charge (${formatMinor(remaining, charge.currency)})`, "amount", "amount_too_large");
+    throw invalid(
+      `Refund amount (${formatMinor(amount, charge.currency)}) is greater than unrefunded amount on charge (${formatMinor(remaining, charge.currency)})`,
+      "amount",
+      "amount_too_large",
+    );
   }
   const refund: Obj = {
     id: newId("re", 24),
@@ -43,7 +52,14 @@ export function createRefund(engine: Engine, accountId: string, input: { charge?
     status: "succeeded",
     transfer_reversal: null,
   };
-  const txn = book(engine, accountId, { amount: -amount, currency: charge.currency, type: "refund", source: String(refund.id), category: "refund", description: "REFUND FOR CHARGE" });
+  const txn = book(engine, accountId, {
+    amount: -amount,
+    currency: charge.currency,
+    type: "refund",
+    source: String(refund.id),
+    category: "refund",
+    description: "REFUND FOR CHARGE",
+  });
   refund.balance_transaction = txn.id;
   engine.store.put(accountId, refund);
   charge.amount_refunded += amount;
@@ -60,7 +76,14 @@ export function failRefund(engine: Engine, accountId: string, refundId: string) 
   if (!refund) throw notFound("refund", refundId);
   if (refund.status === "failed") return refund;
   const charge = engine.store.get<Charge>(accountId, String(refund.charge), "charge") as Charge;
-  const txn = book(engine, accountId, { amount: Number(refund.amount), currency: String(refund.currency), type: "refund_failure", source: refund.id, category: "refund_failure", description: "REFUND FAILURE" });
+  const txn = book(engine, accountId, {
+    amount: Number(refund.amount),
+    currency: String(refund.currency),
+    type: "refund_failure",
+    source: refund.id,
+    category: "refund_failure",
+    description: "REFUND FAILURE",
+  });
   refund.status = "failed";
   refund.failure_reason = "expired_or_canceled_card";
   refund.failure_balance_transaction = txn.id;

@@ -35,7 +35,12 @@ export function createSubscription(
   let price: Obj | undefined;
   if (item.price) price = engine.store.get(accountId, item.price, "price");
   else if (item.priceData) {
-    price = createPrice(engine, accountId, { currency: item.priceData.currency, unitAmount: item.priceData.unitAmount, product: item.priceData.product, interval: item.priceData.interval });
+    price = createPrice(engine, accountId, {
+      currency: item.priceData.currency,
+      unitAmount: item.priceData.unitAmount,
+      product: item.priceData.product,
+      interval: item.priceData.interval,
+    });
   }
   if (!price) throw invalid("Each item needs a price or price_data.", "items[0][price]");
   const recurring = price.recurring as { interval: string } | null;
@@ -60,14 +65,30 @@ export function createSubscription(
     ended_at: null,
     items: {
       object: "list",
-      data: [{ id: newId("si", 14), object: "subscription_item", created: start, price, quantity: 1, subscription: id, current_period_start: start, current_period_end: end, metadata: {} }],
+      data: [
+        {
+          id: newId("si", 14),
+          object: "subscription_item",
+          created: start,
+          price,
+          quantity: 1,
+          subscription: id,
+          current_period_start: start,
+          current_period_end: end,
+          metadata: {},
+        },
+      ],
       has_more: false,
       url: `/v1/subscription_items?subscription=${id}`,
     },
     latest_invoice: null,
     livemode: false,
     metadata: input.metadata,
-    payment_settings: { save_default_payment_method: input.saveDefaultPaymentMethod ? "on_subscription" : "off", payment_method_types: null, payment_method_options: null },
+    payment_settings: {
+      save_default_payment_method: input.saveDefaultPaymentMethod ? "on_subscription" : "off",
+      payment_method_types: null,
+      payment_method_options: null,
+    },
     start_date: start,
     status: "incomplete",
     _behavior: input.paymentBehavior ?? "allow_incomplete",
@@ -93,7 +114,12 @@ export function getSubscription(engine: Engine, accountId: string, id: string): 
   return subscription;
 }
 
-export function updateSubscription(engine: Engine, accountId: string, id: string, changes: { metadata?: Record<string, string>; cancelAtPeriodEnd?: boolean; defaultPaymentMethod?: string; unitAmount?: number }) {
+export function updateSubscription(
+  engine: Engine,
+  accountId: string,
+  id: string,
+  changes: { metadata?: Record<string, string>; cancelAtPeriodEnd?: boolean; defaultPaymentMethod?: string; unitAmount?: number },
+) {
   const subscription = getSubscription(engine, accountId, id);
   if (subscription.status === "canceled") throw invalid("A canceled subscription can't be updated.", undefined, "resource_missing");
   const previous: Record<string, unknown> = {};
@@ -113,7 +139,12 @@ export function updateSubscription(engine: Engine, accountId: string, id: string
   if (changes.unitAmount !== undefined) {
     const item = subscription.items.data[0] as Obj & { price: Obj };
     previous.items = structuredClone(subscription.items);
-    item.price = createPrice(engine, accountId, { currency: String(item.price.currency), unitAmount: changes.unitAmount, product: String(item.price.product), interval: (item.price.recurring as { interval: string }).interval });
+    item.price = createPrice(engine, accountId, {
+      currency: String(item.price.currency),
+      unitAmount: changes.unitAmount,
+      product: String(item.price.product),
+      interval: (item.price.recurring as { interval: string }).interval,
+    });
   }
   engine.store.touch();
   engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous });
@@ -134,7 +165,8 @@ export function cancelSubscription(engine: Engine, accountId: string, id: string
 /** The next billing cycle, charged off-session to the saved payment method (or failing). */
 export function advanceSubscription(engine: Engine, accountId: string, id: string, outcome: "paid" | "failed" = "paid") {
   const subscription = getSubscription(engine, accountId, id);
-  if (!["active", "past_due"].includes(subscription.status)) throw invalid(`Subscription ${id} is ${subscription.status}; only active or past_due subscriptions renew.`);
+  if (!["active", "past_due"].includes(subscription.status))
+    throw invalid(`Subscription ${id} is ${subscription.status}; only active or past_due subscriptions renew.`);
   const item = subscription.items.data[0] as Obj & { price: Obj; current_period_end: number; current_period_start: number };
   const start = item.current_period_end;
   const end = periodEnd(start, (item.price.recurring as { interval: string }).interval);

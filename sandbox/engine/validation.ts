@@ -6,10 +6,12 @@ import { invalid } from "../wire";
 import type { Account } from "./objects";
 
 export const SUPPORTED_CURRENCIES = new Set(
-  ("usd aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp byn bzd cad cdf chf clp cny cop crc cve czk " +
+  (
+    "usd aed afn all amd ang aoa ars aud awg azn bam bbd bdt bgn bhd bif bmd bnd bob brl bsd bwp byn bzd cad cdf chf clp cny cop crc cve czk " +
     "djf dkk dop dzd egp etb eur fjd fkp gbp gel gip gmd gnf gtq gyd hkd hnl htg huf idr ils inr isk jmd jod jpy kes kgs khr kmf krw kwd kyd kzt " +
     "lak lbp lkr lrd lsl mad mdl mga mkd mmk mnt mop mur mvr mwk mxn myr mzn nad ngn nio nok npr nzd omr pab pen pgk php pkr pln pyg qar ron rsd rub " +
-    "rwf sar sbd scr sek sgd shp sle sos srd std szl thb tjs tnd top try ttd twd tzs uah ugx uyu uzs vnd vuv wst xaf xcd xof xpf yer zar zmw").split(" "),
+    "rwf sar sbd scr sek sgd shp sle sos srd std szl thb tjs tnd top try ttd twd tzs uah ugx uyu uzs vnd vuv wst xaf xcd xof xpf yer zar zmw"
+  ).split(" "),
 );
 
 export function assertCurrency(currency: string, param: string) {
@@ -48,9 +50,17 @@ export function assertDescriptorSuffix(account: Account, suffix: string | undefi
   if (suffix === undefined) return;
   const prefix = String((account.settings as { payments: { statement_descriptor: string } }).payments.statement_descriptor).slice(0, 10);
   if (/[<>\\'"*]/.test(suffix) || /[^\x20-\x7E]/.test(suffix)) {
-    throw invalid("The statement descriptor suffix must be Latin characters only and cannot contain < > \\ ' \" *.", "statement_descriptor_suffix", "invalid_statement_descriptor");
+    throw invalid(
+      "The statement descriptor suffix must be Latin characters only and cannot contain < > \\ ' \" *.",
+      "statement_descriptor_suffix",
+      "invalid_statement_descriptor",
+    );
   }
   if (`${prefix}* ${suffix}`.length > 22) {
-    throw invalid(`The statement descriptor "${prefix}* ${suffix}" is longer than 22 characters.`, "statement_descriptor_suffix", "invalid_statement_descriptor");
+    throw invalid(
+      `The statement descriptor "${prefix}* ${suffix}" is longer than 22 characters.`,
+      "statement_descriptor_suffix",
+      "invalid_statement_descriptor",
+    );
   }
 }

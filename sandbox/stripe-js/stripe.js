@@ -37,7 +37,9 @@
   }
 
   function ibanValid(iban) {
-    var compact = String(iban || "").replace(/\s+/g, "").toUpperCase();
+    var compact = String(iban || "")
+      .replace(/\s+/g, "")
+      .toUpperCase();
     if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(compact)) return false;
     var rearranged = compact.slice(4) + compact.slice(0, 4);
     var remainder = 0;
@@ -190,7 +192,11 @@
     };
     target.off = function (event, handler) {
       if (!handlers[event]) return target;
-      handlers[event] = handler ? handlers[event].filter(function (h) { return h !== handler; }) : [];
+      handlers[event] = handler
+        ? handlers[event].filter(function (h) {
+            return h !== handler;
+          })
+        : [];
       return target;
     };
     return function emit(event, payload) {
@@ -198,7 +204,9 @@
         try {
           handler(payload);
         } catch (error) {
-          setTimeout(function () { throw error; });
+          setTimeout(function () {
+            throw error;
+          });
         }
       });
     };
@@ -216,7 +224,9 @@
       methods.push({ type: "ideal", label: "iDEAL" });
     }
     var excluded = elements.options.excludedPaymentMethodTypes || [];
-    return methods.filter(function (m) { return excluded.indexOf(m.type) === -1; });
+    return methods.filter(function (m) {
+      return excluded.indexOf(m.type) === -1;
+    });
   }
 
   function createPaymentElement(elements, options) {
@@ -231,43 +241,87 @@
 
     function field(name, label, attrs) {
       var errorId = id + "-" + name + "-error";
-      var inputAttrs = Object.keys(attrs || {}).map(function (k) { return k + '="' + attrs[k] + '"'; }).join(" ");
+      var inputAttrs = Object.keys(attrs || {})
+        .map(function (k) {
+          return k + '="' + attrs[k] + '"';
+        })
+        .join(" ");
       return (
-        '<div class="sbx-field"><label for="' + id + "-" + name + '">' + label + "</label>" +
-        '<input id="' + id + "-" + name + '" name="' + name + '" aria-describedby="' + errorId + '" ' + inputAttrs + ">" +
-        '<p class="sbx-err" id="' + errorId + '" role="alert"></p></div>'
+        '<div class="sbx-field"><label for="' +
+        id +
+        "-" +
+        name +
+        '">' +
+        label +
+        "</label>" +
+        '<input id="' +
+        id +
+        "-" +
+        name +
+        '" name="' +
+        name +
+        '" aria-describedby="' +
+        errorId +
+        '" ' +
+        inputAttrs +
+        ">" +
+        '<p class="sbx-err" id="' +
+        errorId +
+        '" role="alert"></p></div>'
       );
     }
 
     function render() {
       if (!root) return;
       var methods = methodsFor(elements);
-      if (!methods.some(function (m) { return m.type === state.method; })) state.method = "card";
+      if (
+        !methods.some(function (m) {
+          return m.type === state.method;
+        })
+      )
+        state.method = "card";
       var tabs = methods
         .map(function (m) {
           return (
-            '<label class="sbx-tab"><input type="radio" name="' + id + '-method" value="' + m.type + '"' +
-            (m.type === state.method ? " checked" : "") + "> " + m.label + "</label>"
+            '<label class="sbx-tab"><input type="radio" name="' +
+            id +
+            '-method" value="' +
+            m.type +
+            '"' +
+            (m.type === state.method ? " checked" : "") +
+            "> " +
+            m.label +
+            "</label>"
           );
         })
         .join("");
       root.innerHTML =
         '<div class="sbx-pe" data-testid="stripe-sandbox-payment-element">' +
-        '<span class="sbx-badge">' + LABEL + "</span>" +
-        '<fieldset class="sbx-tabs"><legend>Payment method</legend>' + tabs + "</fieldset>" +
-        '<div data-method="card"' + (state.method === "card" ? "" : " hidden") + ">" +
+        '<span class="sbx-badge">' +
+        LABEL +
+        "</span>" +
+        '<fieldset class="sbx-tabs"><legend>Payment method</legend>' +
+        tabs +
+        "</fieldset>" +
+        '<div data-method="card"' +
+        (state.method === "card" ? "" : " hidden") +
+        ">" +
         field("number", "Card number", { inputmode: "numeric", autocomplete: "cc-number", placeholder: "1234 1234 1234 1234" }) +
         '<div class="sbx-row">' +
         field("expiry", "Expiration date (MM / YY)", { inputmode: "numeric", autocomplete: "cc-exp", placeholder: "MM / YY" }) +
         field("cvc", "Security code", { inputmode: "numeric", autocomplete: "cc-csc", placeholder: "CVC" }) +
         "</div></div>" +
-        '<div data-method="sepa_debit"' + (state.method === "sepa_debit" ? "" : " hidden") + ">" +
+        '<div data-method="sepa_debit"' +
+        (state.method === "sepa_debit" ? "" : " hidden") +
+        ">" +
         field("name", "Full name", { autocomplete: "name" }) +
         field("email", "Email", { type: "email", autocomplete: "email" }) +
         field("iban", "IBAN", { autocomplete: "off", placeholder: "DE00 0000 0000 0000 0000 00" }) +
         '<p class="sbx-note">By providing your IBAN and confirming this payment, you authorise the organisation and Stripe, our payment service provider, to send instructions to your bank to debit your account (sandbox: no real debit).</p>' +
         "</div>" +
-        '<div data-method="ideal"' + (state.method === "ideal" ? "" : " hidden") + ">" +
+        '<div data-method="ideal"' +
+        (state.method === "ideal" ? "" : " hidden") +
+        ">" +
         '<p class="sbx-note">After you confirm, you will go to your bank (a sandbox page) to authorise the payment, then come back here.</p>' +
         "</div></div>";
       ["number", "expiry", "cvc", "name", "email", "iban"].forEach(function (name) {
@@ -280,7 +334,9 @@
           if (state.shown[name]) showErrors();
           changed();
         });
-        input.addEventListener("focus", function () { emit("focus", { elementType: "payment" }); });
+        input.addEventListener("focus", function () {
+          emit("focus", { elementType: "payment" });
+        });
         input.addEventListener("blur", function () {
           if (input.value) state.shown[name] = true;
           showErrors();
@@ -364,7 +420,9 @@
     element._rerender = render;
     /** Validate everything, show every message; the first error or null. */
     element._validate = function () {
-      ["number", "expiry", "cvc", "name", "email", "iban"].forEach(function (n) { state.shown[n] = true; });
+      ["number", "expiry", "cvc", "name", "email", "iban"].forEach(function (n) {
+        state.shown[n] = true;
+      });
       showErrors();
       var names = Object.keys(state.errors);
       if (!names.length) return null;
@@ -380,7 +438,11 @@
         return { type: "card", card: { number: digits(v.number), exp_month: expiry.month, exp_year: expiry.year, cvc: digits(v.cvc) } };
       }
       if (state.method === "sepa_debit") {
-        return { type: "sepa_debit", sepa_debit: { iban: String(v.iban).replace(/\s+/g, "").toUpperCase() }, billing_details: { name: v.name, email: v.email } };
+        return {
+          type: "sepa_debit",
+          sepa_debit: { iban: String(v.iban).replace(/\s+/g, "").toUpperCase() },
+          billing_details: { name: v.name, email: v.email },
+        };
       }
       return { type: state.method };
     };
@@ -482,7 +544,14 @@
             var updated = res.body;
             if (updated.status === "succeeded" || updated.status === "processing") return handleIntent(instance, updated, clientSecret, returnUrl, redirect);
             var last = updated.last_payment_error || {};
-            return { error: { type: last.type || "card_error", code: last.code || "payment_intent_authentication_failure", message: last.message || "Authentication failed.", payment_intent: updated } };
+            return {
+              error: {
+                type: last.type || "card_error",
+                code: last.code || "payment_intent_authentication_failure",
+                message: last.message || "Authentication failed.",
+                payment_intent: updated,
+              },
+            };
           });
         });
       }
@@ -514,7 +583,8 @@
   // ---------------------------------------------------------------------------------------
 
   function Stripe(key, options) {
-    if (typeof key !== "string" || !/^pk_(test|live)_/.test(key)) throw new Error("Invalid value for Stripe(): apiKey should be a publishable key (pk_test_...). You passed: " + key);
+    if (typeof key !== "string" || !/^pk_(test|live)_/.test(key))
+      throw new Error("Invalid value for Stripe(): apiKey should be a publishable key (pk_test_...). You passed: " + key);
     var instance = { key: key, options: options || {} };
     instance._registerWrapper = function () {};
     instance.registerAppInfo = function () {};
@@ -527,8 +597,10 @@
     instance.createPaymentMethod = function (args) {
       var elements = args && args.elements;
       var element = elements && elements.getElement("payment");
-      if (!element) return Promise.resolve({ error: { type: "invalid_request_error", message: "createPaymentMethod needs { elements } with a Payment Element." } });
-      if (!elements._submitted) return Promise.resolve({ error: { type: "invalid_request_error", message: "elements.submit() must be called before stripe.createPaymentMethod()." } });
+      if (!element)
+        return Promise.resolve({ error: { type: "invalid_request_error", message: "createPaymentMethod needs { elements } with a Payment Element." } });
+      if (!elements._submitted)
+        return Promise.resolve({ error: { type: "invalid_request_error", message: "elements.submit() must be called before stripe.createPaymentMethod()." } });
       return request(instance, "POST", "/v1/payment_methods", element._paymentMethodData()).then(function (res) {
         return res.ok ? { paymentMethod: res.body } : { error: res.body.error };
       });
@@ -536,7 +608,10 @@
     instance.confirmCardPayment = function (clientSecret, data) {
       var pm = data && data.payment_method;
       if (typeof pm === "string") {
-        return request(instance, "POST", "/v1/payment_intents/" + intentId(clientSecret) + "/confirm", { client_secret: clientSecret, payment_method: pm }).then(function (res) {
+        return request(instance, "POST", "/v1/payment_intents/" + intentId(clientSecret) + "/confirm", {
+          client_secret: clientSecret,
+          payment_method: pm,
+        }).then(function (res) {
           return res.ok ? handleIntent(instance, res.body, clientSecret, null, "if_required") : { error: res.body.error };
         });
       }
@@ -546,11 +621,21 @@
       args = args || {};
       var elements = args.elements;
       var element = elements && elements.getElement("payment");
-      if (!element) return Promise.resolve({ error: { type: "invalid_request_error", message: "confirmPayment needs { elements } with a mounted Payment Element." } });
+      if (!element)
+        return Promise.resolve({ error: { type: "invalid_request_error", message: "confirmPayment needs { elements } with a mounted Payment Element." } });
       if (elements.options.mode && !elements._submitted) {
-        return Promise.resolve({ error: { type: "invalid_request_error", message: "elements.submit() must be called before stripe.confirmPayment(). Call elements.submit() as soon as your customer presses pay." } });
+        return Promise.resolve({
+          error: {
+            type: "invalid_request_error",
+            message: "elements.submit() must be called before stripe.confirmPayment(). Call elements.submit() as soon as your customer presses pay.",
+          },
+        });
       }
-      return confirm(instance, { clientSecret: args.clientSecret || elements.options.clientSecret, confirmParams: args.confirmParams, redirect: args.redirect }, element._paymentMethodData());
+      return confirm(
+        instance,
+        { clientSecret: args.clientSecret || elements.options.clientSecret, confirmParams: args.confirmParams, redirect: args.redirect },
+        element._paymentMethodData(),
+      );
     };
     instance.retrievePaymentIntent = function (clientSecret) {
       return request(instance, "GET", "/v1/payment_intents/" + intentId(clientSecret), { client_secret: clientSecret }).then(function (res) {

@@ -28,7 +28,9 @@ runBench("bench_give", APP, 10, async (bench) => {
      VALUES ('org_give_bench', 'bench', 'Bench Charity', 'bench@example.org', 'DE', 'EUR', '{EUR,GBP,USD}', $1, true, NOW())`,
     [account],
   );
-  await db.query(`INSERT INTO "FeeRate" ("organisationId", currency, "percentBps", "fixedMinor", "updatedAt") VALUES ('org_give_bench', 'EUR', 150, 25, NOW())`);
+  await db.query(
+    `INSERT INTO "FeeRate" ("organisationId", currency, "percentBps", "fixedMinor", "updatedAt") VALUES ('org_give_bench', 'EUR', 150, 25, NOW())`,
+  );
   await db.query(`INSERT INTO "Fund" (id, "organisationId", slug, name) VALUES ('fund_bench', 'org_give_bench', 'general', 'General fund')`);
   await db.end();
   await bench.startServers([PORT]);
@@ -36,7 +38,15 @@ runBench("bench_give", APP, 10, async (bench) => {
   say("loading the page in Chromium…");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const page = await browser.newPage();
   const scripts: Array<{ url: string; bytes: number }> = [];
@@ -69,7 +79,13 @@ runBench("bench_give", APP, 10, async (bench) => {
     const response = await fetch(`${APP}/api/donations`, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": randomUUID(), "x-forwarded-for": `10.0.${i % 200}.${(i >> 8) + 1}` },
-      body: JSON.stringify({ organisation: "bench", amount: 2500, currency: "EUR", coverFee: true, donor: { name: "Bench Donor", email: `donor${i}@example.org` } }),
+      body: JSON.stringify({
+        organisation: "bench",
+        amount: 2500,
+        currency: "EUR",
+        coverFee: true,
+        donor: { name: "Bench Donor", email: `donor${i}@example.org` },
+      }),
     });
     total_ms.push(performance.now() - started);
     await response.arrayBuffer();
@@ -80,8 +96,12 @@ runBench("bench_give", APP, 10, async (bench) => {
   }
 
   console.log("");
-  console.log(`/give/[orgSlug] JavaScript (compressed, as served), Stripe.js excluded: ${kB(ownBytes)} kB in ${own.length} files (budget 155 kB); Stripe.js ${kB(stripeJs.reduce((s, x) => s + x.bytes, 0))} kB`);
-  console.log(`GET /give/[orgSlug] from npm start: p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms over ${pageRun.requests.total} requests (budget p50 20 ms); non-2xx ${pageRun.non2xx}`);
+  console.log(
+    `/give/[orgSlug] JavaScript (compressed, as served), Stripe.js excluded: ${kB(ownBytes)} kB in ${own.length} files (budget 155 kB); Stripe.js ${kB(stripeJs.reduce((s, x) => s + x.bytes, 0))} kB`,
+  );
+  console.log(
+    `GET /give/[orgSlug] from npm start: p50 ${pageRun.latency.p50} ms, p99 ${pageRun.latency.p99} ms over ${pageRun.requests.total} requests (budget p50 20 ms); non-2xx ${pageRun.non2xx}`,
+  );
   console.log(
     `POST /api/donations over ${DONATIONS}: Amply's own time p50 ${percentile(own_ms, 0.5).toFixed(1)} ms, p99 ${percentile(own_ms, 0.99).toFixed(1)} ms (budget p50 50 ms); waiting on Stripe p50 ${percentile(stripe_ms, 0.5).toFixed(1)} ms; total p50 ${percentile(total_ms, 0.5).toFixed(1)} ms; failures ${failed}`,
   );

@@ -46,7 +46,9 @@ export async function prepareBench(label: string, appUrl: string, overrides: Rec
   if (!existsSync(path.join(root, ".next", "BUILD_ID")) || process.env.BENCH_BUILD === "1") {
     say("next build…");
     await new Promise<void>((resolve, reject) =>
-      spawn(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) => (code === 0 ? resolve() : reject(new Error("build failed")))),
+      spawn(path.join(root, "node_modules/.bin/next"), ["build"], { cwd: root, env, stdio: "inherit" }).on("exit", (code) =>
+        code === 0 ? resolve() : reject(new Error("build failed")),
+      ),
     );
   }
 
@@ -56,17 +58,27 @@ export async function prepareBench(label: string, appUrl: string, overrides: Rec
       const profile = options.profileDir && index === 0 ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
       servers.push(
         // Amply's own server, as `npm start` runs it (scripts/serve.ts).
-        spawn(process.execPath, [...profile, ...(options.nodeFlags ?? []), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-          cwd: root,
-          env,
-          stdio: ["ignore", "ignore", "inherit"],
-        }),
+        spawn(
+          process.execPath,
+          [...profile, ...(options.nodeFlags ?? []), "--import", "tsx", "scripts/serve.ts", "--port", String(port), "--hostname", "127.0.0.1"],
+          {
+            cwd: root,
+            env,
+            stdio: ["ignore", "ignore", "inherit"],
+          },
+        ),
       );
     });
     for (const url of urls) {
       for (let attempt = 0; ; attempt++) {
         if (attempt > 120) throw new Error(`${url} did not start`);
-        if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+        if (
+          await fetch(`${url}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 500));
       }
     }

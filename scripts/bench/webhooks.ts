@@ -23,7 +23,6 @@ const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 const APPS = Array.from({ length: INSTANCES }, (_, i) => `http://127.0.0.1:${PORT + i}`);
 const APP = APPS[0] as string;
 
-
 runBench("bench", APP, 15, async (bench) => {
   const { database, sandbox } = bench;
   const control = new SandboxControl(sandbox.url, sandbox.keys.secretKey);
@@ -44,13 +43,20 @@ runBench("bench", APP, 15, async (bench) => {
   const events: string[] = [];
   for (let i = 0; i < total; i++) {
     const donationId = `don_bench_${i}`;
-    await db.query(`INSERT INTO "Donor" (id, "organisationId", email, "updatedAt") VALUES ($1, $2, $3, NOW())`, [`dnr_bench_${i}`, organisationId, `donor${i}@example.org`]);
+    await db.query(`INSERT INTO "Donor" (id, "organisationId", email, "updatedAt") VALUES ($1, $2, $3, NOW())`, [
+      `dnr_bench_${i}`,
+      organisationId,
+      `donor${i}@example.org`,
+    ]);
     const intent = await stripe.paymentIntents.create(
       {
         amount: 1000 + (i % 500),
         currency: "eur",
         confirm: true,
-        payment_method_data: { type: "card", card: { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" } } as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData,
+        payment_method_data: {
+          type: "card",
+          card: { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" },
+        } as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData,
         metadata: { donation_id: donationId },
       },
       { stripeAccount: account },
@@ -74,7 +80,12 @@ runBench("bench", APP, 15, async (bench) => {
   let next = 0;
   const request = () => {
     const body = events[next++] as string;
-    return { method: "POST" as const, path: "/api/webhooks/stripe", headers: { "content-type": "application/json", "stripe-signature": signPayload(body, sandbox.keys.connectWebhookSecret) }, body };
+    return {
+      method: "POST" as const,
+      path: "/api/webhooks/stripe",
+      headers: { "content-type": "application/json", "stripe-signature": signPayload(body, sandbox.keys.connectWebhookSecret) },
+      body,
+    };
   };
   for (let i = 0; i < 20; i++) await fetch(`${APPS[i % INSTANCES]}/api/webhooks/stripe`, request());
 
@@ -82,7 +93,10 @@ runBench("bench", APP, 15, async (bench) => {
   const run = (options: Omit<autocannon.Options, "url">) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       // autocannon spreads connections over several URLs (its types only admit one).
-      const instance = autocannon({ url: APPS as unknown as string, ...options, requests: [{ setupRequest: (r) => ({ ...r, ...request() }) }] }, (error: Error | null, result) => (error ? reject(error) : resolve(result)));
+      const instance = autocannon(
+        { url: APPS as unknown as string, ...options, requests: [{ setupRequest: (r) => ({ ...r, ...request() }) }] },
+        (error: Error | null, result) => (error ? reject(error) : resolve(result)),
+      );
       // autocannon reports on a one-second tick; time the run by its last answer instead.
       instance.on("response", () => (lastResponse = performance.now()));
     });
@@ -101,9 +115,15 @@ runBench("bench", APP, 15, async (bench) => {
 
   const non2xx = throughput.non2xx + paced.non2xx + throughput.errors + paced.errors;
   console.log("");
-  console.log(`POST /api/webhooks/stripe, payment_intent.succeeded, each for its own donation (verify, Stripe read, ledger, receipt, commit); ${INSTANCES} app instance(s) on ${availableParallelism()} cores`);
-  console.log(`  throughput (${CONNECTIONS} connections): ${(throughput.requests.total / seconds).toFixed(0)} events/s (${throughput.requests.total} events in ${seconds.toFixed(1)} s); latency p50 ${throughput.latency.p50} ms, p99 ${throughput.latency.p99} ms`);
-  console.log(`  at ${RATE} events/s: p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms over ${paced.requests.total} events`);
+  console.log(
+    `POST /api/webhooks/stripe, payment_intent.succeeded, each for its own donation (verify, Stripe read, ledger, receipt, commit); ${INSTANCES} app instance(s) on ${availableParallelism()} cores`,
+  );
+  console.log(
+    `  throughput (${CONNECTIONS} connections): ${(throughput.requests.total / seconds).toFixed(0)} events/s (${throughput.requests.total} events in ${seconds.toFixed(1)} s); latency p50 ${throughput.latency.p50} ms, p99 ${throughput.latency.p99} ms`,
+  );
+  console.log(
+    `  at ${RATE} events/s: p50 ${paced.latency.p50} ms, p90 ${paced.latency.p90} ms, p99 ${paced.latency.p99} ms, max ${paced.latency.max} ms over ${paced.requests.total} events`,
+  );
   console.log(`  answers other than 2xx: ${non2xx}; processed rows ${processed}, ledger entries ${ledger}, donations succeeded ${succeeded} (of ${total})`);
   return non2xx === 0 && processed === total && ledger === total && succeeded === total;
 });

@@ -28,7 +28,7 @@ type Work = { connection: number; bytes: Uint8Array; socket: Socket; done: () =>
 /** Iterate over protocol messages (type byte + length) in a buffer. */
 function* messages(bytes: Uint8Array): Generator<{ type: number; start: number; end: number }> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at + 5 <= bytes.length; ) {
+  for (let at = 0; at + 5 <= bytes.length;) {
     const end = at + 1 + view.getInt32(at + 1);
     yield { type: bytes[at] as number, start: at, end };
     at = end;

@@ -27,8 +27,6 @@ export function runPrismaCli(args: string[], databaseUrl: string, options: { emb
       if (!options.quiet) process.stderr.write(chunk);
     });
     child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(" ")} failed (exit ${code}):\n${output}`)),
-    );
+    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`prisma ${args.join(" ")} failed (exit ${code}):\n${output}`))));
   });
 }

@@ -33,7 +33,8 @@ async function requestLink(email: string, forgedHost?: string) {
   return response;
 }
 
-const linksTo = async (email: string) => (await db.outboxEmail.findMany({ where: { to: email, kind: "sign_in" } })).map((mail) => /https?:\/\/\S+/.exec(mail.text)?.[0] ?? "");
+const linksTo = async (email: string) =>
+  (await db.outboxEmail.findMany({ where: { to: email, kind: "sign_in" } })).map((mail) => /https?:\/\/\S+/.exec(mail.text)?.[0] ?? "");
 
 describe("sign-in links", () => {
   it("are built on APP_URL, whatever Host and X-Forwarded-Host the request names", async () => {

@@ -137,7 +137,12 @@ describe("the callback", () => {
     const back = await consent(await connectUrl(target.id), "authorize", "pending");
     expect(await returnToAmply(back.searchParams)).toBe(`/dashboard/${target.slug}/settings/payments?connected=true`);
     const connected = await stored(target.id);
-    expect(connected).toMatchObject({ stripeChargesEnabled: false, stripeDetailsSubmitted: false, stripeConnectedAt: expect.any(Date) as Date, stripeDisconnectedAt: null });
+    expect(connected).toMatchObject({
+      stripeChargesEnabled: false,
+      stripeDetailsSubmitted: false,
+      stripeConnectedAt: expect.any(Date) as Date,
+      stripeDisconnectedAt: null,
+    });
     expect(connected.stripeAccountId).toMatch(/^acct_/);
     expect(connected.stripeRequirements).toMatchObject({ currentlyDue: expect.arrayContaining(["external_account"]) as string[] });
   });
@@ -182,7 +187,11 @@ describe("the callback", () => {
     as(people.owner);
     await returnToAmply((await consent(await connectUrl(first.id), "authorize")).searchParams);
     const accountId = String((await stored(first.id)).stripeAccountId);
-    const again = new URLSearchParams({ state: (await connectUrl(second.id)).searchParams.get("state") ?? "", code: await control.oauthCode(accountId), scope: "read_write" });
+    const again = new URLSearchParams({
+      state: (await connectUrl(second.id)).searchParams.get("state") ?? "",
+      code: await control.oauthCode(accountId),
+      scope: "read_write",
+    });
     expect(await returnToAmply(again)).toBe(`/dashboard/${second.slug}/settings/payments?error=already_linked`);
     expect((await stored(second.id)).stripeAccountId).toBeNull();
 

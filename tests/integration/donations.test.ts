@@ -16,12 +16,21 @@ type GiveOptions = { key?: string | null; ip?: string; raw?: string | ReadableSt
 
 /** POST /api/donations as the donation page sends it; `ip` is what Amply's server (scripts/serve.ts) resolved. */
 async function give(body: Body, options: GiveOptions = {}) {
-  const headers: Record<string, string> = { "content-type": "application/json", origin: "http://localhost:3000", "x-amply-client-address": options.ip ?? freshIp(), ...options.headers };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    origin: "http://localhost:3000",
+    "x-amply-client-address": options.ip ?? freshIp(),
+    ...options.headers,
+  };
   if (options.key !== null) headers["idempotency-key"] = options.key ?? randomUUID();
   const init: RequestInit & { duplex?: "half" } = { method: "POST", headers, body: options.raw ?? JSON.stringify(body) };
   if (options.raw instanceof ReadableStream) init.duplex = "half";
   const response = await POST(new Request("http://localhost:3000/api/donations", init));
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } },
+  };
 }
 
 const donor = { name: "Ada Donor", email: "ada@example.org" };
@@ -48,8 +57,20 @@ describe("creating a donation", () => {
     expect(donation.fund?.slug).toBe("water");
     expect(donation.donor?.email).toBe("ada@example.org");
     const intent = await stripeSdk.paymentIntents.retrieve(String(donation.stripePaymentIntentId), undefined, { stripeAccount: org.account });
-    expect(intent).toMatchObject({ amount: 2563, currency: "eur", automatic_payment_methods: { enabled: true }, receipt_email: null, client_secret: response.body.clientSecret });
-    expect(intent.metadata).toMatchObject({ donation_id: donation.id, organisation_id: org.organisation.id, donor_id: donation.donorId, fund_id: donation.fundId, cover_fees: "true" });
+    expect(intent).toMatchObject({
+      amount: 2563,
+      currency: "eur",
+      automatic_payment_methods: { enabled: true },
+      receipt_email: null,
+      client_secret: response.body.clientSecret,
+    });
+    expect(intent.metadata).toMatchObject({
+      donation_id: donation.id,
+      organisation_id: org.organisation.id,
+      donor_id: donation.donorId,
+      fund_id: donation.fundId,
+      cover_fees: "true",
+    });
     expect(intent.statement_descriptor_suffix).toMatch(/^CHARITY/);
   });
 
@@ -83,7 +104,13 @@ describe("invalid input: a clear 4xx, field errors, and no donation row", () => 
     ["a currency the organisation does not accept", { currency: "SEK" }, 422, "currency", /does not take donations in SEK/],
     ["a currency Stripe does not support", { currency: "XYZ" }, 422, "currency", /does not take donations in XYZ/],
     ["an amount under Stripe's minimum", { amount: 49, coverFee: false }, 422, "amount", /smallest gift in EUR is €0\.50/],
-    ["an amount that converts under the minimum (Stripe's amount_too_small)", { amount: 60, currency: "JPY", coverFee: false }, 422, "amount", /below the smallest payment Stripe can take/],
+    [
+      "an amount that converts under the minimum (Stripe's amount_too_small)",
+      { amount: 60, currency: "JPY", coverFee: false },
+      422,
+      "amount",
+      /below the smallest payment Stripe can take/,
+    ],
     ["an amount over the maximum", { amount: 100_000_000, coverFee: false }, 422, "amount", /largest gift/],
     ["an amount that the covered fee pushes over the maximum", { amount: 99_999_000 }, 422, "amount", /above the largest amount/],
     ["a malformed email", { donor: { name: "X", email: "not-an-email" } }, 422, "donor.email", /Enter your email address/],
@@ -173,7 +200,8 @@ describe("abuse (what an attacker sends)", () => {
   it("ignores X-Forwarded-For: rotating it does not reset a client's limit", async () => {
     const { base } = await setup();
     const statuses: number[] = [];
-    for (let i = 0; i < PER_CLIENT + 3; i++) statuses.push((await give(base, { ip: "203.0.113.60", headers: { "x-forwarded-for": `192.0.2.${i + 1}` } })).status);
+    for (let i = 0; i < PER_CLIENT + 3; i++)
+      statuses.push((await give(base, { ip: "203.0.113.60", headers: { "x-forwarded-for": `192.0.2.${i + 1}` } })).status);
     expect(statuses.slice(0, PER_CLIENT).every((status) => status === 201)).toBe(true);
     expect(statuses.slice(PER_CLIENT).every((status) => status === 429)).toBe(true);
   });

@@ -20,7 +20,15 @@ async function person(label: string) {
 async function organisationWith(members: Array<[{ id: string }, Role]>) {
   const slug = unique("inv");
   return db.organisation.create({
-    data: { slug, name: `Org ${slug}`, email: `${slug}@example.org`, country: "DE", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"], memberships: { create: members.map(([user, role]) => ({ userId: user.id, role })) } },
+    data: {
+      slug,
+      name: `Org ${slug}`,
+      email: `${slug}@example.org`,
+      country: "DE",
+      defaultCurrency: "EUR",
+      acceptedCurrencies: ["EUR"],
+      memberships: { create: members.map(([user, role]) => ({ userId: user.id, role })) },
+    },
   });
 }
 

@@ -13,7 +13,9 @@ let orgId = "";
 const users: Record<string, { id: string; email: string }> = {};
 
 beforeAll(async () => {
-  const org = await db.organisation.create({ data: { slug: `roles-${suffix}`, name: "Roles", email: "r@example.org", country: "DE", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"] } });
+  const org = await db.organisation.create({
+    data: { slug: `roles-${suffix}`, name: "Roles", email: "r@example.org", country: "DE", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"] },
+  });
   orgId = org.id;
   for (const role of ["owner", "admin", "viewer"] as const) {
     const user = await db.user.create({ data: { email: `${role}-${suffix}@example.org` } });

@@ -38,7 +38,11 @@ let modules: {
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   process.env.EMAIL_SERVER = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  const [{ db }, { enqueueEmail }, { drainOutbox }] = await Promise.all([import("@/lib/db/client"), import("@/lib/email/enqueue-email"), import("@/lib/email/outbox-worker")]);
+  const [{ db }, { enqueueEmail }, { drainOutbox }] = await Promise.all([
+    import("@/lib/db/client"),
+    import("@/lib/email/enqueue-email"),
+    import("@/lib/email/outbox-worker"),
+  ]);
   modules = { db, enqueueEmail, drainOutbox };
   // Mail other test files left due (receipts) goes first, so each test here sees only its own.
   while ((await drainOutbox(100)).sent > 0);

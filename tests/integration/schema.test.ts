@@ -14,15 +14,47 @@ afterAll(() => client.end());
 describe("migrations", () => {
   it("create every table of the domain", async () => {
     await connected;
-    const { rows } = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
+    const { rows } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
     expect(rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(["User", "Account", "Session", "VerificationToken", "Organisation", "FeeRate", "Membership", "Invitation", "Fund", "Campaign", "Donor", "Donation", "RecurringDonation", "Refund", "Dispute", "LedgerEntry", "ProcessedStripeEvent", "Payout", "OutboxEmail", "RateLimitBucket", "_prisma_migrations"]),
+      expect.arrayContaining([
+        "User",
+        "Account",
+        "Session",
+        "VerificationToken",
+        "Organisation",
+        "FeeRate",
+        "Membership",
+        "Invitation",
+        "Fund",
+        "Campaign",
+        "Donor",
+        "Donation",
+        "RecurringDonation",
+        "Refund",
+        "Dispute",
+        "LedgerEntry",
+        "ProcessedStripeEvent",
+        "Payout",
+        "OutboxEmail",
+        "RateLimitBucket",
+        "_prisma_migrations",
+      ]),
     );
   });
 
   it("leave no drift between the migrations and schema.prisma", async () => {
     const output = await runPrismaCli(
-      ["migrate", "diff", "--from-migrations", path.join(root, "prisma/migrations"), "--to-schema-datamodel", path.join(root, "prisma/schema.prisma"), "--exit-code"],
+      [
+        "migrate",
+        "diff",
+        "--from-migrations",
+        path.join(root, "prisma/migrations"),
+        "--to-schema-datamodel",
+        path.join(root, "prisma/schema.prisma"),
+        "--exit-code",
+      ],
       String(process.env.DATABASE_URL),
       { quiet: true, embedded: process.env.DATABASE_POOL_SIZE === "1" },
     );

@@ -33,7 +33,12 @@ it("refuses a donation without a valid Turnstile token, and accepts one with it"
     POST(
       new Request("http://localhost:3000/api/donations", {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "http://localhost:3000", "idempotency-key": randomUUID(), "x-amply-client-address": "192.0.2.10" },
+        headers: {
+          "content-type": "application/json",
+          origin: "http://localhost:3000",
+          "idempotency-key": randomUUID(),
+          "x-amply-client-address": "192.0.2.10",
+        },
         body: JSON.stringify({ organisation: org.organisation.slug, amount: 1000, currency: "EUR", donor: { email: "t@example.org" }, turnstileToken }),
       }),
     );

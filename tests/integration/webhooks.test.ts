@@ -4,7 +4,18 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db/client";
 import { purgeProcessedEvents } from "@/lib/email/outbox-worker";
-import { chargeIdOf, connectedOrganisation, control, deliver, donationWithIntent, eventOf, eventsFor, payWithCard, stripeSdk, type SandboxEvent } from "../support/fixtures";
+import {
+  chargeIdOf,
+  connectedOrganisation,
+  control,
+  deliver,
+  donationWithIntent,
+  eventOf,
+  eventsFor,
+  payWithCard,
+  stripeSdk,
+  type SandboxEvent,
+} from "../support/fixtures";
 
 const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
 const adminReady = admin.connect();
@@ -92,7 +103,16 @@ describe("exactly once", () => {
     expect(results.filter((r) => r.body.status === "already_processed")).toHaveLength(19);
     const ledger = await ledgerOf(donation.id);
     expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({ type: "donation_received", amount: 2563n, currency: "EUR", settlementAmount: 2563n, settlementFee: 63n, settlementNet: 2500n, settlementCurrency: "EUR", stripeEventId: event.id });
+    expect(ledger[0]).toMatchObject({
+      type: "donation_received",
+      amount: 2563n,
+      currency: "EUR",
+      settlementAmount: 2563n,
+      settlementFee: 63n,
+      settlementNet: 2500n,
+      settlementCurrency: "EUR",
+      stripeEventId: event.id,
+    });
     expect(await db.outboxEmail.count({ where: { dedupeKey: `receipt:${donation.id}` } })).toBe(1);
   });
 
@@ -105,7 +125,9 @@ describe("exactly once", () => {
     const trigger = `fail_${donation.id}`;
     // A real database error, after the donation update and before the ledger insert commits.
     await admin.query(`CREATE FUNCTION "${trigger}"() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full (simulated)'; END; $$ LANGUAGE plpgsql`);
-    await admin.query(`CREATE TRIGGER "${trigger}" BEFORE INSERT ON "LedgerEntry" FOR EACH ROW WHEN (NEW."donationId" = '${donation.id}') EXECUTE FUNCTION "${trigger}"()`);
+    await admin.query(
+      `CREATE TRIGGER "${trigger}" BEFORE INSERT ON "LedgerEntry" FOR EACH ROW WHEN (NEW."donationId" = '${donation.id}') EXECUTE FUNCTION "${trigger}"()`,
+    );
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await deliver(event)).toEqual({ status: 500, body: { error: "handler_failed" } });
     vi.restoreAllMocks();
@@ -158,10 +180,12 @@ describe("any delivery order", () => {
     const { intent, donation } = await donationWithIntent(org, { amount: 5000, currency: "eur" });
     const paid = await payWithCard(intent.id, org.account);
     const dispute = await control.dispute(chargeIdOf(paid));
-    for (const type of ["charge.dispute.funds_withdrawn", "charge.dispute.created"]) expect((await deliver(await eventOf(org.account, type, dispute.id))).status).toBe(200);
+    for (const type of ["charge.dispute.funds_withdrawn", "charge.dispute.created"])
+      expect((await deliver(await eventOf(org.account, type, dispute.id))).status).toBe(200);
     expect((await deliver(await eventOf(org.account, "payment_intent.succeeded", intent.id))).status).toBe(200);
     await control.closeDispute(dispute.id, "won");
-    for (const type of ["charge.dispute.closed", "charge.dispute.funds_reinstated"]) expect((await deliver(await eventOf(org.account, type, dispute.id))).status).toBe(200);
+    for (const type of ["charge.dispute.closed", "charge.dispute.funds_reinstated"])
+      expect((await deliver(await eventOf(org.account, type, dispute.id))).status).toBe(200);
     expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "disputed" });
     expect(await db.dispute.findUniqueOrThrow({ where: { stripeDisputeId: dispute.id } })).toMatchObject({ status: "won", amount: 5000n });
     const ledger = await ledgerOf(donation.id);
@@ -190,7 +214,11 @@ describe("any delivery order", () => {
     const org = await connectedOrganisation();
     await control.deauthorize(org.account);
     expect((await deliver(await eventOf(org.account, "account.application.deauthorized"))).status).toBe(200);
-    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({ stripeAccountId: null, stripeChargesEnabled: false, stripeDisconnectedAt: expect.any(Date) as Date });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({
+      stripeAccountId: null,
+      stripeChargesEnabled: false,
+      stripeDisconnectedAt: expect.any(Date) as Date,
+    });
   });
 });
 
@@ -207,7 +235,10 @@ describe("the ledger", () => {
     await control.refund(charge, 1_000);
     await control.refund(charge);
     // Every event, each twice: refund.created and the cumulative charge.refunded.
-    const events = [...(await eventsFor(org.account, { type: "refund.created" })), ...(await eventsFor(org.account, { type: "charge.refunded", objectId: charge }))];
+    const events = [
+      ...(await eventsFor(org.account, { type: "refund.created" })),
+      ...(await eventsFor(org.account, { type: "charge.refunded", objectId: charge })),
+    ];
     for (const event of [...events, ...events]) expect((await deliver(event)).status).toBe(200);
 
     const refunds = await db.refund.findMany({ where: { donationId: donation.id }, orderBy: { amount: "desc" } });

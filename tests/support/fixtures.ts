@@ -10,13 +10,23 @@ import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
 export const control = new SandboxControl(inject("sandboxUrl"), "sk_test_sandbox_amply");
 
 const sandboxUrl = new URL(inject("sandboxUrl"));
-export const stripeSdk = new Stripe("sk_test_sandbox_amply", { host: sandboxUrl.hostname, port: Number(sandboxUrl.port), protocol: "http", maxNetworkRetries: 0 });
+export const stripeSdk = new Stripe("sk_test_sandbox_amply", {
+  host: sandboxUrl.hostname,
+  port: Number(sandboxUrl.port),
+  protocol: "http",
+  maxNetworkRetries: 0,
+});
 
 let counter = 0;
 export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 export async function connectedOrganisation(input: { country?: string; currencies?: string[]; ready?: boolean } = {}) {
-  const account = await control.createAccount({ country: input.country ?? "DE", business_name: "Test Charity", email: "finance@charity.example", ready: input.ready ?? true });
+  const account = await control.createAccount({
+    country: input.country ?? "DE",
+    business_name: "Test Charity",
+    email: "finance@charity.example",
+    ready: input.ready ?? true,
+  });
   const slug = unique("org");
   const organisation = await db.organisation.create({
     data: {
@@ -37,12 +47,26 @@ export async function connectedOrganisation(input: { country?: string; currencie
 
 /** A pending donation and its PaymentIntent, created the way Amply creates them. */
 export async function donationWithIntent(org: { organisation: { id: string }; account: string }, input: { amount: number; currency: string; email?: string }) {
-  const donor = await db.donor.create({ data: { organisationId: org.organisation.id, email: input.email ?? `${unique("donor")}@example.org`, name: "Dana Donor" } });
+  const donor = await db.donor.create({
+    data: { organisationId: org.organisation.id, email: input.email ?? `${unique("donor")}@example.org`, name: "Dana Donor" },
+  });
   const donation = await db.donation.create({
-    data: { organisationId: org.organisation.id, donorId: donor.id, donorName: donor.name, amount: BigInt(input.amount), chargedAmount: BigInt(input.amount), currency: input.currency.toUpperCase() },
+    data: {
+      organisationId: org.organisation.id,
+      donorId: donor.id,
+      donorName: donor.name,
+      amount: BigInt(input.amount),
+      chargedAmount: BigInt(input.amount),
+      currency: input.currency.toUpperCase(),
+    },
   });
   const intent = await stripeSdk.paymentIntents.create(
-    { amount: input.amount, currency: input.currency.toLowerCase(), automatic_payment_methods: { enabled: true }, metadata: { donation_id: donation.id, organisation_id: org.organisation.id } },
+    {
+      amount: input.amount,
+      currency: input.currency.toLowerCase(),
+      automatic_payment_methods: { enabled: true },
+      metadata: { donation_id: donation.id, organisation_id: org.organisation.id },
+    },
     { stripeAccount: org.account, idempotencyKey: `donation-${donation.id}` },
   );
   await db.donation.update({ where: { id: donation.id }, data: { stripePaymentIntentId: intent.id } });
@@ -52,7 +76,12 @@ export async function donationWithIntent(org: { organisation: { id: string }; ac
 export function payWithCard(intentId: string, account: string, number = "4242424242424242") {
   return stripeSdk.paymentIntents.confirm(
     intentId,
-    { payment_method_data: { type: "card", card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } } as unknown as Stripe.PaymentIntentConfirmParams.PaymentMethodData },
+    {
+      payment_method_data: {
+        type: "card",
+        card: { number, exp_month: 12, exp_year: 2034, cvc: "123" },
+      } as unknown as Stripe.PaymentIntentConfirmParams.PaymentMethodData,
+    },
     { stripeAccount: account },
   );
 }
@@ -78,7 +107,10 @@ export async function eventOf(account: string, type: string, objectId?: string):
   return event;
 }
 
-export function signedRequest(body: string, options: { secret?: string; timestamp?: number; signature?: string | null; headers?: Record<string, string> } = {}) {
+export function signedRequest(
+  body: string,
+  options: { secret?: string; timestamp?: number; signature?: string | null; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { "content-type": "application/json", "x-amply-client-address": "203.0.113.7", ...options.headers };
   const signature = options.signature === undefined ? signPayload(body, options.secret ?? "whsec_sandbox_connect", options.timestamp) : options.signature;
   if (signature !== null) headers["stripe-signature"] = signature;

@@ -30,7 +30,8 @@ export default async function DashboardHome() {
               <Link href={`/dashboard/${organisation.slug}`} className="block rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-teal-600">
                 <span className="block text-lg font-semibold">{organisation.name}</span>
                 <span className="mt-1 block text-sm text-slate-600">
-                  {ROLE_LABELS[role]} · {organisation.stripeAccountId ? (organisation.stripeChargesEnabled ? "Taking donations" : "Stripe setup unfinished") : "Stripe not connected"}
+                  {ROLE_LABELS[role]} ·{" "}
+                  {organisation.stripeAccountId ? (organisation.stripeChargesEnabled ? "Taking donations" : "Stripe setup unfinished") : "Stripe not connected"}
                 </span>
               </Link>
             </li>

@@ -13,7 +13,9 @@ export default function MailboxLayout({ children }: { children: React.ReactNode 
           Back to Amply
         </Link>
       </header>
-      <p className="text-sm text-slate-600">No SMTP server is configured, so Amply keeps every email here instead of sending it. Never enable this on a public server.</p>
+      <p className="text-sm text-slate-600">
+        No SMTP server is configured, so Amply keeps every email here instead of sending it. Never enable this on a public server.
+      </p>
       {children}
     </main>
   );

@@ -14,7 +14,8 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
     take: 100,
     select: { id: true, to: true, subject: true, createdAt: true },
   });
-  if (messages.length === 0) return <p className="rounded-lg bg-white p-6 text-slate-700 ring-1 ring-slate-200">No email yet. Mail appears here a moment after Amply sends it.</p>;
+  if (messages.length === 0)
+    return <p className="rounded-lg bg-white p-6 text-slate-700 ring-1 ring-slate-200">No email yet. Mail appears here a moment after Amply sends it.</p>;
   return (
     <ul className="divide-y divide-slate-200 rounded-xl bg-white ring-1 ring-slate-200" aria-label="Messages, newest first">
       {messages.map((message) => (

@@ -38,7 +38,12 @@ export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceede
     const { donation, charge } = prepared;
     const intent = event.data.object;
     if (BigInt(charge.amount) !== donation.chargedAmount || charge.currency.toUpperCase() !== donation.currency) {
-      log.error("charge does not match its donation", { donationId: donation.id, chargeId: charge.id, charged: charge.amount, expected: donation.chargedAmount });
+      log.error("charge does not match its donation", {
+        donationId: donation.id,
+        chargeId: charge.id,
+        charged: charge.amount,
+        expected: donation.chargedAmount,
+      });
     }
     const paidAt = donation.succeededAt ?? new Date(charge.created * 1000);
     const receipt = receiptEmail(donation, paidAt);

@@ -38,7 +38,8 @@ export default async function DonationCompletePage({ searchParams }: Props) {
         <>
           <h1 className="text-3xl font-bold">Thank you: your payment is processing</h1>
           <Alert tone="info">
-            Your donation of {amount} to {org} is on its way. Bank payments such as SEPA Direct Debit take a few business days; your receipt follows when it completes.
+            Your donation of {amount} to {org} is on its way. Bank payments such as SEPA Direct Debit take a few business days; your receipt follows when it
+            completes.
           </Alert>
           <Link href="" className="font-semibold text-teal-800 underline">
             Check again

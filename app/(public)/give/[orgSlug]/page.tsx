@@ -32,7 +32,9 @@ export default async function GivePage({ params, searchParams }: Props) {
         <p className="text-sm font-semibold uppercase tracking-wide text-teal-800">{organisation.name}</p>
         <h1 className="text-3xl font-bold tracking-tight">{campaign ? campaign.name : fund ? `Give to ${fund.name}` : `Give to ${organisation.name}`}</h1>
         {campaign?.description || fund?.description ? <p className="text-slate-700">{campaign?.description ?? fund?.description}</p> : null}
-        {campaign?.goalAmount && campaign.goalCurrency && raised !== null ? <CampaignProgress raised={raised} goal={campaign.goalAmount} currency={campaign.goalCurrency} /> : null}
+        {campaign?.goalAmount && campaign.goalCurrency && raised !== null ? (
+          <CampaignProgress raised={raised} goal={campaign.goalAmount} currency={campaign.goalCurrency} />
+        ) : null}
       </header>
 
       {page.open && organisation.stripeAccountId ? (
@@ -41,7 +43,9 @@ export default async function GivePage({ params, searchParams }: Props) {
             organisation={{
               slug: organisation.slug,
               name: organisation.name,
-              defaultCurrency: organisation.acceptedCurrencies.includes(organisation.defaultCurrency) ? organisation.defaultCurrency : (organisation.acceptedCurrencies[0] ?? "EUR"),
+              defaultCurrency: organisation.acceptedCurrencies.includes(organisation.defaultCurrency)
+                ? organisation.defaultCurrency
+                : (organisation.acceptedCurrencies[0] ?? "EUR"),
               acceptedCurrencies: organisation.acceptedCurrencies,
               feeRates: organisation.feeRates,
             }}

@@ -70,7 +70,8 @@ export default async function DonationsPage({ params, searchParams }: { params: 
             },
             {
               header: "Donor",
-              cell: (donation) => (donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-")),
+              cell: (donation) =>
+                donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-"),
             },
             {
               header: "Amount",

@@ -13,7 +13,11 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
   const { organisation, role, user } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/members`);
   const isOwner = hasRole(role, "owner");
   const [members, invitations] = await Promise.all([
-    db.membership.findMany({ where: { organisationId: organisation.id }, include: { user: { select: { email: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.membership.findMany({
+      where: { organisationId: organisation.id },
+      include: { user: { select: { email: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.invitation.findMany({
       where: { organisationId: organisation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
       include: { invitedBy: { select: { email: true } } },
@@ -34,7 +38,15 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                   {member.userId === user.id ? " (you)" : ""}
                 </span>
               </span>
-              {isOwner ? <MemberRoleForm action={changeMemberAction} organisationId={organisation.id} membershipId={member.id} role={member.role} label={member.user.email} /> : null}
+              {isOwner ? (
+                <MemberRoleForm
+                  action={changeMemberAction}
+                  organisationId={organisation.id}
+                  membershipId={member.id}
+                  role={member.role}
+                  label={member.user.email}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -51,10 +63,16 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
                     <span>
                       {invitation.email} · {ROLE_LABELS[invitation.role]}
                       <span className="block text-xs text-slate-500">
-                        Sent by {invitation.invitedBy?.email ?? "a former member"}, expires {invitation.expiresAt.toLocaleDateString("en-GB", { timeZone: "UTC" })}
+                        Sent by {invitation.invitedBy?.email ?? "a former member"}, expires{" "}
+                        {invitation.expiresAt.toLocaleDateString("en-GB", { timeZone: "UTC" })}
                       </span>
                     </span>
-                    <RevokeInvitationForm action={revokeInvitationAction} organisationId={organisation.id} invitationId={invitation.id} label={invitation.email} />
+                    <RevokeInvitationForm
+                      action={revokeInvitationAction}
+                      organisationId={organisation.id}
+                      invitationId={invitation.id}
+                      label={invitation.email}
+                    />
                   </li>
                 ))}
               </ul>

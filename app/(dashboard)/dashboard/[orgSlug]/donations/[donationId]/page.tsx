@@ -75,7 +75,10 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
           <dd className="font-mono text-xs break-all">{donation.stripeChargeId ?? donation.stripePaymentIntentId ?? "-"}</dd>
         </dl>
       </Card>
-      <Card title="Ledger" description="What this donation moved in your Stripe balance: the amount donors paid, and Stripe's own figures in your settlement currency.">
+      <Card
+        title="Ledger"
+        description="What this donation moved in your Stripe balance: the amount donors paid, and Stripe's own figures in your settlement currency."
+      >
         {donation.ledgerEntries.length === 0 ? (
           <p className="text-sm text-slate-600">Nothing yet: entries appear when Stripe confirms the payment.</p>
         ) : (

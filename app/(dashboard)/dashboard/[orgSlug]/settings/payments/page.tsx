@@ -20,8 +20,10 @@ const ERRORS: Record<ConnectError, string> = {
   foreign_state: "That connection was started by someone else. Start again with “Connect with Stripe” yourself.",
   expired_state: "Connecting took longer than 10 minutes, so the link expired. Start again with “Connect with Stripe”.",
   reused_state: "That connection link was already used. Start again with “Connect with Stripe” if you still need to connect.",
-  already_linked: "That Stripe account is already connected to another organisation on Amply. Connect a different account, or disconnect it from the other organisation first.",
-  already_connected: "This organisation already has a Stripe account connected, so the other account was not connected (and Amply gave up the access it had just been granted). Disconnect the current account first to switch.",
+  already_linked:
+    "That Stripe account is already connected to another organisation on Amply. Connect a different account, or disconnect it from the other organisation first.",
+  already_connected:
+    "This organisation already has a Stripe account connected, so the other account was not connected (and Amply gave up the access it had just been granted). Disconnect the current account first to switch.",
   stripe_error: "Stripe could not complete the connection. Nothing was changed; please try again in a moment.",
   not_admin: "Only owners and admins can connect a Stripe account.",
 };
@@ -30,7 +32,13 @@ function YesNo({ value }: { value: boolean }) {
   return <span className={value ? "font-semibold text-emerald-800" : "font-semibold text-amber-800"}>{value ? "Yes" : "Not yet"}</span>;
 }
 
-export default async function PaymentsSettingsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PaymentsSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { orgSlug } = await params;
   const query = await searchParams;
   const { organisation: stale, role } = await requirePageRole(orgSlug, "viewer");
@@ -45,9 +53,19 @@ export default async function PaymentsSettingsPage({ params, searchParams }: { p
   return (
     <div className="grid gap-6">
       <h1 className="text-2xl font-bold">Payments</h1>
-      {query.connected === "true" && organisation.stripeAccountId ? <Alert tone="success" title="Stripe account connected">Your Stripe account is now connected to {organisation.name}.</Alert> : null}
-      {query.disconnected === "true" && !organisation.stripeAccountId ? <Alert tone="info">Stripe is disconnected. Your donation page is closed until you connect again.</Alert> : null}
-      {error ? <Alert tone="error" title="Not connected">{error}</Alert> : null}
+      {query.connected === "true" && organisation.stripeAccountId ? (
+        <Alert tone="success" title="Stripe account connected">
+          Your Stripe account is now connected to {organisation.name}.
+        </Alert>
+      ) : null}
+      {query.disconnected === "true" && !organisation.stripeAccountId ? (
+        <Alert tone="info">Stripe is disconnected. Your donation page is closed until you connect again.</Alert>
+      ) : null}
+      {error ? (
+        <Alert tone="error" title="Not connected">
+          {error}
+        </Alert>
+      ) : null}
       {!fresh ? <Alert tone="warning">Stripe could not be reached just now, so this is the status we last heard.</Alert> : null}
 
       {organisation.stripeAccountId ? (
@@ -56,7 +74,9 @@ export default async function PaymentsSettingsPage({ params, searchParams }: { p
           description={
             <>
               Donations are direct charges on your own Stripe account: the money goes to you, with a 0% platform fee.
-              {sandbox ? <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Stripe sandbox - no real money</span> : null}
+              {sandbox ? (
+                <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Stripe sandbox - no real money</span>
+              ) : null}
             </>
           }
         >
@@ -89,14 +109,21 @@ export default async function PaymentsSettingsPage({ params, searchParams }: { p
           {due.length > 0 ? (
             <div className="mt-5 grid gap-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
               <h3 className="font-semibold text-amber-950">Stripe needs a few things before you can take donations</h3>
-              {disabledReasonText(requirements?.disabledReason) ? <p className="text-sm text-amber-950">{disabledReasonText(requirements?.disabledReason)}</p> : null}
+              {disabledReasonText(requirements?.disabledReason) ? (
+                <p className="text-sm text-amber-950">{disabledReasonText(requirements?.disabledReason)}</p>
+              ) : null}
               <ul className="list-disc pl-5 text-sm text-amber-950" data-testid="requirements">
                 {due.map((label) => (
                   <li key={label}>{label}</li>
                 ))}
               </ul>
               {canManage ? (
-                <a href={accountSetupUrl(organisation.stripeAccountId)} className="justify-self-start font-semibold text-teal-800 underline" target="_blank" rel="noreferrer">
+                <a
+                  href={accountSetupUrl(organisation.stripeAccountId)}
+                  className="justify-self-start font-semibold text-teal-800 underline"
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   Finish setting up on Stripe
                 </a>
               ) : null}
@@ -115,14 +142,19 @@ export default async function PaymentsSettingsPage({ params, searchParams }: { p
         >
           {organisation.stripeDisconnectedAt ? (
             <p className="mb-4 text-sm text-slate-700" data-testid="stripe-connection">
-              Disconnected on {organisation.stripeDisconnectedAt.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" })}. Your donation page is closed until you connect again.
+              Disconnected on {organisation.stripeDisconnectedAt.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" })}. Your donation page is
+              closed until you connect again.
             </p>
           ) : (
             <p className="mb-4 text-sm text-slate-700" data-testid="stripe-connection">
               Not connected: your donation page cannot take donations yet.
             </p>
           )}
-          {canManage ? <ConnectStripeButton organisationId={organisation.id} /> : <p className="text-sm text-slate-600">Ask an owner or admin of {organisation.name} to connect Stripe.</p>}
+          {canManage ? (
+            <ConnectStripeButton organisationId={organisation.id} />
+          ) : (
+            <p className="text-sm text-slate-600">Ask an owner or admin of {organisation.name} to connect Stripe.</p>
+          )}
         </Card>
       )}
     </div>
