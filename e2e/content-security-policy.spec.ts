@@ -6,6 +6,9 @@ async function expectNoncedPolicy(response: Response | null) {
   expect(response?.status()).toBe(200);
   const policy = response?.headers()["content-security-policy"] ?? "";
   expect(policy).toContain("frame-ancestors 'none'");
+  expect(response?.headers()["x-frame-options"]).toBe("DENY");
+  // The browser tests serve Amply over http: a promise of https there would lock browsers out.
+  expect(response?.headers()["strict-transport-security"]).toBeUndefined();
   const nonce = /script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'/.exec(policy)?.[1];
   expect(nonce, `a nonce in script-src: ${policy}`).toBeTruthy();
   expect(policy).not.toMatch(/script-src [^;]*'unsafe-(inline|eval)'/);
