@@ -11,7 +11,9 @@ const inter = localFont({
 });
 
 // Every page reads the database, the session or the configuration at request time: nothing is
-// prerendered, so a build needs no runtime configuration.
+// prerendered, so a build needs no runtime configuration. Rendering each request is also what
+// puts that request's Content-Security-Policy nonce on the page's scripts (proxy.ts); a page
+// prerendered at build time would carry none, and the browser would refuse to run it.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
