@@ -1,0 +1,20 @@
+import "server-only";
+import { ImageRejectedError, prepareImage, type PreparedImage } from "@/lib/images/prepare-image";
+
+/** What the form asks for the logo: keep it (undefined), remove it (null) or replace it. */
+export type LogoChange = PreparedImage | null | undefined;
+
+/** Read the organisation form's `logo` file and `removeLogo` box; a refused upload is a field error. */
+export async function readLogoField(form: FormData): Promise<{ ok: true; logo: LogoChange } | { ok: false; error: string }> {
+  const file = form.get("logo");
+  // A file input left empty still sends a nameless, empty part.
+  if (file instanceof File && (file.size > 0 || file.name)) {
+    try {
+      return { ok: true, logo: await prepareImage(new Uint8Array(await file.arrayBuffer())) };
+    } catch (error) {
+      if (error instanceof ImageRejectedError) return { ok: false, error: error.message };
+      throw error;
+    }
+  }
+  return { ok: true, logo: form.get("removeLogo") === "on" ? null : undefined };
+}
