@@ -18,7 +18,6 @@ const percentBps = (value: string) => {
 export const organisationFields = z.object({
   name: z.string().trim().min(2, "Give your organisation's name (at least 2 characters).").max(120, "That name is too long (120 characters at most)."),
   email: z.email("Enter the email address donors can write to, like donations@example.org.").max(254),
-  logoUrl: z.union([z.literal(""), z.url({ protocol: /^https$/, error: "Give the address of your logo image, starting with https://" }).max(500)]).transform((url) => url || null),
   country: z.enum(STRIPE_COUNTRIES, { error: "Choose the country your organisation is registered in." }),
   defaultCurrency: z.string().trim().toUpperCase().length(3, "Choose a currency."),
   acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
@@ -32,7 +31,7 @@ export const slugField = z
   .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "Use 3 to 48 lowercase letters, digits and dashes, like save-the-river.")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "That address is reserved; choose another.");
 
-export type OrganisationInput = { name: string; email: string; logoUrl: string | null; country: string; defaultCurrency: string; acceptedCurrencies: string[]; feeRates: FeeRate[] };
+export type OrganisationInput = { name: string; email: string; country: string; defaultCurrency: string; acceptedCurrencies: string[]; feeRates: FeeRate[] };
 
 /** Read the organisation form. Returns the input, or field errors keyed by field name. */
 export function readOrganisationForm(form: FormData): { ok: true; input: OrganisationInput } | { ok: false; fieldErrors: Record<string, string> } {
@@ -40,7 +39,6 @@ export function readOrganisationForm(form: FormData): { ok: true; input: Organis
   const raw = {
     name: form.get("name"),
     email: String(form.get("email") ?? "").trim(),
-    logoUrl: String(form.get("logoUrl") ?? "").trim(),
     country: form.get("country"),
     defaultCurrency: form.get("defaultCurrency"),
     acceptedCurrencies: accepted,
