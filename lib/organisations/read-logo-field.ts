@@ -7,8 +7,8 @@ export type LogoChange = PreparedImage | null | undefined;
 /** Read the organisation form's `logo` file and `removeLogo` box; a refused upload is a field error. */
 export async function readLogoField(form: FormData): Promise<{ ok: true; logo: LogoChange } | { ok: false; error: string }> {
   const file = form.get("logo");
-  // A file input left empty still sends a nameless, empty part.
-  if (file instanceof File && (file.size > 0 || file.name)) {
+  // A file input left empty still sends an empty part, and not always a nameless one.
+  if (file instanceof File && file.size > 0) {
     try {
       return { ok: true, logo: await prepareImage(new Uint8Array(await file.arrayBuffer())) };
     } catch (error) {

@@ -61,8 +61,8 @@ function settingsForm(fields: { name?: string; logo?: File; removeLogo?: boolean
   form.set("defaultCurrency", "EUR");
   form.set("fee.EUR.percent", "1.5");
   form.set("fee.EUR.fixed", "0.25");
-  // An empty file input still sends a nameless, empty part.
-  form.set("logo", fields.logo ?? new File([], "", { type: "application/octet-stream" }));
+  // An empty file input still sends an empty part, and not always a nameless one.
+  form.set("logo", fields.logo ?? new File([], "blob", { type: "application/octet-stream" }));
   if (fields.removeLogo) form.set("removeLogo", "on");
   return form;
 }
