@@ -11,8 +11,13 @@ const nextConfig: NextConfig = {
   // `next dev` on 127.0.0.1 would otherwise block its own HMR requests.
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   poweredByHeader: false,
-  // forbidden(): non-members get a real 403 page.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden(): non-members get a real 403 page.
+    authInterrupts: true,
+    // The organisation form carries a logo of up to 2 MB (lib/images/limits.ts) besides its few
+    // text fields; the 1 MB default would refuse it before the action could explain why.
+    serverActions: { bodySizeLimit: "2.5mb" },
+  },
   // Packages with native or WebAssembly parts stay plain Node requires on the server.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer"],
   headers() {

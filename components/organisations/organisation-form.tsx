@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { startTransition, useActionState, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/organisation-action";
+import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "@/lib/images/limits";
 
 const COMMON_CURRENCIES = ["EUR", "GBP", "USD", "CHF", "PLN", "SEK", "DKK", "NOK", "CAD", "AUD", "JPY"];
 
@@ -13,7 +14,8 @@ export type OrganisationFormValues = {
   name: string;
   slug?: string;
   email: string;
-  logoUrl?: string;
+  /** The current logo, as Amply serves it. */
+  logo?: { id: string; url: string } | null;
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
@@ -34,6 +36,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
   const [state, formAction, pending] = useActionState(action, {});
   const [accepted, setAccepted] = useState<string[]>(values.acceptedCurrencies);
   const [other, setOther] = useState(values.acceptedCurrencies.filter((c) => !COMMON_CURRENCIES.includes(c)).join(", "));
+  const [logoTooLarge, setLogoTooLarge] = useState(false);
   const errors = state.fieldErrors ?? {};
   const all = useMemo(() => {
     const others = other
@@ -43,8 +46,18 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
     return [...new Set([...accepted, ...others])];
   }, [accepted, other]);
 
+  // Submitting through onSubmit, not the form's action prop, keeps what the person typed (and the
+  // file they chose) when the server refuses: React resets a form after every action it runs.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // Next refuses bodies over its limit before the action runs, so a too-large file is caught here.
+    if (logoTooLarge) return;
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(form));
+  }
+
   return (
-    <form action={formAction} className="grid gap-5" noValidate>
+    <form action={formAction} onSubmit={submit} className="grid gap-5" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {values.organisationId ? <input type="hidden" name="organisationId" value={values.organisationId} /> : null}
@@ -60,14 +73,29 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
         />
       ) : null}
       <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
-      <Field
-        label="Logo (optional)"
-        name="logoUrl"
-        type="url"
-        defaultValue={values.logoUrl ?? ""}
-        hint="The https:// address of your logo image, shown on your donation page"
-        error={errors.logoUrl}
-      />
+      <div className="grid gap-2">
+        {values.logo ? (
+          // eslint-disable-next-line @next/next/no-img-element -- already re-encoded to fit 512x512 and served immutable by Amply
+          <img src={values.logo.url} alt="Your current logo" className="h-14 w-auto self-start" />
+        ) : null}
+        <Field
+          // A saved logo has a new id: the emptied input no longer holds the file just uploaded.
+          key={values.logo?.id ?? "none"}
+          label={values.logo ? "Replace the logo (optional)" : "Logo (optional)"}
+          name="logo"
+          type="file"
+          accept={ACCEPTED_IMAGE_TYPES}
+          onChange={(event) => setLogoTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > MAX_IMAGE_BYTES)}
+          hint="A PNG, JPEG or WebP image of at most 2 MB, shown on your donation page"
+          error={logoTooLarge ? TOO_LARGE_MESSAGE : errors.logo}
+        />
+        {values.logo ? (
+          <label key={values.logo.id} className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="checkbox" name="removeLogo" />
+            Remove logo
+          </label>
+        ) : null}
+      </div>
       <div className="grid gap-1">
         <label htmlFor="field-country" className="text-sm font-medium text-slate-800">
           Country of registration

@@ -36,13 +36,13 @@ export function publicRoute<S extends z.core.$ZodType | undefined = undefined>(
       if (options.sameOrigin) assertSameOrigin(request);
       let idempotencyKey = "";
       if (options.idempotencyKey) {
-        const key = z.safeParse(options.idempotencyKey, request.headers.get("idempotency-key") ?? "");
+        const key = await z.safeParseAsync(options.idempotencyKey, request.headers.get("idempotency-key") ?? "");
         if (!key.success) throw new ApiError("bad_request", key.error.issues[0]?.message ?? "Send an Idempotency-Key header.");
         idempotencyKey = key.data;
       }
       let body: unknown;
       if (options.schema) {
-        const parsed = z.safeParse(options.schema, await readJson(request, options.maxBytes));
+        const parsed = await z.safeParseAsync(options.schema, await readJson(request, options.maxBytes));
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data;
       } else {

@@ -24,7 +24,7 @@ export function organisationAction<S extends z.core.$ZodType>(
     } catch (error) {
       return errorState(error);
     }
-    const parsed = z.safeParse(schema, formObject(form));
+    const parsed = await z.safeParseAsync(schema, formObject(form));
     if (!parsed.success) return { ...zodState(parsed.error), values: typedValues(form) };
     try {
       return await run(parsed.data, context);

@@ -12,7 +12,7 @@ export type PublicActionContext = { user: SessionUser | null; clientAddress: str
 
 export function publicAction<S extends z.core.$ZodType>(schema: S, run: (input: z.output<S>, context: PublicActionContext) => Promise<ActionState>) {
   return async (_previous: ActionState, form: FormData): Promise<ActionState> => {
-    const parsed = z.safeParse(schema, formObject(form));
+    const parsed = await z.safeParseAsync(schema, formObject(form));
     if (!parsed.success) return { ...zodState(parsed.error), values: typedValues(form) };
     try {
       const clientAddress = await requestClientAddress();

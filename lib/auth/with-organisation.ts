@@ -36,7 +36,7 @@ export function withOrganisation<S extends z.core.$ZodType | undefined = undefin
       const guarded = await requireRole({ id: params.orgId ?? "" }, atLeast);
       let body: unknown;
       if (options.body) {
-        const parsed = z.safeParse(options.body, await readJson(request, options.maxBytes ?? 64_000));
+        const parsed = await z.safeParseAsync(options.body, await readJson(request, options.maxBytes ?? 64_000));
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data;
       }

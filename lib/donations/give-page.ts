@@ -13,7 +13,7 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
       slug: true,
       name: true,
       email: true,
-      logoUrl: true,
+      logoImage: { select: { id: true, width: true, height: true } },
       country: true,
       defaultCurrency: true,
       acceptedCurrencies: true,

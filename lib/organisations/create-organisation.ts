@@ -3,23 +3,28 @@ import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { OrganisationInput } from "./organisation-input";
+import type { LogoChange } from "./read-logo-field";
+import { setOrganisationLogo } from "./set-organisation-logo";
 
-/** A new organisation, its fee rates, a general fund, and its creator as owner. */
-export async function createOrganisation(input: OrganisationInput & { slug: string }, ownerId: string) {
+/** A new organisation, its fee rates, a general fund, its logo, and its creator as owner. */
+export async function createOrganisation(input: OrganisationInput & { slug: string; logo?: LogoChange }, ownerId: string) {
   try {
-    return await db.organisation.create({
-      data: {
-        slug: input.slug,
-        name: input.name,
-        email: input.email,
-        logoUrl: input.logoUrl,
-        country: input.country,
-        defaultCurrency: input.defaultCurrency,
-        acceptedCurrencies: input.acceptedCurrencies,
-        feeRates: { create: input.feeRates.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })) },
-        funds: { create: [{ slug: "general", name: "General fund", description: "Where it is needed most." }] },
-        memberships: { create: [{ userId: ownerId, role: "owner" }] },
-      },
+    return await db.$transaction(async (tx) => {
+      const organisation = await tx.organisation.create({
+        data: {
+          slug: input.slug,
+          name: input.name,
+          email: input.email,
+          country: input.country,
+          defaultCurrency: input.defaultCurrency,
+          acceptedCurrencies: input.acceptedCurrencies,
+          feeRates: { create: input.feeRates.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })) },
+          funds: { create: [{ slug: "general", name: "General fund", description: "Where it is needed most." }] },
+          memberships: { create: [{ userId: ownerId, role: "owner" }] },
+        },
+      });
+      if (input.logo) await setOrganisationLogo(tx, organisation.id, input.logo);
+      return organisation;
     });
   } catch (error) {
     if (isUniqueViolation(error))

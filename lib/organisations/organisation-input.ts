@@ -7,6 +7,7 @@ import { parseAmount, toDecimalString } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
 import type { FeeRate } from "@/lib/money/fees";
 import { STRIPE_COUNTRIES } from "./countries";
+import { readLogoField, type LogoChange } from "./read-logo-field";
 
 const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "dashboard", "give", "signin", "dev"]);
 
@@ -20,9 +21,6 @@ const percentBps = (value: string) => {
 export const organisationFields = z.object({
   name: z.string().trim().min(2, "Give your organisation's name (at least 2 characters).").max(120, "That name is too long (120 characters at most)."),
   email: z.email("Enter the email address donors can write to, like donations@example.org.").max(254),
-  logoUrl: z
-    .union([z.literal(""), z.url({ protocol: /^https$/, error: "Give the address of your logo image, starting with https://" }).max(500)])
-    .transform((url) => url || null),
   country: z.enum(STRIPE_COUNTRIES, { error: "Choose the country your organisation is registered in." }),
   defaultCurrency: z.string().trim().toUpperCase().length(3, "Choose a currency."),
   acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
@@ -39,7 +37,6 @@ export const slugField = z
 export type OrganisationInput = {
   name: string;
   email: string;
-  logoUrl: string | null;
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
@@ -71,7 +68,6 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
   const raw = {
     name: values.get("name"),
     email: String(values.get("email") ?? "").trim(),
-    logoUrl: String(values.get("logoUrl") ?? "").trim(),
     country: values.get("country"),
     defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
@@ -110,13 +106,15 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
 
 /**
  * The organisation form as the zod schema of its server action (lib/auth/organisation-action.ts):
- * the fee rate fields are named after the currencies ticked, so the form is read as a whole.
- * With `slug`, the address of a new organisation's page is read too.
+ * the fee rate fields are named after the currencies ticked, so the form is read as a whole. The
+ * logo, if one is uploaded, is checked and re-encoded here too, so a refused image is a field error
+ * and nothing is written. With `slug`, the address of a new organisation's page is read as well.
  */
 export function organisationFormSchema<WithSlug extends boolean = false>(options: { slug?: WithSlug } = {}) {
+  type Output = OrganisationInput & { logo: LogoChange } & (WithSlug extends true ? { slug: string } : object);
   return z
     .custom<FormObject>((value) => typeof value === "object" && value !== null)
-    .transform((form, ctx): OrganisationInput & (WithSlug extends true ? { slug: string } : object) => {
+    .transform(async (form, ctx): Promise<Output> => {
       const values = formValues(form);
       const read = readOrganisationForm(values);
       const fieldErrors = read.ok ? {} : { ...read.fieldErrors };
@@ -126,11 +124,13 @@ export function organisationFormSchema<WithSlug extends boolean = false>(options
         if (parsed.success) slug = parsed.data;
         else fieldErrors.slug = parsed.error.issues[0]?.message ?? "Choose an address.";
       }
-      if (!read.ok || Object.keys(fieldErrors).length) {
+      const logo = await readLogoField(form.logo, values.get("removeLogo") === "on");
+      if (!logo.ok) fieldErrors.logo = logo.error;
+      if (!read.ok || !logo.ok || Object.keys(fieldErrors).length) {
         for (const [path, message] of Object.entries(fieldErrors)) ctx.addIssue({ code: "custom", path: [path], message });
         return z.NEVER;
       }
-      return { ...read.input, ...(slug ? { slug } : {}) } as OrganisationInput & (WithSlug extends true ? { slug: string } : object);
+      return { ...read.input, logo: logo.logo, ...(slug ? { slug } : {}) } as Output;
     });
 }
 

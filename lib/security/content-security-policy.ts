@@ -36,8 +36,8 @@ export function contentSecurityPolicy(config: PolicyConfig, nonce: string): stri
     // Inline styles stay allowed: React's style attributes, next/font's and the Payment
     // Element's injected rules. A nonce here would make browsers ignore 'unsafe-inline'.
     "style-src": ["'self'", "'unsafe-inline'"],
-    // Organisations show a logo from any https address (lib/organisations/organisation-input.ts).
-    "img-src": ["'self'", "data:", "blob:", "https:"],
+    // Logos and campaign images are uploaded and served by Amply (/images/<id>): nothing third-party.
+    "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],
     // next dev's hot reload talks over a WebSocket.
     "connect-src": ["'self'", ...stripe.connections, ...(development ? ["ws:"] : [])],

@@ -4,6 +4,7 @@ import { CampaignProgress } from "@/components/donations/campaign-progress";
 import { DonationForm } from "@/components/donations/donation-form";
 import { loadGivePage } from "@/lib/donations/give-page";
 import { getEnv } from "@/lib/env";
+import { imageUrl } from "@/lib/images/image-url";
 
 type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ fund?: string; campaign?: string }> };
 
@@ -24,10 +25,16 @@ export default async function GivePage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
       <header className="grid gap-2">
-        {organisation.logoUrl ? (
-          // An organisation's own logo, from wherever it hosts it.
+        {organisation.logoImage ? (
+          // Uploaded to Amply, re-encoded to fit 512x512 and served immutable from Amply's own origin.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={organisation.logoUrl} alt={`${organisation.name} logo`} className="h-14 w-auto self-start" />
+          <img
+            src={imageUrl(organisation.logoImage.id)}
+            width={organisation.logoImage.width}
+            height={organisation.logoImage.height}
+            alt={`${organisation.name} logo`}
+            className="h-14 w-auto self-start"
+          />
         ) : null}
         <p className="text-sm font-semibold uppercase tracking-wide text-teal-800">{organisation.name}</p>
         <h1 className="text-3xl font-bold tracking-tight">{campaign ? campaign.name : fund ? `Give to ${fund.name}` : `Give to ${organisation.name}`}</h1>

@@ -3,6 +3,7 @@ import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
+import { imageUrl } from "@/lib/images/image-url";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
 import { feeRateFormValues } from "@/lib/organisations/organisation-input";
 import { updateOrganisationAction } from "./actions";
@@ -24,7 +25,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           organisationId: organisation.id,
           name: organisation.name,
           email: organisation.email,
-          logoUrl: organisation.logoUrl ?? "",
+          logo: organisation.logoImageId ? { id: organisation.logoImageId, url: imageUrl(organisation.logoImageId) } : null,
           country: organisation.country,
           defaultCurrency: organisation.defaultCurrency,
           acceptedCurrencies: organisation.acceptedCurrencies,
