@@ -210,7 +210,9 @@ describe("the settings action", () => {
     const before = await stored();
     const logo = file(bytesOf(await picture(64, 64).png().toBuffer()), "logo.png", "image/png");
     await expect(updateOrganisationAction({}, settingsForm({ logo }))).resolves.toMatchObject({ error: expect.stringContaining("viewer") as string });
-    await expect(updateOrganisationAction({}, settingsForm({ removeLogo: true }))).resolves.toMatchObject({ error: expect.stringContaining("viewer") as string });
+    await expect(updateOrganisationAction({}, settingsForm({ removeLogo: true }))).resolves.toMatchObject({
+      error: expect.stringContaining("viewer") as string,
+    });
     expect(await stored()).toEqual(before);
   });
 });
@@ -227,7 +229,9 @@ describe("the create-organisation action", () => {
     session.user = owner;
     const refusedSlug = unique("refused");
     const svg = file(`<svg xmlns="http://www.w3.org/2000/svg"/>`, "logo.svg", "image/svg+xml");
-    await expect(createOrganisationAction({}, createForm(refusedSlug, svg))).resolves.toMatchObject({ fieldErrors: { logo: expect.stringMatching(REFUSED) as string } });
+    await expect(createOrganisationAction({}, createForm(refusedSlug, svg))).resolves.toMatchObject({
+      fieldErrors: { logo: expect.stringMatching(REFUSED) as string },
+    });
     expect(await db.organisation.count({ where: { slug: refusedSlug } })).toBe(0);
 
     const slug = unique("created");
