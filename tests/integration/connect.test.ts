@@ -10,32 +10,17 @@ const { createConnectState } = await import("@/lib/organisations/connect-state")
 const { GET: connect } = await import("@/app/api/organisations/[orgId]/stripe/connect/route");
 const { POST: disconnect } = await import("@/app/api/organisations/[orgId]/stripe/disconnect/route");
 const { GET: callback } = await import("@/app/api/stripe/connect/callback/route");
-const { control, stripeSdk, unique } = await import("../support/fixtures");
+const { control, organisationWithMembers, person, stripeSdk } = await import("../support/fixtures");
 
 type User = { id: string; email: string };
 const people: Record<"owner" | "admin" | "viewer" | "stranger", User> = {} as never;
 let organisation: { id: string; slug: string };
 let other: { id: string; slug: string };
 
-async function user(label: string) {
-  const created = await db.user.create({ data: { email: `${unique(label)}@example.org` } });
-  return { id: created.id, email: created.email };
-}
+const user = person;
 
-async function org(owner: User, extra: Array<[User, "admin" | "viewer"]> = []) {
-  const slug = unique("connect");
-  return db.organisation.create({
-    data: {
-      slug,
-      name: `Org ${slug}`,
-      email: `${slug}@example.org`,
-      country: "DE",
-      defaultCurrency: "EUR",
-      acceptedCurrencies: ["EUR"],
-      memberships: { create: [{ userId: owner.id, role: "owner" }, ...extra.map(([u, role]) => ({ userId: u.id, role }))] },
-    },
-  });
-}
+/** An organisation with its owner and, optionally, more members. */
+const org = (owner: User, extra: Array<[User, "admin" | "viewer"]> = []) => organisationWithMembers([[owner, "owner"], ...extra]);
 
 const params = (orgId: string) => ({ params: Promise.resolve({ orgId }) });
 /** A POST as Amply's own page sends it (a browser always sets Origin on a POST). */

@@ -10,27 +10,7 @@ const { db } = await import("@/lib/db/client");
 const { changeMembership } = await import("@/lib/organisations/change-membership");
 const { acceptInvitation, inviteMember, revokeInvitation } = await import("@/lib/organisations/invitations");
 const { revokeInvitationAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/members/actions");
-const { unique } = await import("../support/fixtures");
-
-async function person(label: string) {
-  const user = await db.user.create({ data: { email: `${unique(label)}@example.org` } });
-  return { id: user.id, email: user.email };
-}
-
-async function organisationWith(members: Array<[{ id: string }, Role]>) {
-  const slug = unique("inv");
-  return db.organisation.create({
-    data: {
-      slug,
-      name: `Org ${slug}`,
-      email: `${slug}@example.org`,
-      country: "DE",
-      defaultCurrency: "EUR",
-      acceptedCurrencies: ["EUR"],
-      memberships: { create: members.map(([user, role]) => ({ userId: user.id, role })) },
-    },
-  });
-}
+const { organisationWithMembers: organisationWith, person } = await import("../support/fixtures");
 
 /** Invite, and read the token back from the email the outbox holds (as the invitee would). */
 async function invite(organisation: { id: string; name: string }, sender: { id: string; email: string; role: Role }, invitee: { email: string }, role: Role) {

@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import { SandboxControl } from "@/sandbox/client";
 import { signPayload } from "@/sandbox/webhooks";
 import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/generated/enums.ts";
 import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
 
 export const control = new SandboxControl(inject("sandboxUrl"), "sk_test_sandbox_amply");
@@ -19,6 +20,28 @@ export const stripeSdk = new Stripe("sk_test_sandbox_amply", {
 
 let counter = 0;
 export const unique = (label: string) => `${label}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+/** A person who can sign in. */
+export async function person(label: string) {
+  const user = await db.user.create({ data: { email: `${unique(label)}@example.org` } });
+  return { id: user.id, email: user.email };
+}
+
+/** An organisation (not connected to Stripe) with these members. */
+export async function organisationWithMembers(members: Array<[{ id: string }, Role]>) {
+  const slug = unique("org");
+  return db.organisation.create({
+    data: {
+      slug,
+      name: `Org ${slug}`,
+      email: `${slug}@example.org`,
+      country: "DE",
+      defaultCurrency: "EUR",
+      acceptedCurrencies: ["EUR"],
+      memberships: { create: members.map(([user, role]) => ({ userId: user.id, role })) },
+    },
+  });
+}
 
 export async function connectedOrganisation(input: { country?: string; currencies?: string[]; ready?: boolean } = {}) {
   const account = await control.createAccount({
