@@ -21,6 +21,8 @@ type PublicRouteOptions<S extends z.core.$ZodType | undefined> = {
 
 export type PublicRouteContext<S extends z.core.$ZodType | undefined> = {
   request: Request;
+  /** The dynamic segments of the route (`[imageId]`...). */
+  params: Record<string, string>;
   body: S extends z.core.$ZodType ? z.output<S> : string;
   idempotencyKey: string;
   /** Resolved by Amply's server (scripts/serve.ts), never read from X-Forwarded-For here. */
@@ -31,7 +33,7 @@ export function publicRoute<S extends z.core.$ZodType | undefined = undefined>(
   options: PublicRouteOptions<S>,
   handler: (context: PublicRouteContext<S>) => Promise<Response>,
 ) {
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, context?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     try {
       if (options.sameOrigin) assertSameOrigin(request);
       let idempotencyKey = "";
@@ -48,7 +50,8 @@ export function publicRoute<S extends z.core.$ZodType | undefined = undefined>(
       } else {
         body = await readBody(request, options.maxBytes);
       }
-      return await handler({ request, body: body as PublicRouteContext<S>["body"], idempotencyKey, clientAddress: clientAddress(request) });
+      const params = (await context?.params) ?? {};
+      return await handler({ request, params, body: body as PublicRouteContext<S>["body"], idempotencyKey, clientAddress: clientAddress(request) });
     } catch (error) {
       return errorResponse(error, { route: `${request.method} ${new URL(request.url).pathname}` });
     }

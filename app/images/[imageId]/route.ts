@@ -1,8 +1,9 @@
 // GET /images/[imageId] - an image an organisation uploaded (its logo), as Amply re-encoded it
+import { publicRoute } from "@/lib/api/public-route";
 import { loadImage } from "@/lib/images/load-image";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ imageId: string }> }) {
-  const image = await loadImage((await params).imageId);
+export const GET = publicRoute({ maxBytes: 0 }, async ({ params }) => {
+  const image = await loadImage(params.imageId ?? "");
   if (!image) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   return new Response(image.bytes, {
     headers: {
@@ -16,4 +17,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ima
       "Content-Security-Policy": "default-src 'none'; sandbox",
     },
   });
-}
+});
