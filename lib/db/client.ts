@@ -2,11 +2,12 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client.ts";
+import { withResilientTransactions } from "./resilient-transactions";
 import { sharedPool } from "./sql";
 
 function createClient() {
   // One pool per process, shared with lib/db/sql.ts.
-  const adapter = new PrismaPg(sharedPool());
+  const adapter = withResilientTransactions(new PrismaPg(sharedPool()));
   return new PrismaClient({
     adapter,
     // OAuth tokens are never needed by Amply's own code (sign-in is by email link).

@@ -6,6 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/logger";
 import type { Prisma } from "./generated/client.ts";
 
 const INT8 = 20;
@@ -28,12 +29,20 @@ const globalForPool = globalThis as unknown as { amplyPool?: pg.Pool };
 export function sharedPool(): pg.Pool {
   if (!globalForPool.amplyPool) {
     const env = getEnv();
-    globalForPool.amplyPool = new pg.Pool({
+    const pool = new pg.Pool({
       connectionString: env.DATABASE_URL,
       max: env.DATABASE_POOL_SIZE,
       // Idle connections must not keep a script (worker, seed, tests) alive.
       allowExitOnIdle: true,
+      // A request waits a few seconds for a connection, then fails (5xx) instead of hanging.
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
     });
+    // An idle connection the server closed (a restart) is dropped by the pool; without a listener
+    // that error would end the process.
+    pool.on("error", (error) => log.warn("database connection lost; the pool will open a new one", { error: error.message }));
+    globalForPool.amplyPool = pool;
   }
   return globalForPool.amplyPool;
 }
