@@ -2,11 +2,14 @@ import "server-only";
 import type Stripe from "stripe";
 import { stripe } from "@/lib/stripe/client";
 
-/** Stripe's default: a signature older than five minutes is refused (replay protection). */
+/**
+ * A signature more than five minutes old is refused (replay protection; Stripe's default), and so
+ * is one dated more than five minutes ahead, which stripe-node alone would accept.
+ */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 export class WebhookRejected extends Error {
-  constructor(readonly reason: "missing_signature" | "invalid_signature" | "stale_timestamp" | "malformed_payload" | "wrong_mode") {
+  constructor(readonly reason: "missing_signature" | "invalid_signature" | "stale_timestamp" | "future_timestamp" | "malformed_payload" | "wrong_mode") {
     super(reason);
     this.name = "WebhookRejected";
   }
@@ -17,8 +20,10 @@ export class WebhookRejected extends Error {
  * current and previous during a rotation; docs/stripe.md#webhook-verification). The first secret
  * that verifies wins.
  */
-export function verifyStripeEvent(payload: string, signature: string | null, secrets: readonly string[], livemode: boolean): Stripe.Event {
-  if (!signature || !/t=\d+/.test(signature) || !/v1=/.test(signature)) throw new WebhookRejected("missing_signature");
+export function verifyStripeEvent(payload: string, signature: string | null, secrets: readonly string[], livemode: boolean, now = Date.now()): Stripe.Event {
+  const timestamp = Number(/(?:^|,)t=(\d+)/.exec(signature ?? "")?.[1]);
+  if (!signature || !timestamp || !/v1=/.test(signature)) throw new WebhookRejected("missing_signature");
+  if (timestamp - Math.floor(now / 1000) > SIGNATURE_TOLERANCE_SECONDS) throw new WebhookRejected("future_timestamp");
   const webhooks = stripe().webhooks;
   let stale = false;
   for (const secret of secrets) {
