@@ -15,6 +15,7 @@ import { eventRoutes } from "./api/events";
 import { renderExpanded } from "./api/expand";
 import { paymentIntentRoutes } from "./api/payment-intents";
 import { paymentMethodRoutes } from "./api/payment-methods";
+import { refuseRawCardNumbers } from "./engine/payment-methods";
 import { productRoutes } from "./api/products";
 import { accessRevoked, type Context, type Route } from "./api/route";
 import { subscriptionRoutes } from "./api/subscriptions";
@@ -55,7 +56,7 @@ function authenticate(engine: Engine, req: IncomingMessage): { publishable: bool
   });
 }
 
-export function handleApi(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
+export async function handleApi(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
   const method = req.method ?? "GET";
   const cors = { "Access-Control-Allow-Origin": "*" };
   try {
@@ -85,11 +86,19 @@ export function handleApi(engine: Engine, req: IncomingMessage, res: ServerRespo
       );
     }
     if (route.spec) checkParams(params, route.spec);
+    if (method === "POST" && !auth.publishable) refuseRawCardNumbers(params);
 
     const idempotencyKey = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
     const account = requested ?? PLATFORM;
     const cacheKey = idempotencyKey && method === "POST" ? `${account}|${idempotencyKey}` : null;
     const print = cacheKey ? fingerprint(method, url.pathname, body) : "";
+    if (cacheKey && engine.store.executing.has(cacheKey)) {
+      throw new StripeApiError(409, {
+        type: "idempotency_error",
+        code: "idempotency_key_in_use",
+        message: `There is currently another in-progress request using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): ${idempotencyKey}. Please try again later.`,
+      });
+    }
     if (cacheKey) {
       const previous = engine.store.idempotency.get(cacheKey);
       if (previous) {
@@ -106,7 +115,9 @@ export function handleApi(engine: Engine, req: IncomingMessage, res: ServerRespo
     const ctx: Context = { engine, account, connected: Boolean(requested), publishable: auth.publishable, params, query: url.searchParams, idempotencyKey };
     let status = 200;
     let payload: unknown;
+    if (cacheKey) engine.store.executing.add(cacheKey);
     try {
+      if (engine.config.latencyMs) await new Promise((resolve) => setTimeout(resolve, engine.config.latencyMs));
       const result = route.handler(ctx, route.pattern.exec(url.pathname) as RegExpExecArray);
       payload = renderExpanded(engine, account, result, list(params, "expand"));
     } catch (error) {
@@ -115,6 +126,8 @@ export function handleApi(engine: Engine, req: IncomingMessage, res: ServerRespo
         engine.store.idempotency.set(cacheKey, { fingerprint: print, status: 402, body: { error: error.body }, at: Date.now() });
       }
       throw error;
+    } finally {
+      if (cacheKey) engine.store.executing.delete(cacheKey);
     }
     if (cacheKey) engine.store.idempotency.set(cacheKey, { fingerprint: print, status, body: payload, at: Date.now() });
     status = 200;

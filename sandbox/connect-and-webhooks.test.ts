@@ -1,7 +1,7 @@
 // The sandbox's Connect OAuth and webhooks, driven by the real `stripe` Node SDK exactly as Amply drives Stripe: if these pass,
 // Amply's requests are the ones real Stripe would accept, and the answers have Stripe's shapes.
 import { describe, expect, it } from "vitest";
-import { answerWebhooksWith, card, connectedAccount, control, idText, received, sandbox, stripe, startSandboxForTests } from "./test-support";
+import { answerWebhooksWith, connectedAccount, control, idText, received, sandbox, stripe, startSandboxForTests } from "./test-support";
 
 startSandboxForTests();
 
@@ -68,10 +68,7 @@ describe("webhooks", () => {
     const account = await connectedAccount();
     received.length = 0;
     answerWebhooksWith(500);
-    const pi = await stripe.paymentIntents.create(
-      { amount: 1200, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
-      { stripeAccount: account },
-    );
+    const pi = await stripe.paymentIntents.create({ amount: 1200, currency: "eur", confirm: true, payment_method: "pm_card_visa" }, { stripeAccount: account });
     await new Promise((resolve) => setTimeout(resolve, 30));
     answerWebhooksWith(200);
     await control.idle();
@@ -86,14 +83,29 @@ describe("webhooks", () => {
     expect(log.find((entry) => entry.event.data.object.id === pi.id)?.delivered).toBe(true);
   });
 
+  it("counts a redirect as a failed delivery: never follows it, retries until a 2xx", async () => {
+    const account = await connectedAccount();
+    received.length = 0;
+    answerWebhooksWith(302);
+    const pi = await stripe.paymentIntents.create({ amount: 1300, currency: "eur", confirm: true, payment_method: "pm_card_visa" }, { stripeAccount: account });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const redirected = (await control.events({ type: "payment_intent.succeeded", account })).find((entry) => entry.event.data.object.id === pi.id);
+    expect(redirected?.delivered).toBe(false);
+    expect(redirected?.attempts.length).toBeGreaterThanOrEqual(2);
+    expect(redirected?.attempts.every((attempt) => attempt.status === 302)).toBe(true);
+    expect(received.filter((request) => request.path === "/login")).toHaveLength(0);
+    answerWebhooksWith(200);
+    await control.idle();
+    const delivered = (await control.events({ type: "payment_intent.succeeded", account })).find((entry) => entry.event.data.object.id === pi.id);
+    expect(delivered?.delivered).toBe(true);
+    expect(delivered?.attempts.at(-1)?.status).toBe(200);
+  });
+
   it("can hold events and release them out of order", async () => {
     const account = await connectedAccount();
     await control.pauseWebhooks();
     received.length = 0;
-    const pi = await stripe.paymentIntents.create(
-      { amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
-      { stripeAccount: account },
-    );
+    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", confirm: true, payment_method: "pm_card_visa" }, { stripeAccount: account });
     await control.refund(idText(pi.latest_charge), 1000);
     expect(received).toHaveLength(0);
     await control.releaseWebhooks("reverse");
@@ -104,10 +116,7 @@ describe("webhooks", () => {
 
   it("books dispute withdrawals with the dispute fee", async () => {
     const account = await connectedAccount();
-    const pi = await stripe.paymentIntents.create(
-      { amount: 3000, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
-      { stripeAccount: account },
-    );
+    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: "eur", confirm: true, payment_method: "pm_card_visa" }, { stripeAccount: account });
     const dispute = await control.dispute(idText(pi.latest_charge));
     expect(dispute.balance_transactions[0]).toMatchObject({ amount: -3000, fee: 2000, net: -5000 });
     await control.closeDispute(dispute.id, "won");

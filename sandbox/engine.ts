@@ -44,6 +44,8 @@ export type SandboxConfig = {
   webhooks: WebhookConfig;
   eurRates?: Record<string, string>;
   stateFile?: string;
+  /** How long each API request takes to execute (0: answered at once). */
+  latencyMs?: number;
 };
 
 /** An operation of engine/ as a method of `engine`. */

@@ -43,6 +43,11 @@ export type SandboxOptions = {
   retryBaseMs?: number;
   eurRates?: Record<string, string>;
   quiet?: boolean;
+  /**
+   * How long each API request takes, as on Stripe: while a request with an Idempotency-Key is
+   * executing, another with the same key gets 409 idempotency_key_in_use.
+   */
+  latencyMs?: number;
 };
 
 export type RunningSandbox = {
@@ -76,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     eurRates: options.eurRates,
     stateFile: options.stateFile,
+    latencyMs: options.latencyMs,
   };
   const engine = new Engine(config);
 
@@ -95,7 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       try {
         const body = method === "GET" ? "" : await readBody(req);
         const p = url.pathname;
-        if (p.startsWith("/v1/")) return handleApi(engine, req, res, url, body);
+        if (p.startsWith("/v1/")) return await handleApi(engine, req, res, url, body);
         if (p === "/oauth/token" || p === "/oauth/deauthorize") return handleOAuthApi(engine, req, res, url, body);
         if (p === "/oauth/authorize") return method === "POST" ? authorizeDecision(res, engine, new URLSearchParams(body)) : authorizePage(res, engine, url);
         if (p.startsWith("/_sandbox/")) return await handleControl(engine, req, res, url, body);

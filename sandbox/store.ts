@@ -43,6 +43,8 @@ export class Store {
   private objects = new Map<string, StripeObject>();
   private owners = new Map<string, string>();
   readonly idempotency = new Map<string, IdempotentResponse>();
+  /** Idempotency keys of requests still executing: a second request with one gets 409. */
+  readonly executing = new Set<string>();
   readonly oauthCodes = new Map<string, { account: string; used: boolean }>();
   private saveTimer: NodeJS.Timeout | undefined;
 

@@ -13,7 +13,7 @@ export let stripe: Stripe;
 let receiver: Server;
 let receiverStatus = 200;
 /** Webhook deliveries the receiver got, in order. */
-export const received: Array<{ body: string; signature: string }> = [];
+export const received: Array<{ method: string; path: string; body: string; signature: string }> = [];
 
 /** What the webhook receiver answers from now on (200 again before each test). */
 export function answerWebhooksWith(status: number) {
@@ -32,17 +32,17 @@ export async function connectedAccount(input: { country?: string; ready?: boolea
 /** An id field, expanded or not. */
 export const idText = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? ""));
 
-export const card = (number: string) =>
-  ({ type: "card" as const, card: { number, exp_month: 12, exp_year: 2034, cvc: "123" } }) as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData;
-
 export function startSandboxForTests() {
   beforeAll(async () => {
     receiver = createServer((req, res) => {
       let body = "";
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
       req.on("end", () => {
-        received.push({ body, signature: String(req.headers["stripe-signature"]) });
-        res.writeHead(receiverStatus).end();
+        received.push({ method: req.method ?? "", path: req.url ?? "", body, signature: String(req.headers["stripe-signature"]) });
+        // A 3xx sends the client to a sign-in page that answers 200, as a login wall or a
+        // trailing-slash rewrite in front of the route would.
+        if (req.url === "/login") return res.writeHead(200, { "Content-Type": "text/html" }).end("<h1>Sign in</h1>");
+        res.writeHead(receiverStatus, receiverStatus >= 300 && receiverStatus < 400 ? { Location: "/login" } : {}).end();
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));

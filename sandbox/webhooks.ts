@@ -172,6 +172,8 @@ export class Webhooks {
           "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
         },
         body: payload,
+        // Stripe does not follow redirects: a 3xx is a failed delivery, retried like any other.
+        redirect: "manual",
         signal: AbortSignal.timeout(20_000),
       });
       status = response.status;

@@ -56,5 +56,19 @@ export const chargeRoutes: Route[] = [
       ),
   },
   { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "refund", m[1] as string) },
+  {
+    method: "GET",
+    pattern: /^\/v1\/disputes$/,
+    spec: { ...LIST, charge: any, payment_intent: any },
+    handler: (ctx) =>
+      listOf(
+        ctx,
+        "dispute",
+        "/v1/disputes",
+        (dispute) =>
+          (!ctx.query.get("charge") || dispute.charge === ctx.query.get("charge")) &&
+          (!ctx.query.get("payment_intent") || dispute.payment_intent === ctx.query.get("payment_intent")),
+      ),
+  },
   { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "dispute", m[1] as string) },
 ];

@@ -6,7 +6,8 @@ import { invalid, notFound, StripeApiError } from "../wire";
 import { createCharge, failPayment, succeedPayment } from "./charges";
 import { awaitBankTransfer } from "./customers";
 import type { Account, Obj, PaymentIntent } from "./objects";
-import { CARD_OUTCOMES, createPaymentMethod, REDIRECT_METHODS } from "./payment-methods";
+import { openDispute } from "./disputes";
+import { CARD_OUTCOMES, createPaymentMethod, paymentMethodFor, REDIRECT_METHODS } from "./payment-methods";
 import { assertAmount, assertCurrency, assertDescriptorSuffix } from "./validation";
 
 function methodTypesFor(currency: string, allowed: string[] | null, excluded: string[]) {
@@ -171,8 +172,7 @@ export function confirmPaymentIntent(
   }
   let pm: Obj | undefined;
   if (input.paymentMethod) {
-    pm = engine.store.get(accountId, input.paymentMethod, "payment_method");
-    if (!pm) throw notFound("payment_method", input.paymentMethod, "payment_method");
+    pm = paymentMethodFor(engine, accountId, input.paymentMethod);
   } else if (input.paymentMethodData) {
     try {
       pm = createPaymentMethod(engine, accountId, input.paymentMethodData);
@@ -200,7 +200,7 @@ export function confirmPaymentIntent(
 
   if (type === "card") {
     const outcome = CARD_OUTCOMES[String(pm._number)] ?? {};
-    if (outcome.decline) return failPayment(engine, pi, accountId, pm, "card_declined", outcome.message as string, outcome.decline);
+    if (outcome.decline) return failPayment(engine, pi, accountId, pm, outcome.code ?? "card_declined", outcome.message as string, outcome.decline);
     if (outcome.threeDS && !input.offSession) {
       pi.status = "requires_action";
       pi.next_action = {
@@ -225,7 +225,10 @@ export function confirmPaymentIntent(
         "Your card was declined. This transaction requires authentication.",
         "authentication_required",
       );
-    return succeedPayment(engine, pi, accountId, pm);
+    succeedPayment(engine, pi, accountId, pm);
+    // The test card that always disputes: the cardholder contests the payment once it succeeded.
+    if (outcome.dispute) openDispute(engine, accountId, text(pi.latest_charge));
+    return pi;
   }
   if (type === "sepa_debit") {
     pi.status = "processing";

@@ -6,20 +6,70 @@ import { invalid, notFound, StripeApiError } from "../wire";
 import { eventAccount, type Obj } from "./objects";
 
 /** Outcomes of Stripe's test card numbers (docs.stripe.com/testing). */
-export const CARD_OUTCOMES: Record<string, { decline?: string; message?: string; threeDS?: boolean }> = {
+export const CARD_OUTCOMES: Record<string, { decline?: string; code?: string; message?: string; threeDS?: boolean; dispute?: boolean }> = {
   "4000000000000002": { decline: "generic_decline", message: "Your card was declined." },
   "4000000000009995": { decline: "insufficient_funds", message: "Your card has insufficient funds." },
   "4000000000009987": { decline: "lost_card", message: "Your card was declined." },
-  "4000000000000069": { decline: "expired_card", message: "Your card has expired." },
-  "4000000000000127": { decline: "incorrect_cvc", message: "Your card's security code is incorrect." },
+  "4000000000009979": { decline: "stolen_card", message: "Your card was declined." },
+  "4000000000000069": { decline: "expired_card", code: "expired_card", message: "Your card has expired." },
+  "4000000000000127": { decline: "incorrect_cvc", code: "incorrect_cvc", message: "Your card's security code is incorrect." },
+  "4000000000000119": {
+    decline: "processing_error",
+    code: "processing_error",
+    message: "An error occurred while processing your card. Try again in a little bit.",
+  },
   "4000002760003184": { threeDS: true },
   "4000002500003155": { threeDS: true },
   "4000000000003220": { threeDS: true },
+  "4000000000000259": { dispute: true },
 };
+
+/**
+ * Stripe's test PaymentMethods: ids that server code uses in test mode instead of card numbers
+ * (which Stripe refuses from a secret key). Each use makes a new PaymentMethod on the account.
+ */
+export const TEST_PAYMENT_METHODS: Record<string, string> = {
+  pm_card_visa: "4242424242424242",
+  pm_card_visa_debit: "4000056655665556",
+  pm_card_mastercard: "5555555555554444",
+  pm_card_mastercard_debit: "5200828282828210",
+  pm_card_mastercard_prepaid: "5105105105105100",
+  pm_card_amex: "378282246310005",
+  pm_card_chargeDeclined: "4000000000000002",
+  pm_card_visa_chargeDeclined: "4000000000000002",
+  pm_card_chargeDeclinedInsufficientFunds: "4000000000009995",
+  pm_card_visa_chargeDeclinedInsufficientFunds: "4000000000009995",
+  pm_card_chargeDeclinedLostCard: "4000000000009987",
+  pm_card_visa_chargeDeclinedLostCard: "4000000000009987",
+  pm_card_chargeDeclinedStolenCard: "4000000000009979",
+  pm_card_visa_chargeDeclinedStolenCard: "4000000000009979",
+  pm_card_chargeDeclinedExpiredCard: "4000000000000069",
+  pm_card_chargeDeclinedIncorrectCvc: "4000000000000127",
+  pm_card_chargeDeclinedProcessingError: "4000000000000119",
+  pm_card_authenticationRequired: "4000002760003184",
+  pm_card_authenticationRequiredOnSetup: "4000002500003155",
+  pm_card_threeDSecure2Required: "4000000000003220",
+  pm_card_createDispute: "4000000000000259",
+};
+
+/** Stripe's answer when server code (a secret key) sends card numbers instead of using Stripe.js or test PaymentMethods. */
+export function refuseRawCardNumbers(params: Record<string, unknown>) {
+  const numberIn = (data: unknown) => Boolean(data && typeof data === "object" && (data as { card?: { number?: unknown } }).card?.number !== undefined);
+  if (numberIn(params) || numberIn(params.payment_method_data)) {
+    // 400: the SDKs raise it as an invalid request error (a 402 would become a card error).
+    throw new StripeApiError(400, {
+      type: "invalid_request_error",
+      message:
+        "Sending credit card numbers directly to the Stripe API is generally unsafe. We suggest you use test tokens that map to the test card you are using, see https://stripe.com/docs/testing. To enable raw card data APIs in test mode, see https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis.",
+    });
+  }
+}
 
 /** SEPA test IBANs that settle and fail (others that pass the checksum settle). */
 export const FAILING_IBANS = new Set(["AT861904300235473202", "DE62370400440532013001"]);
 export const REDIRECT_METHODS = new Set(["ideal", "bancontact", "p24", "eps"]);
+
+const DEBIT_CARDS = new Set(["4000056655665556", "5200828282828210"]);
 
 function luhn(number: string): boolean {
   let sum = 0;
@@ -96,7 +146,7 @@ export function createPaymentMethod(engine: Engine, account: string, data: Recor
       exp_month: expMonth,
       exp_year: expYear,
       country: "US",
-      funding: "credit",
+      funding: DEBIT_CARDS.has(number) ? "debit" : number === "5105105105105100" ? "prepaid" : "credit",
       fingerprint: newId("fp", 12).slice(3),
     };
     pm._number = number;
@@ -118,9 +168,20 @@ export function createPaymentMethod(engine: Engine, account: string, data: Recor
   return pm;
 }
 
+/** A PaymentMethod of the account, or a new one for a test PaymentMethod id (`pm_card_visa`...). */
+export function paymentMethodFor(engine: Engine, account: string, id: string, missing = { kind: "payment_method", param: "payment_method" }): Obj {
+  const number = TEST_PAYMENT_METHODS[id];
+  if (number) {
+    const expYear = new Date().getUTCFullYear() + 3;
+    return createPaymentMethod(engine, account, { type: "card", card: { number, exp_month: "12", exp_year: String(expYear), cvc: "123" } });
+  }
+  const pm = engine.store.get(account, id, "payment_method");
+  if (!pm) throw notFound(missing.kind, id, missing.param);
+  return pm;
+}
+
 export function attachPaymentMethod(engine: Engine, account: string, pmId: string, customerId: string) {
-  const pm = engine.store.get(account, pmId, "payment_method");
-  if (!pm) throw notFound("PaymentMethod", pmId);
+  const pm = paymentMethodFor(engine, account, pmId, { kind: "PaymentMethod", param: "id" });
   if (!engine.store.get(account, customerId, "customer")) throw notFound("customer", customerId, "customer");
   pm.customer = customerId;
   engine.store.touch();

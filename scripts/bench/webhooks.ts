@@ -53,10 +53,8 @@ runBench("bench", APP, 15, async (bench) => {
         amount: 1000 + (i % 500),
         currency: "eur",
         confirm: true,
-        payment_method_data: {
-          type: "card",
-          card: { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" },
-        } as unknown as Stripe.PaymentIntentCreateParams.PaymentMethodData,
+        payment_method: "pm_card_visa",
+        automatic_payment_methods: { enabled: true, allow_redirects: "never" },
         metadata: { donation_id: donationId },
       },
       { stripeAccount: account },

@@ -96,17 +96,9 @@ export async function donationWithIntent(org: { organisation: { id: string }; ac
   return { donation, donor, intent };
 }
 
-export function payWithCard(intentId: string, account: string, number = "4242424242424242") {
-  return stripeSdk.paymentIntents.confirm(
-    intentId,
-    {
-      payment_method_data: {
-        type: "card",
-        card: { number, exp_month: 12, exp_year: 2034, cvc: "123" },
-      } as unknown as Stripe.PaymentIntentConfirmParams.PaymentMethodData,
-    },
-    { stripeAccount: account },
-  );
+/** Pays with one of Stripe's test PaymentMethods (`pm_card_visa`, `pm_card_chargeDeclined`...), as server code must on Stripe. */
+export function payWithCard(intentId: string, account: string, paymentMethod = "pm_card_visa") {
+  return stripeSdk.paymentIntents.confirm(intentId, { payment_method: paymentMethod }, { stripeAccount: account });
 }
 
 /** The id of a confirmed payment's charge (`latest_charge` is an id unless expanded). */
