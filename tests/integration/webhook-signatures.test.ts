@@ -20,7 +20,8 @@ function event() {
 
 describe("signature timestamps", () => {
   it.each([
-    ["301 s ahead", 301, 400, "future_timestamp"],
+    // A few seconds over the limit: the request itself takes time to arrive.
+    ["303 s ahead", 303, 400, "future_timestamp"],
     ["ten years ahead", 10 * 365 * 86_400, 400, "future_timestamp"],
     ["301 s old", -301, 400, "stale_timestamp"],
   ] as const)("refuses a signature %s", async (_label, offset, status, reason) => {
