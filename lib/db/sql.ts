@@ -24,6 +24,10 @@ const types = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
+/** How long a statement may wait for a row lock, and run at all. */
+export const LOCK_TIMEOUT_MS = 3_000;
+export const STATEMENT_TIMEOUT_MS = 15_000;
+
 const globalForPool = globalThis as unknown as { amplyPool?: pg.Pool };
 
 export function sharedPool(): pg.Pool {
@@ -38,6 +42,11 @@ export function sharedPool(): pg.Pool {
       connectionTimeoutMillis: 5_000,
       idleTimeoutMillis: 30_000,
       keepAlive: true,
+      // No statement waits on a row lock for more than a few seconds, or runs for more than a
+      // quarter of a minute: one locked donation must not stall every connection (the request
+      // fails and is retried, and the rest go on). Connection parameters, not a SET, so they hold
+      // for this pool's connections only. The embedded database's one shared session takes none.
+      ...(env.AMPLY_EMBEDDED_DATABASE ? {} : { options: `-c lock_timeout=${LOCK_TIMEOUT_MS} -c statement_timeout=${STATEMENT_TIMEOUT_MS}` }),
     });
     // An idle connection the server closed (a restart) is dropped by the pool; without a listener
     // that error would end the process.
