@@ -61,7 +61,7 @@ function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
     SELECT d.id, d.number, d."organisationId", d.status::text AS status, d.amount, d."feeCovered", d."chargedAmount",
            d.currency, d."refundedAmount", d."succeededAt", d."refundedAt", d."stripePaymentIntentId", d."stripeChargeId",
            d."paymentMethodType", d.dedication,
-           o.name AS "organisationName", o.email AS "organisationEmail", o."stripeAccountId",
+           o.name AS "organisationName", o.email AS "organisationEmail", COALESCE(d."stripeAccountId", o."stripeAccountId") AS "stripeAccountId",
            dn.email AS "donorEmail", d."donorName", f.name AS "fundName", c.name AS "campaignName",
            r.interval::text AS "recurringInterval"
     FROM "Donation" d

@@ -32,12 +32,14 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
     select: {
       chargedAmount: true,
       currency: true,
+      stripeAccountId: true,
       fund: { select: { slug: true } },
       campaign: { select: { slug: true } },
       organisation: { select: { name: true, slug: true, email: true, stripeAccountId: true } },
     },
   });
-  const account = donation?.organisation.stripeAccountId;
+  // The account it was charged on, which may no longer be the organisation's current one.
+  const account = donation?.stripeAccountId ?? donation?.organisation.stripeAccountId;
   if (!donation || !account) return { kind: "unknown" };
   const intent = await retrievePaymentIntent(account, paymentIntentId).catch(() => null);
   if (!intent?.client_secret || !sameSecret(intent.client_secret, clientSecret)) return { kind: "unknown" };

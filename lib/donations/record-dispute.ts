@@ -21,6 +21,7 @@ export async function recordDispute(tx: Tx, dispute: Stripe.Dispute, eventId: st
       donationId: donation.id,
       stripeDisputeId: dispute.id,
       stripeChargeId: idOf(dispute.charge) ?? "",
+      stripeAccountId: donation.stripeAccountId,
       amount: BigInt(dispute.amount),
       currency: dispute.currency.toUpperCase(),
       status: dispute.status,

@@ -28,6 +28,7 @@ export async function recordRefund(tx: Tx, refund: Stripe.Refund, eventId: strin
       donationId: donation.id,
       stripeRefundId: refund.id,
       stripeChargeId: chargeId,
+      stripeAccountId: donation.stripeAccountId,
       amount: BigInt(refund.amount),
       currency: refund.currency.toUpperCase(),
       status: refund.status ?? "pending",

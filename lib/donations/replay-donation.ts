@@ -18,6 +18,7 @@ type Existing = {
   currency: string;
   method: string;
   stripePaymentIntentId: string | null;
+  stripeAccountId: string | null;
   donor: { email: string } | null;
   bankTransfer: Prisma.JsonValue;
 };
@@ -39,15 +40,17 @@ export async function replayDonation(
     throw new ApiError("conflict", "This donation was already started with other details. Reload the page to start again.");
   }
   const intentId = existing.stripePaymentIntentId;
+  // The account the donation was started on (the organisation may have reconnected another since).
+  const account = existing.stripeAccountId ?? stripeAccount;
   const intent = await clock
-    .time(() => retrievePaymentIntent(stripeAccount, intentId))
+    .time(() => retrievePaymentIntent(account, intentId))
     .catch((error: unknown) => {
       throw donorFacingStripeError(error, request.currency);
     });
   return {
     donationId: existing.id,
     clientSecret: String(intent.client_secret),
-    stripeAccount,
+    stripeAccount: account,
     amount: Number(existing.amount),
     feeCovered: Number(existing.feeCovered),
     chargedAmount: Number(existing.chargedAmount),

@@ -46,6 +46,7 @@ export async function storeDonation(input: StoreInput) {
           currency: request.currency,
           method: request.method,
           paymentMethodType: request.method === "bank_transfer" ? "customer_balance" : null,
+          stripeAccountId: target.stripeAccount,
           stripePaymentIntentId: intent.id,
           idempotencyKey: input.idempotencyKey,
           anonymous: request.anonymous,

@@ -69,9 +69,15 @@ export async function completeStripeConnect(params: URLSearchParams, organisatio
   }
 
   try {
-    await db.organisation.update({
-      where: { id: organisationId },
-      data: { ...status, stripeAccountId: accountId, stripeConnectedAt: new Date(), stripeDisconnectedAt: null, stripeAccountCheckedAt: new Date() },
+    await db.$transaction(async (tx) => {
+      await tx.organisation.update({
+        where: { id: organisationId },
+        data: { ...status, stripeAccountId: accountId, stripeConnectedAt: new Date(), stripeDisconnectedAt: null, stripeAccountCheckedAt: new Date() },
+      });
+      // The organisation's account history: charges made on this account stay its own after a reconnect.
+      if (!(await tx.stripeAccountConnection.findFirst({ where: { organisationId, stripeAccountId: accountId, disconnectedAt: null } }))) {
+        await tx.stripeAccountConnection.create({ data: { organisationId, stripeAccountId: accountId } });
+      }
     });
   } catch (error) {
     // Another organisation took the account between our check and this write.

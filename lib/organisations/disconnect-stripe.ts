@@ -11,6 +11,7 @@ import { isAlreadyDeauthorized } from "@/lib/stripe/errors";
  * donations and ledger stay.
  */
 export async function markDisconnected(tx: Tx, organisationId: string) {
+  await tx.stripeAccountConnection.updateMany({ where: { organisationId, disconnectedAt: null }, data: { disconnectedAt: new Date() } });
   await tx.organisation.update({
     where: { id: organisationId },
     data: {

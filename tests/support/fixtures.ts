@@ -78,6 +78,7 @@ export async function donationWithIntent(org: { organisation: { id: string }; ac
       organisationId: org.organisation.id,
       donorId: donor.id,
       donorName: donor.name,
+      stripeAccountId: org.account,
       amount: BigInt(input.amount),
       chargedAmount: BigInt(input.amount),
       currency: input.currency.toUpperCase(),
