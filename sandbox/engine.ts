@@ -28,9 +28,9 @@ import {
   updatePaymentIntent,
 } from "./engine/payment-intents";
 import { attachPaymentMethod, createPaymentMethod } from "./engine/payment-methods";
-import { payOut } from "./engine/payouts";
+import { advancePayout, failPayout, payOut } from "./engine/payouts";
 import { createPrice, createProduct } from "./engine/products";
-import { createRefund, failRefund } from "./engine/refunds";
+import { cancelRefund, createRefund, failRefund, settleRefund } from "./engine/refunds";
 import { advanceSubscription, cancelSubscription, createSubscription, getSubscription, updateSubscription } from "./engine/subscriptions";
 
 export type SandboxConfig = {
@@ -101,10 +101,14 @@ export class Engine {
   // Refunds, disputes, payouts
   readonly createRefund = bound(this, createRefund);
   readonly failRefund = bound(this, failRefund);
+  readonly settleRefund = bound(this, settleRefund);
+  readonly cancelRefund = bound(this, cancelRefund);
   readonly openDispute = bound(this, openDispute);
   readonly updateDispute = bound(this, updateDispute);
   readonly closeDispute = bound(this, closeDispute);
   readonly payout = bound(this, payOut);
+  readonly advancePayout = bound(this, advancePayout);
+  readonly failPayout = bound(this, failPayout);
 
   // Subscriptions and invoices
   readonly createSubscription = bound(this, createSubscription);

@@ -56,5 +56,6 @@ export const chargeRoutes: Route[] = [
       ),
   },
   { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "refund", m[1] as string) },
+  { method: "POST", pattern: /^\/v1\/refunds\/([^/]+)\/cancel$/, spec: EXPAND, handler: (ctx, m) => ctx.engine.cancelRefund(ctx.account, m[1] as string) },
   { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "dispute", m[1] as string) },
 ];
