@@ -17,12 +17,14 @@ import { paymentIntentRoutes } from "./api/payment-intents";
 import { paymentMethodRoutes } from "./api/payment-methods";
 import { productRoutes } from "./api/products";
 import { accessRevoked, type Context, type Route } from "./api/route";
+import { setupIntentRoutes } from "./api/setup-intents";
 import { subscriptionRoutes } from "./api/subscriptions";
 
 /** Every endpoint, matched by method and path (the patterns never overlap). */
 const routes: Route[] = [
   ...accountRoutes,
   ...paymentIntentRoutes,
+  ...setupIntentRoutes,
   ...customerRoutes,
   ...paymentMethodRoutes,
   ...productRoutes,

@@ -82,6 +82,10 @@ export class SandboxControl {
   authenticate(paymentIntentId: string, outcome: "succeed" | "fail" = "succeed") {
     return this.call("POST", `/payment_intents/${paymentIntentId}/authenticate`, { outcome });
   }
+  /** The person completes (or fails) a SetupIntent's 3-D Secure challenge or bank page. */
+  authenticateSetup(setupIntentId: string, outcome: "succeed" | "fail" = "succeed") {
+    return this.call("POST", `/setup_intents/${setupIntentId}/authenticate`, { outcome });
+  }
   fund(customerId: string, amount: number, currency: string, reference?: string) {
     return this.call("POST", `/customers/${customerId}/fund`, { amount, currency, reference });
   }

@@ -163,6 +163,12 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   },
   {
     method: "POST",
+    pattern: /^\/_sandbox\/setup_intents\/([^/]+)\/authenticate$/,
+    run: (engine, m, body) =>
+      present(engine.completeSetupAction(owner(engine, m[1] as string, "setup_intent").account, m[1] as string, body.outcome === "fail" ? "fail" : "succeed")),
+  },
+  {
+    method: "POST",
     pattern: /^\/_sandbox\/customers\/([^/]+)\/fund$/,
     run: (engine, m, body) =>
       engine.fundCashBalance(

@@ -30,6 +30,7 @@ import {
 import { attachPaymentMethod, createPaymentMethod } from "./engine/payment-methods";
 import { advancePayout, failPayout, payOut } from "./engine/payouts";
 import { createPrice, createProduct } from "./engine/products";
+import { cancelSetupIntent, completeSetupAction, confirmSetupIntent, createSetupIntent, getSetupIntent } from "./engine/setup-intents";
 import { cancelRefund, createRefund, failRefund, settleRefund } from "./engine/refunds";
 import { advanceSubscription, cancelSubscription, createSubscription, getSubscription, updateSubscription } from "./engine/subscriptions";
 
@@ -93,6 +94,13 @@ export class Engine {
   readonly confirmPaymentIntent = bound(this, confirmPaymentIntent);
   readonly completeAction = bound(this, completeAction);
   readonly settleProcessing = bound(this, settleProcessing);
+
+  // SetupIntents
+  readonly createSetupIntent = bound(this, createSetupIntent);
+  readonly setupIntent = bound(this, getSetupIntent);
+  readonly confirmSetupIntent = bound(this, confirmSetupIntent);
+  readonly completeSetupAction = bound(this, completeSetupAction);
+  readonly cancelSetupIntent = bound(this, cancelSetupIntent);
 
   // Bank transfers (customer_balance)
   readonly fundingInstructions = bound(this, fundingInstructions);
