@@ -17,7 +17,7 @@ import { setPricing } from "./engine/balance";
 import { settleProcessing } from "./engine/charges";
 import { createCustomer, fundCashBalance, fundingInstructions } from "./engine/customers";
 import { closeDispute, openDispute, updateDispute } from "./engine/disputes";
-import { publicInvoice } from "./engine/invoices";
+import { invoicePayments, payInvoice, publicInvoice } from "./engine/invoices";
 import type { Account } from "./engine/objects";
 import {
   cancelPaymentIntent,
@@ -33,6 +33,7 @@ import { createPrice, createProduct } from "./engine/products";
 import { cancelSetupIntent, completeSetupAction, confirmSetupIntent, createSetupIntent, getSetupIntent } from "./engine/setup-intents";
 import { cancelRefund, createRefund, failRefund, settleRefund } from "./engine/refunds";
 import { advanceSubscription, cancelSubscription, createSubscription, getSubscription, updateSubscription } from "./engine/subscriptions";
+import { advanceTestClock, createTestClock, deleteTestClock, getTestClock } from "./engine/test-clocks";
 
 export type SandboxConfig = {
   secretKey: string;
@@ -125,4 +126,12 @@ export class Engine {
   readonly cancelSubscription = bound(this, cancelSubscription);
   readonly advanceSubscription = bound(this, advanceSubscription);
   readonly publicInvoice = bound(this, publicInvoice);
+  readonly payInvoice = bound(this, payInvoice);
+  readonly invoicePayments = bound(this, invoicePayments);
+
+  // Test clocks
+  readonly createTestClock = bound(this, createTestClock);
+  readonly testClock = bound(this, getTestClock);
+  readonly advanceTestClock = bound(this, advanceTestClock);
+  readonly deleteTestClock = bound(this, deleteTestClock);
 }

@@ -25,7 +25,13 @@ export function createMandate(engine: Engine, accountId: string, pm: Obj): Obj {
 }
 
 /** The SEPA Direct Debit PaymentMethod (and mandate) an iDEAL payment for future use leaves behind, attached to the customer. */
-export function generateSepaDebit(engine: Engine, accountId: string, ideal: Obj, customer: string): { pm: Obj; mandate: Obj } {
+export function generateSepaDebit(
+  engine: Engine,
+  accountId: string,
+  ideal: Obj,
+  customer: string,
+  from: { charge?: string; setupAttempt?: string } = {},
+): { pm: Obj; mandate: Obj } {
   const iban = "NL39RABO0300065264";
   const pm: Obj = {
     id: newId("pm", 24),
@@ -42,7 +48,7 @@ export function generateSepaDebit(engine: Engine, accountId: string, ideal: Obj,
       country: "NL",
       last4: iban.slice(-4),
       fingerprint: newId("fp", 12).slice(3),
-      generated_from: { charge: null, setup_attempt: null },
+      generated_from: { charge: from.charge ?? null, setup_attempt: from.setupAttempt ?? null },
     },
     _iban: iban,
   };
