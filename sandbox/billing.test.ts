@@ -43,7 +43,7 @@ describe("paying an invoice through the API", () => {
     await control.advance(subscription.id, "failed");
     const [renewal] = await invoicesOf(account, subscription.id);
     expect(renewal).toMatchObject({ status: "open", billing_reason: "subscription_cycle" });
-    const declining = await stripe.paymentMethods.create(card("4000000000000002") as Stripe.PaymentMethodCreateParams, { stripeAccount: account });
+    const declining = await stripe.paymentMethods.create(card("4000000000000002"), { stripeAccount: account });
     await expect(stripe.invoices.pay(String(renewal?.id), { payment_method: declining.id }, { stripeAccount: account })).rejects.toMatchObject({
       type: "StripeCardError",
       code: "card_declined",
@@ -116,7 +116,7 @@ describe("test clocks", () => {
     const clock = await stripe.testHelpers.testClocks.create({ frozen_time: JAN_15_2027 }, { stripeAccount: account });
     const customer = (await stripe.customers.create({ test_clock: clock.id }, { stripeAccount: account })).id;
     const { subscription } = await subscribe(account, customer, card("4242424242424242"));
-    const declining = await stripe.paymentMethods.create(card("4000000000000002") as Stripe.PaymentMethodCreateParams, { stripeAccount: account });
+    const declining = await stripe.paymentMethods.create(card("4000000000000002"), { stripeAccount: account });
     await stripe.subscriptions.update(subscription.id, { default_payment_method: declining.id }, { stripeAccount: account });
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: JAN_15_2027 + 32 * DAY }, { stripeAccount: account });
     await ready(account, clock.id);
@@ -156,7 +156,7 @@ describe("iDEAL first payments", () => {
     const [renewal] = await invoicesOf(account, subscription.id);
     const payment = (await stripe.invoices.retrieve(String(renewal?.id), { expand: ["payments"] }, { stripeAccount: account })).payments?.data[0];
     const renewalIntent = await stripe.paymentIntents.retrieve(
-      String(payment?.payment.payment_intent),
+      idText(payment?.payment.payment_intent),
       { expand: ["latest_charge"] },
       { stripeAccount: account },
     );

@@ -2,7 +2,7 @@
 // control API where a bank or a cardholder decides, and read back with the real `stripe` SDK.
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { card, connectedAccount, control, stripe, startSandboxForTests } from "./test-support";
+import { card, connectedAccount, control, idText, stripe, startSandboxForTests } from "./test-support";
 
 startSandboxForTests();
 
@@ -11,7 +11,7 @@ async function paidCharge(account: string, amount = 5000) {
     { amount, currency: "eur", confirm: true, payment_method_data: card("4242424242424242") },
     { stripeAccount: account },
   );
-  return String(pi.latest_charge);
+  return idText(pi.latest_charge);
 }
 
 async function eventsOf(account: string, type: string) {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { runInNewContext } from "node:vm";
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { card, connectedAccount, control, sandbox, sdk, stripe, startSandboxForTests } from "./test-support";
+import { card, connectedAccount, control, idText, sandbox, sdk, stripe, startSandboxForTests } from "./test-support";
 
 startSandboxForTests();
 
@@ -32,7 +32,7 @@ describe("SetupIntents", () => {
     expect(created).toMatchObject({ status: "requires_payment_method", usage: "off_session", client_secret: expect.stringMatching(/^seti_/) as string });
     const done = await stripe.setupIntents.confirm(created.id, { payment_method_data: card("4242424242424242") }, { stripeAccount: account });
     expect(done.status).toBe("succeeded");
-    const pm = await stripe.paymentMethods.retrieve(String(done.payment_method), undefined, { stripeAccount: account });
+    const pm = await stripe.paymentMethods.retrieve(idText(done.payment_method), undefined, { stripeAccount: account });
     expect(pm.customer).toBe(customer);
     expect((await stripe.charges.list({}, { stripeAccount: account })).data).toEqual([]);
     expect(await typesOf(account)).toEqual(["setup_intent.created", "setup_intent.succeeded"]);
@@ -70,7 +70,7 @@ describe("SetupIntents", () => {
       { stripeAccount: account },
     );
     expect(setup.status).toBe("succeeded");
-    const mandate = await stripe.mandates.retrieve(String(setup.mandate), undefined, { stripeAccount: account });
+    const mandate = await stripe.mandates.retrieve(idText(setup.mandate), undefined, { stripeAccount: account });
     expect(mandate).toMatchObject({
       status: "active",
       type: "multi_use",
@@ -91,9 +91,9 @@ describe("SetupIntents", () => {
     const done = await stripe.setupIntents.retrieve(setup.id, { expand: ["latest_attempt"] }, { stripeAccount: account });
     const details = (done.latest_attempt as Stripe.SetupAttempt).payment_method_details.ideal;
     expect(details?.generated_sepa_debit).toMatch(/^pm_/);
-    const generated = await stripe.paymentMethods.retrieve(String(details?.generated_sepa_debit), undefined, { stripeAccount: account });
+    const generated = await stripe.paymentMethods.retrieve(idText(details?.generated_sepa_debit), undefined, { stripeAccount: account });
     expect(generated).toMatchObject({ type: "sepa_debit", customer });
-    const mandate = await stripe.mandates.retrieve(String(details?.generated_sepa_debit_mandate), undefined, { stripeAccount: account });
+    const mandate = await stripe.mandates.retrieve(idText(details?.generated_sepa_debit_mandate), undefined, { stripeAccount: account });
     expect(mandate.payment_method).toBe(generated.id);
   });
 

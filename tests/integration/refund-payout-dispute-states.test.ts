@@ -19,7 +19,7 @@ async function paidDonation(amount: number) {
 
 async function stripeNet(account: string, sources: string[]) {
   const txns = await stripeSdk.balanceTransactions.list({ limit: 100 }, { stripeAccount: account });
-  return BigInt(txns.data.filter((txn) => sources.includes(String(txn.source))).reduce((sum, txn) => sum + txn.net, 0));
+  return BigInt(txns.data.filter((txn) => typeof txn.source === "string" && sources.includes(txn.source)).reduce((sum, txn) => sum + txn.net, 0));
 }
 
 async function ledgerNet(donationId: string) {
