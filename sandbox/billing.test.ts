@@ -7,6 +7,7 @@ import { card, connectedAccount, control, idText, stripe, startSandboxForTests }
 startSandboxForTests();
 
 const JAN_15_2027 = Math.floor(Date.UTC(2027, 0, 15) / 1000);
+const MAR_15_2027 = Math.floor(Date.UTC(2027, 2, 15) / 1000);
 const DAY = 86_400;
 
 /** A monthly subscription whose first invoice is confirmed with `method` (a redirect method waits for the bank). */
@@ -93,9 +94,13 @@ describe("test clocks", () => {
     const { subscription } = await subscribe(account, customer, card("4242424242424242"));
     expect(subscription.test_clock).toBe(clock.id);
     expect(subscription.items.data[0]?.current_period_start).toBe(JAN_15_2027);
-    const advancing = await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: JAN_15_2027 + 65 * DAY }, { stripeAccount: account });
+    // At most two intervals of the shortest subscription at once, as on Stripe.
+    await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: MAR_15_2027 + 1 }, { stripeAccount: account })).rejects.toMatchObject({
+      param: "frozen_time",
+    });
+    const advancing = await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: MAR_15_2027 }, { stripeAccount: account });
     expect(advancing.status).toBe("advancing");
-    expect((await ready(account, clock.id)).frozen_time).toBe(JAN_15_2027 + 65 * DAY);
+    expect((await ready(account, clock.id)).frozen_time).toBe(MAR_15_2027);
     const invoices = await invoicesOf(account, subscription.id);
     expect(invoices.map((invoice) => [invoice.billing_reason, invoice.status])).toEqual([
       ["subscription_cycle", "paid"],
@@ -103,7 +108,7 @@ describe("test clocks", () => {
       ["subscription_create", "paid"],
     ]);
     const renewed = await stripe.subscriptions.retrieve(subscription.id, undefined, { stripeAccount: account });
-    expect(renewed.items.data[0]?.current_period_start).toBe(Math.floor(Date.UTC(2027, 2, 15) / 1000));
+    expect(renewed.items.data[0]?.current_period_start).toBe(MAR_15_2027);
     await control.idle();
     expect((await control.events({ account, type: "test_helpers.test_clock.ready" })).length).toBe(1);
     await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: JAN_15_2027 }, { stripeAccount: account })).rejects.toMatchObject({

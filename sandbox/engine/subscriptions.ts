@@ -102,7 +102,7 @@ export function createSubscription(
   return subscription;
 }
 
-function periodEnd(start: number, interval: string): number {
+export function periodEnd(start: number, interval: string): number {
   const date = new Date(start * 1000);
   if (interval === "year") date.setUTCFullYear(date.getUTCFullYear() + 1);
   else if (interval === "week") date.setUTCDate(date.getUTCDate() + 7);

@@ -7,7 +7,7 @@ import type { Engine } from "../engine";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
 import { eventAccount, type Obj, type Subscription } from "./objects";
-import { renewSubscription } from "./subscriptions";
+import { periodEnd, renewSubscription } from "./subscriptions";
 
 export function createTestClock(engine: Engine, accountId: string, input: { frozenTime: number; name?: string }) {
   const clock: Obj = {
@@ -21,7 +21,9 @@ export function createTestClock(engine: Engine, accountId: string, input: { froz
     status: "ready",
     status_details: {},
   };
-  return engine.store.put(accountId, clock);
+  engine.store.put(accountId, clock);
+  engine.webhooks.emit("test_helpers.test_clock.created", present(clock), eventAccount(accountId));
+  return clock;
 }
 
 export function getTestClock(engine: Engine, accountId: string, id: string) {
@@ -40,6 +42,13 @@ export function advanceTestClock(engine: Engine, accountId: string, id: string, 
   if (clock.status !== "ready") throw invalid(`The test clock ${id} is ${String(clock.status)}; wait until it is ready to advance it again.`);
   if (!Number.isInteger(frozenTime) || frozenTime <= Number(clock.frozen_time)) {
     throw invalid("The frozen_time must be after the test clock's current frozen_time.", "frozen_time");
+  }
+  const limit = furthest(engine, accountId, clock);
+  if (frozenTime > limit) {
+    throw invalid(
+      `The frozen_time cannot be more than two intervals of the shortest subscription on this test clock (or two years without one) in the future: at most ${limit}.`,
+      "frozen_time",
+    );
   }
   clock.status = "advancing";
   clock.status_details = { advancing: { target_frozen_time: frozenTime } };
@@ -61,10 +70,25 @@ export function advanceTestClock(engine: Engine, accountId: string, id: string, 
   return answer;
 }
 
+/** How far Stripe lets a clock advance at once: two intervals of its shortest subscription, else two years. */
+function furthest(engine: Engine, accountId: string, clock: Obj) {
+  const from = Number(clock.frozen_time);
+  const limits = onClock(engine, accountId, clock)
+    .filter((subscription) => subscription.status !== "canceled")
+    .map((subscription) => {
+      const interval = ((subscription.items.data[0] as Obj & { price: Obj }).price.recurring as { interval: string }).interval;
+      return periodEnd(periodEnd(from, interval), interval);
+    });
+  return limits.length ? Math.min(...limits) : periodEnd(periodEnd(from, "year"), "year");
+}
+
+function onClock(engine: Engine, accountId: string, clock: Obj) {
+  return engine.store.all<Subscription>(accountId, "subscription").filter((subscription) => subscription.test_clock === clock.id);
+}
+
 /** Renew each subscription on this clock, period by period, up to the target time. */
 function runUntil(engine: Engine, accountId: string, clock: Obj, target: number) {
-  const subscriptions = engine.store.all<Subscription>(accountId, "subscription").filter((subscription) => subscription.test_clock === clock.id);
-  for (const subscription of subscriptions) {
+  for (const subscription of onClock(engine, accountId, clock)) {
     const periodEnd = () => Number((subscription.items.data[0] as Obj).current_period_end);
     while (["active", "past_due"].includes(subscription.status) && periodEnd() <= target) {
       if (subscription.cancel_at_period_end) {
@@ -85,5 +109,6 @@ export function deleteTestClock(engine: Engine, accountId: string, id: string) {
   const clock = getTestClock(engine, accountId, id);
   clock._deleted = true;
   engine.store.put(`${accountId}|deleted`, clock);
+  engine.webhooks.emit("test_helpers.test_clock.deleted", present(clock), eventAccount(accountId));
   return { id, object: "test_helpers.test_clock", deleted: true };
 }
