@@ -156,9 +156,8 @@ export function cancelRefund(engine: Engine, accountId: string, refundId: string
   const refund = getRefund(engine, accountId, refundId);
   if (refund.status !== "requires_action") {
     throw invalid(
+      // Stripe documents the refusal, not its code: the sandbox gives the message only.
       `You can only cancel a refund with a status of requires_action; this refund's status is ${String(refund.status)}.`,
-      undefined,
-      "refund_unexpected_state",
     );
   }
   return giveBack(engine, accountId, refund, "canceled", "merchant_request");
