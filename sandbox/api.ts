@@ -18,12 +18,15 @@ import { paymentMethodRoutes } from "./api/payment-methods";
 import { refuseRawCardNumbers } from "./engine/payment-methods";
 import { productRoutes } from "./api/products";
 import { accessRevoked, type Context, type Route } from "./api/route";
+import { setupIntentRoutes } from "./api/setup-intents";
 import { subscriptionRoutes } from "./api/subscriptions";
+import { testClockRoutes } from "./api/test-clocks";
 
 /** Every endpoint, matched by method and path (the patterns never overlap). */
 const routes: Route[] = [
   ...accountRoutes,
   ...paymentIntentRoutes,
+  ...setupIntentRoutes,
   ...customerRoutes,
   ...paymentMethodRoutes,
   ...productRoutes,
@@ -31,6 +34,7 @@ const routes: Route[] = [
   ...chargeRoutes,
   ...balanceRoutes,
   ...eventRoutes,
+  ...testClockRoutes,
 ];
 
 function fingerprint(method: string, path: string, body: string) {
@@ -78,7 +82,11 @@ export async function handleApi(engine: Engine, req: IncomingMessage, res: Serve
     const requested = typeof accountHeader === "string" && accountHeader ? accountHeader : null;
     if (requested && !engine.account(requested)) throw accessRevoked(requested);
     const params = method === "GET" || method === "DELETE" ? parseForm(url.search.slice(1)) : parseForm(body);
-    if (method === "POST" && params.payment_method_types !== undefined && url.pathname.startsWith("/v1/payment_intents")) {
+    if (
+      method === "POST" &&
+      params.payment_method_types !== undefined &&
+      (url.pathname.startsWith("/v1/payment_intents") || url.pathname.startsWith("/v1/setup_intents"))
+    ) {
       throw invalid(
         "payment_method_types is no longer supported on this API version (2026-10-28.endive). Use automatic_payment_methods, optionally with excluded_payment_method_types, or allowed_payment_method_types.",
         "payment_method_types",

@@ -1,4 +1,6 @@
 // A small typed client for the sandbox's control API, for tests and scripts.
+type Payout = { id: string; amount: number; currency: string; status: string; failure_code: string | null };
+
 export class SandboxControl {
   constructor(
     readonly url: string,
@@ -31,33 +33,58 @@ export class SandboxControl {
   deauthorize(id: string) {
     return this.call("POST", `/accounts/${id}/deauthorize`);
   }
-  payout(id: string, outcome: "paid" | "failed" = "paid") {
-    return this.call<{ id: string; amount: number; currency: string; status: string }>("POST", `/accounts/${id}/payout`, { outcome });
+  /** Pay out the balance: paid or failed at once, or pending (then `advancePayout`, `failPayout`). */
+  payout(id: string, outcome: "paid" | "failed" | "pending" = "paid") {
+    return this.call<Payout>("POST", `/accounts/${id}/payout`, { outcome });
   }
-  refund(chargeId: string, amount?: number) {
-    return this.call<{ id: string; amount: number; balance_transaction: string }>(
-      "POST",
-      `/charges/${chargeId}/refund`,
-      amount === undefined ? {} : { amount },
-    );
+  /** pending -> in_transit -> paid. */
+  advancePayout(payoutId: string) {
+    return this.call<Payout>("POST", `/payouts/${payoutId}/advance`);
+  }
+  /** The payout fails, before or after it was paid. */
+  failPayout(payoutId: string) {
+    return this.call<Payout>("POST", `/payouts/${payoutId}/fail`);
+  }
+  /** A refund as from the Dashboard; `status` chooses the state it starts in (otherwise the payment method decides). */
+  refund(chargeId: string, options: number | { amount?: number; status?: "pending" | "requires_action" | "succeeded" } = {}) {
+    const body = typeof options === "number" ? { amount: options } : options;
+    return this.call<{ id: string; amount: number; status: string; balance_transaction: string }>("POST", `/charges/${chargeId}/refund`, body);
   }
   failRefund(refundId: string) {
     return this.call("POST", `/refunds/${refundId}/fail`);
   }
-  dispute(chargeId: string) {
-    return this.call<{ id: string; amount: number; balance_transactions: Array<{ id: string; amount: number; fee: number; net: number }> }>(
-      "POST",
-      `/charges/${chargeId}/dispute`,
-    );
+  /** A pending or requires_action refund is processed by the bank (or completed by the customer). */
+  settleRefund(refundId: string, outcome: "succeeded" | "failed" = "succeeded") {
+    return this.call<{ id: string; status: string }>("POST", `/refunds/${refundId}/settle`, { outcome });
   }
-  closeDispute(disputeId: string, outcome: "won" | "lost") {
-    return this.call("POST", `/disputes/${disputeId}/close`, { outcome });
+  cancelRefund(refundId: string) {
+    return this.call<{ id: string; status: string }>("POST", `/refunds/${refundId}/cancel`);
+  }
+  /** A chargeback, or with `inquiry` a pre-dispute inquiry (warning_needs_response) that moves no money. */
+  dispute(chargeId: string, options: { inquiry?: boolean; reason?: string } = {}) {
+    return this.call<{
+      id: string;
+      amount: number;
+      status: string;
+      is_charge_refundable: boolean;
+      balance_transactions: Array<{ id: string; amount: number; fee: number; net: number }>;
+    }>("POST", `/charges/${chargeId}/dispute`, options);
+  }
+  updateDispute(disputeId: string, status: string) {
+    return this.call<{ id: string; status: string; is_charge_refundable: boolean }>("POST", `/disputes/${disputeId}/update`, { status });
+  }
+  closeDispute(disputeId: string, outcome: "won" | "lost" | "warning_closed") {
+    return this.call<{ id: string; status: string }>("POST", `/disputes/${disputeId}/close`, { outcome });
   }
   settle(paymentIntentId: string, outcome: "succeeded" | "failed" = "succeeded") {
     return this.call("POST", `/payment_intents/${paymentIntentId}/settle`, { outcome });
   }
   authenticate(paymentIntentId: string, outcome: "succeed" | "fail" = "succeed") {
     return this.call("POST", `/payment_intents/${paymentIntentId}/authenticate`, { outcome });
+  }
+  /** The person completes (or fails) a SetupIntent's 3-D Secure challenge or bank page. */
+  authenticateSetup(setupIntentId: string, outcome: "succeed" | "fail" = "succeed") {
+    return this.call("POST", `/setup_intents/${setupIntentId}/authenticate`, { outcome });
   }
   fund(customerId: string, amount: number, currency: string, reference?: string) {
     return this.call("POST", `/customers/${customerId}/fund`, { amount, currency, reference });
@@ -72,11 +99,20 @@ export class SandboxControl {
         event: { id: string; type: string; account?: string; data: { object: Record<string, unknown> } };
         attempts: Array<{ status: number | null }>;
         delivered: boolean;
+        lost: boolean;
       }>;
     }>("GET", `/events?${query}`).then((r) => r.data);
   }
   redeliver(eventId: string, times = 1) {
     return this.call("POST", `/events/${eventId}/redeliver`, { times });
+  }
+  /** Lose the next delivery of this event type for the account (a webhook that never arrived); it stays listed in /v1/events. */
+  skipNextDelivery(type: string, account?: string) {
+    return this.call("POST", "/webhooks/skip", { type, account });
+  }
+  /** Render the account's events at another API version from now on (null: the pinned one again). */
+  setApiVersion(account: string, apiVersion: string | null) {
+    return this.call<{ api_version: string }>("POST", `/accounts/${account}/api_version`, { api_version: apiVersion });
   }
   pauseWebhooks() {
     return this.call("POST", "/webhooks/pause");

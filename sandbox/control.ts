@@ -3,10 +3,13 @@
 // JSON in and out, authenticated with the sandbox's secret key.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Engine } from "./engine";
+import type { RefundStatus } from "./engine/refunds";
 import { present, type StripeObject } from "./store";
 import { notFound, sendError, sendJson, StripeApiError } from "./wire";
 
 type Body = Record<string, unknown>;
+
+const REFUND_STATUSES = new Set(["pending", "requires_action", "succeeded"]);
 type Action = (engine: Engine, match: RegExpExecArray, body: Body, url: URL) => unknown;
 
 function owner(engine: Engine, id: string, kind: string) {
@@ -62,7 +65,26 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   {
     method: "POST",
     pattern: /^\/_sandbox\/accounts\/([^/]+)\/payout$/,
-    run: (engine, m, body) => engine.payout(m[1] as string, body.outcome === "failed" ? "failed" : "paid"),
+    run: (engine, m, body) => engine.payout(m[1] as string, body.outcome === "failed" ? "failed" : body.outcome === "pending" ? "pending" : "paid"),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/payouts\/([^/]+)\/advance$/,
+    run: (engine, m) => engine.advancePayout(owner(engine, m[1] as string, "payout").account, m[1] as string),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/payouts\/([^/]+)\/fail$/,
+    run: (engine, m) => engine.failPayout(owner(engine, m[1] as string, "payout").account, m[1] as string),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/accounts\/([^/]+)\/api_version$/,
+    run: (engine, m, body) => {
+      owner(engine, m[1] as string, "account");
+      engine.webhooks.setApiVersion(m[1] as string, text(body, "api_version") ?? null);
+      return { account: m[1], api_version: engine.webhooks.apiVersion(m[1] as string) };
+    },
   },
   {
     method: "POST",
@@ -77,7 +99,16 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
     pattern: /^\/_sandbox\/charges\/([^/]+)\/refund$/,
     run: (engine, m, body) => {
       const { account } = owner(engine, m[1] as string, "charge");
-      return engine.createRefund(account, { charge: m[1], amount: num(body, "amount"), reason: text(body, "reason") ?? "requested_by_customer", metadata: {} });
+      const status = text(body, "status");
+      if (status !== undefined && !REFUND_STATUSES.has(status))
+        throw new StripeApiError(400, { type: "invalid_request_error", message: `A new refund is pending, requires_action or succeeded, not ${status}.` });
+      return engine.createRefund(account, {
+        charge: m[1],
+        amount: num(body, "amount"),
+        reason: text(body, "reason") ?? "requested_by_customer",
+        metadata: {},
+        status: status as RefundStatus | undefined,
+      });
     },
   },
   {
@@ -87,8 +118,19 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   },
   {
     method: "POST",
+    pattern: /^\/_sandbox\/refunds\/([^/]+)\/settle$/,
+    run: (engine, m, body) =>
+      engine.settleRefund(owner(engine, m[1] as string, "refund").account, m[1] as string, body.outcome === "failed" ? "failed" : "succeeded"),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/refunds\/([^/]+)\/cancel$/,
+    run: (engine, m) => engine.cancelRefund(owner(engine, m[1] as string, "refund").account, m[1] as string),
+  },
+  {
+    method: "POST",
     pattern: /^\/_sandbox\/charges\/([^/]+)\/dispute$/,
-    run: (engine, m, body) => engine.openDispute(owner(engine, m[1] as string, "charge").account, m[1] as string, text(body, "reason")),
+    run: (engine, m, body) => engine.openDispute(owner(engine, m[1] as string, "charge").account, m[1] as string, text(body, "reason"), body.inquiry === true),
   },
   {
     method: "POST",
@@ -98,7 +140,12 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
   {
     method: "POST",
     pattern: /^\/_sandbox\/disputes\/([^/]+)\/close$/,
-    run: (engine, m, body) => engine.closeDispute(owner(engine, m[1] as string, "dispute").account, m[1] as string, body.outcome === "lost" ? "lost" : "won"),
+    run: (engine, m, body) =>
+      engine.closeDispute(
+        owner(engine, m[1] as string, "dispute").account,
+        m[1] as string,
+        body.outcome === "lost" || body.outcome === "warning_closed" ? body.outcome : "won",
+      ),
   },
   {
     method: "POST",
@@ -113,6 +160,12 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
     pattern: /^\/_sandbox\/payment_intents\/([^/]+)\/authenticate$/,
     run: (engine, m, body) =>
       present(engine.completeAction(owner(engine, m[1] as string, "payment_intent").account, m[1] as string, body.outcome === "fail" ? "fail" : "succeed")),
+  },
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/setup_intents\/([^/]+)\/authenticate$/,
+    run: (engine, m, body) =>
+      present(engine.completeSetupAction(owner(engine, m[1] as string, "setup_intent").account, m[1] as string, body.outcome === "fail" ? "fail" : "succeed")),
   },
   {
     method: "POST",
@@ -145,6 +198,17 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
     run: (engine, m, body) => {
       if (!engine.webhooks.redeliver(m[1] as string, num(body, "times") ?? 1)) throw notFound("event", m[1] as string);
       return { redelivered: m[1] };
+    },
+  },
+  // A lost webhook: the next event of this type (for this account, or the platform's) is recorded but never delivered.
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/webhooks\/skip$/,
+    run: (engine, _m, body) => {
+      const type = text(body, "type");
+      if (!type) throw new StripeApiError(400, { type: "invalid_request_error", message: "Name the event type to skip." });
+      engine.webhooks.skipNext(type, text(body, "account") ?? null);
+      return { skipping: type, account: text(body, "account") ?? null };
     },
   },
   { method: "POST", pattern: /^\/_sandbox\/webhooks\/pause$/, run: (engine) => (engine.webhooks.pause(), { paused: true }) },

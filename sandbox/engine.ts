@@ -17,7 +17,7 @@ import { setPricing } from "./engine/balance";
 import { settleProcessing } from "./engine/charges";
 import { createCustomer, fundCashBalance, fundingInstructions } from "./engine/customers";
 import { closeDispute, openDispute, updateDispute } from "./engine/disputes";
-import { publicInvoice } from "./engine/invoices";
+import { invoicePayments, payInvoice, publicInvoice } from "./engine/invoices";
 import type { Account } from "./engine/objects";
 import {
   cancelPaymentIntent,
@@ -28,10 +28,12 @@ import {
   updatePaymentIntent,
 } from "./engine/payment-intents";
 import { attachPaymentMethod, createPaymentMethod } from "./engine/payment-methods";
-import { payOut } from "./engine/payouts";
+import { advancePayout, failPayout, payOut } from "./engine/payouts";
 import { createPrice, createProduct } from "./engine/products";
-import { createRefund, failRefund } from "./engine/refunds";
+import { cancelSetupIntent, completeSetupAction, confirmSetupIntent, createSetupIntent, getSetupIntent } from "./engine/setup-intents";
+import { cancelRefund, createRefund, failRefund, settleRefund } from "./engine/refunds";
 import { advanceSubscription, cancelSubscription, createSubscription, getSubscription, updateSubscription } from "./engine/subscriptions";
+import { advanceTestClock, createTestClock, deleteTestClock, getTestClock } from "./engine/test-clocks";
 
 export type SandboxConfig = {
   secretKey: string;
@@ -96,6 +98,13 @@ export class Engine {
   readonly completeAction = bound(this, completeAction);
   readonly settleProcessing = bound(this, settleProcessing);
 
+  // SetupIntents
+  readonly createSetupIntent = bound(this, createSetupIntent);
+  readonly setupIntent = bound(this, getSetupIntent);
+  readonly confirmSetupIntent = bound(this, confirmSetupIntent);
+  readonly completeSetupAction = bound(this, completeSetupAction);
+  readonly cancelSetupIntent = bound(this, cancelSetupIntent);
+
   // Bank transfers (customer_balance)
   readonly fundingInstructions = bound(this, fundingInstructions);
   readonly fundCashBalance = bound(this, fundCashBalance);
@@ -103,10 +112,14 @@ export class Engine {
   // Refunds, disputes, payouts
   readonly createRefund = bound(this, createRefund);
   readonly failRefund = bound(this, failRefund);
+  readonly settleRefund = bound(this, settleRefund);
+  readonly cancelRefund = bound(this, cancelRefund);
   readonly openDispute = bound(this, openDispute);
   readonly updateDispute = bound(this, updateDispute);
   readonly closeDispute = bound(this, closeDispute);
   readonly payout = bound(this, payOut);
+  readonly advancePayout = bound(this, advancePayout);
+  readonly failPayout = bound(this, failPayout);
 
   // Subscriptions and invoices
   readonly createSubscription = bound(this, createSubscription);
@@ -115,4 +128,12 @@ export class Engine {
   readonly cancelSubscription = bound(this, cancelSubscription);
   readonly advanceSubscription = bound(this, advanceSubscription);
   readonly publicInvoice = bound(this, publicInvoice);
+  readonly payInvoice = bound(this, payInvoice);
+  readonly invoicePayments = bound(this, invoicePayments);
+
+  // Test clocks
+  readonly createTestClock = bound(this, createTestClock);
+  readonly testClock = bound(this, getTestClock);
+  readonly advanceTestClock = bound(this, advanceTestClock);
+  readonly deleteTestClock = bound(this, deleteTestClock);
 }

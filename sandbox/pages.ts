@@ -117,8 +117,14 @@ export function authorizeDecision(res: ServerResponse, engine: Engine, form: URL
 
 function locateIntent(engine: Engine, id: string, clientSecret: string | null) {
   const found = engine.store.locate(id);
-  if (!found || found.object.object !== "payment_intent" || found.object.client_secret !== clientSecret) return undefined;
+  const kind = found?.object.object;
+  if (!found || (kind !== "payment_intent" && kind !== "setup_intent") || found.object.client_secret !== clientSecret) return undefined;
   return found;
+}
+
+/** The person finished the challenge or the bank page of a PaymentIntent or a SetupIntent. */
+function complete(engine: Engine, found: { account: string; object: { object: string } }, id: string, outcome: "succeed" | "fail") {
+  return found.object.object === "setup_intent" ? engine.completeSetupAction(found.account, id, outcome) : engine.completeAction(found.account, id, outcome);
 }
 
 /** The 3-D Secure challenge, shown inside Stripe.js's modal (an iframe). */
@@ -131,7 +137,11 @@ export function challengePage(res: ServerResponse, engine: Engine, id: string, u
     200,
     "3D Secure",
     `<h1>Authenticate this payment</h1>
-     <p>Your bank asks you to confirm a payment of <strong>${escapeHtml(formatMinor(Number(pi.amount), String(pi.currency)))}</strong>.</p>
+     <p>${
+       pi.object === "setup_intent"
+         ? "Your bank asks you to confirm that this card may be charged later."
+         : `Your bank asks you to confirm a payment of <strong>${escapeHtml(formatMinor(Number(pi.amount), String(pi.currency)))}</strong>.`
+     }</p>
      <form method="post" action="/authenticate/${escapeHtml(id)}">
        <input type="hidden" name="client_secret" value="${escapeHtml(pi.client_secret)}">
        <div class="actions">
@@ -146,7 +156,7 @@ export function challengeDecision(res: ServerResponse, engine: Engine, id: strin
   const found = locateIntent(engine, id, form.get("client_secret"));
   if (!found) return page(res, 404, "Unknown payment", `<p class="error">This authentication link is not valid.</p>`);
   const outcome = form.get("outcome") === "succeed" ? "succeed" : "fail";
-  engine.completeAction(found.account, id, outcome);
+  complete(engine, found, id, outcome);
   res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
   res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Done</title></head><body>
     <p>${outcome === "succeed" ? "Authentication complete." : "Authentication failed."} You can close this window.</p>
@@ -179,10 +189,11 @@ export function redirectDecision(res: ServerResponse, engine: Engine, id: string
   const found = locateIntent(engine, id, form.get("client_secret"));
   if (!found) return page(res, 404, "Unknown payment", `<p class="error">This payment link is not valid.</p>`);
   const returnUrl = text(found.object._return_url);
-  const pi = engine.completeAction(found.account, id, form.get("outcome") === "succeed" ? "succeed" : "fail");
+  const pi = complete(engine, found, id, form.get("outcome") === "succeed" ? "succeed" : "fail");
   const target = new URL(returnUrl);
-  target.searchParams.set("payment_intent", id);
-  target.searchParams.set("payment_intent_client_secret", String(pi.client_secret));
+  const kind = String(found.object.object);
+  target.searchParams.set(kind, id);
+  target.searchParams.set(`${kind}_client_secret`, String(pi.client_secret));
   target.searchParams.set("redirect_status", pi.status === "succeeded" ? "succeeded" : "failed");
   res.writeHead(302, { Location: target.toString() });
   res.end();

@@ -2,6 +2,8 @@
 // signed `Stripe-Signature: t=<unix>,v1=<HMAC-SHA256(secret, "t.payload")>`, retried with
 // exponential backoff until the endpoint answers 2xx. Connected-account events carry `account`
 // and are signed with the Connect endpoint's secret; the platform's own with the platform secret.
+// Each event carries the API version it was rendered in: the pinned one, unless the control API set
+// another for the account (so Amply can be tested re-reading events of a version it does not pin).
 import { createHmac } from "node:crypto";
 import { newId, now, present, type StripeObject } from "./store";
 
@@ -30,7 +32,9 @@ export type StripeEvent = {
 
 export type Delivery = { at: string; status: number | null; error?: string; durationMs: number };
 
-type Record_ = { event: StripeEvent; attempts: Delivery[]; delivered: boolean; timer?: NodeJS.Timeout };
+type Record_ = { event: StripeEvent; attempts: Delivery[]; delivered: boolean; timer?: NodeJS.Timeout; lost?: boolean };
+
+export const PINNED_API_VERSION = "2026-10-28.endive";
 
 export function signPayload(payload: string, secret: string, timestamp = now()): string {
   const signature = createHmac("sha256", secret).update(`${timestamp}.${payload}`).digest("hex");
@@ -43,6 +47,9 @@ export class Webhooks {
   private held: string[] | null = null;
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
+  /** Event types whose next delivery is lost, by account ("" for the platform's own events). */
+  private readonly skips = new Map<string, Set<string>>();
+  private readonly versions = new Map<string, string>();
 
   constructor(private config: WebhookConfig) {}
 
@@ -59,7 +66,7 @@ export class Webhooks {
     const event: StripeEvent = {
       id: newId("evt"),
       object: "event",
-      api_version: "2026-10-28.endive",
+      api_version: this.apiVersion(account),
       created: now(),
       data: { object: present(object), ...(extra.previous ? { previous_attributes: extra.previous } : {}) },
       livemode: false,
@@ -68,11 +75,30 @@ export class Webhooks {
       type,
       ...(account ? { account } : {}),
     };
-    this.records.set(event.id, { event, attempts: [], delivered: false });
+    const lost = this.skips.get(account ?? "")?.delete(type) ?? false;
+    this.records.set(event.id, { event, attempts: [], delivered: false, lost });
     this.order.push(event.id);
+    if (lost) return event;
     if (this.held) this.held.push(event.id);
     else this.schedule(event.id, 0);
     return event;
+  }
+
+  /** Lose the next delivery of this event type for the account (null: the platform's own events). */
+  skipNext(type: string, account: string | null) {
+    const key = account ?? "";
+    if (!this.skips.has(key)) this.skips.set(key, new Set());
+    this.skips.get(key)?.add(type);
+  }
+
+  /** The API version the account's events are rendered in (null: back to the pinned one). */
+  setApiVersion(account: string, version: string | null) {
+    if (version) this.versions.set(account, version);
+    else this.versions.delete(account);
+  }
+
+  apiVersion(account: string | null) {
+    return (account && this.versions.get(account)) || PINNED_API_VERSION;
   }
 
   get(id: string) {
@@ -83,7 +109,7 @@ export class Webhooks {
     return this.order
       .map((id) => this.records.get(id) as Record_)
       .filter((record) => (!filter.type || record.event.type === filter.type) && (!filter.account || record.event.account === filter.account))
-      .map(({ event, attempts, delivered }) => ({ event, attempts, delivered }));
+      .map(({ event, attempts, delivered, lost }) => ({ event, attempts, delivered, lost: Boolean(lost) }));
   }
 
   /** Hold new events instead of delivering them, until `release`. */
@@ -124,6 +150,8 @@ export class Webhooks {
     this.records.clear();
     this.order.length = 0;
     this.held = null;
+    this.skips.clear();
+    this.versions.clear();
   }
 
   stop() {

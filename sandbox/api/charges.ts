@@ -70,5 +70,6 @@ export const chargeRoutes: Route[] = [
           (!ctx.query.get("payment_intent") || dispute.payment_intent === ctx.query.get("payment_intent")),
       ),
   },
+  { method: "POST", pattern: /^\/v1\/refunds\/([^/]+)\/cancel$/, spec: EXPAND, handler: (ctx, m) => ctx.engine.cancelRefund(ctx.account, m[1] as string) },
   { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "dispute", m[1] as string) },
 ];

@@ -41,6 +41,7 @@ export const customerRoutes: Route[] = [
         name: str(ctx.params, "name"),
         metadata: metadata(ctx.params),
         defaultPaymentMethod: str(obj(ctx.params, "invoice_settings") ?? {}, "default_payment_method"),
+        testClock: str(ctx.params, "test_clock"),
       }),
   },
   {

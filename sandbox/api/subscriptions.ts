@@ -155,6 +155,28 @@ export const subscriptionRoutes: Route[] = [
     handler: (ctx, m) => retrieve(ctx, "invoice", m[1] as string),
   },
   {
+    method: "POST",
+    pattern: /^\/v1\/invoices\/([^/]+)\/pay$/,
+    spec: { expand: any, forgive: any, mandate: any, off_session: any, paid_out_of_band: any, payment_method: any, source: any },
+    handler: (ctx, m) =>
+      ctx.engine.payInvoice(ctx.account, m[1] as string, {
+        paymentMethod: str(ctx.params, "payment_method"),
+        offSession: bool(ctx.params, "off_session"),
+        paidOutOfBand: bool(ctx.params, "paid_out_of_band"),
+      }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/invoice_payments$/,
+    spec: { ...LIST, invoice: any, payment: any, status: any },
+    handler: (ctx) => {
+      const invoice = ctx.query.get("invoice");
+      if (!invoice) throw invalid("The sandbox lists invoice payments of one invoice: pass invoice.", "invoice", "parameter_missing");
+      const data = ctx.engine.invoicePayments(ctx.account, invoice);
+      return { object: "list", url: "/v1/invoice_payments", has_more: false, data };
+    },
+  },
+  {
     method: "GET",
     pattern: /^\/v1\/invoices$/,
     spec: { ...LIST, subscription: any, customer: any, status: any },

@@ -6,6 +6,7 @@ import { newId, now, present, text } from "../store";
 import { invalid, StripeApiError } from "../wire";
 import { book, pricingFor } from "./balance";
 import { afterPayment } from "./invoices";
+import { generateSepaDebit, idealDetails } from "./mandates";
 import type { Account, Charge, Obj, PaymentIntent } from "./objects";
 import { FAILING_IBANS } from "./payment-methods";
 import { getPaymentIntent } from "./payment-intents";
@@ -96,6 +97,13 @@ export function succeedPayment(engine: Engine, pi: PaymentIntent, accountId: str
     fee: chargeFee(settled, pricingFor(engine, account)),
   });
   charge.balance_transaction = txn.id;
+  // An iDEAL payment for future use sets up a SEPA Direct Debit: later installments debit that.
+  let saved = pm;
+  if (pm.type === "ideal") {
+    const generated = pi.setup_future_usage && pi.customer ? generateSepaDebit(engine, accountId, pm, pi.customer, { charge: charge.id }) : undefined;
+    (charge.payment_method_details as Record<string, unknown>).ideal = idealDetails(generated);
+    if (generated) saved = generated.pm;
+  }
   pi.status = "succeeded";
   pi.amount_received = pi.amount;
   pi.latest_charge = charge.id;
@@ -103,7 +111,7 @@ export function succeedPayment(engine: Engine, pi: PaymentIntent, accountId: str
   engine.store.touch();
   engine.webhooks.emit("charge.succeeded", charge, accountId);
   engine.webhooks.emit("payment_intent.succeeded", present(pi), accountId);
-  afterPayment(engine, pi, accountId, pm, true);
+  afterPayment(engine, pi, accountId, saved, true);
   return pi;
 }
 

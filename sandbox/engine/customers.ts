@@ -9,8 +9,10 @@ import { eventAccount, type Account, type Obj, type PaymentIntent } from "./obje
 export function createCustomer(
   engine: Engine,
   account: string,
-  input: { email?: string; name?: string; metadata: Record<string, string>; defaultPaymentMethod?: string },
+  input: { email?: string; name?: string; metadata: Record<string, string>; defaultPaymentMethod?: string; testClock?: string },
 ) {
+  if (input.testClock && !engine.store.get(account, input.testClock, "test_helpers.test_clock"))
+    throw notFound("test_helpers.test_clock", input.testClock, "test_clock");
   const customer: Obj = {
     id: newId("cus", 14),
     object: "customer",
@@ -23,6 +25,7 @@ export function createCustomer(
     livemode: false,
     metadata: input.metadata,
     invoice_settings: { default_payment_method: input.defaultPaymentMethod ?? null, custom_fields: null, footer: null, rendering_options: null },
+    test_clock: input.testClock ?? null,
     _cash: {},
   };
   engine.store.put(account, customer);

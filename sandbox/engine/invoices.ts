@@ -1,11 +1,13 @@
 // Invoices of subscriptions, as at API version 2025-03-31 and later: each invoice is paid by a
 // PaymentIntent that the API shows only as `confirmation_secret` and `payments` (no
-// `invoice.payment_intent`), and names its subscription in `parent.subscription_details`.
+// `invoice.payment_intent`), and names its subscription in `parent.subscription_details`. An open
+// invoice can be paid through the API (`POST /v1/invoices/:id/pay`), off-session by default.
 import type { Engine } from "../engine";
 import { formatMinor } from "../pricing";
 import { newId, now, present, text } from "../store";
+import { invalid, notFound, StripeApiError } from "../wire";
 import type { Obj, PaymentIntent, Subscription } from "./objects";
-import { createPaymentIntent } from "./payment-intents";
+import { confirmPaymentIntent, createPaymentIntent } from "./payment-intents";
 
 export function issueInvoice(engine: Engine, accountId: string, subscription: Subscription, reason: string, start: number, end: number) {
   const item = subscription.items.data[0] as Obj & { price: Obj };
@@ -70,6 +72,7 @@ export function issueInvoice(engine: Engine, accountId: string, subscription: Su
     status: "open",
     status_transitions: { finalized_at: now(), marked_uncollectible_at: null, paid_at: null, voided_at: null },
     subtotal: amount,
+    test_clock: subscription.test_clock ?? null,
     total: amount,
     _payment_intent: pi.id,
     _client_secret: pi.client_secret,
@@ -106,6 +109,7 @@ export function publicInvoice(engine: Engine, accountId: string, invoice: Obj, i
               livemode: false,
               payment: { type: "payment_intent", payment_intent: pi.id },
               status: invoice.status === "paid" ? "paid" : "open",
+              status_transitions: { canceled_at: null, paid_at: (invoice.status_transitions as { paid_at: number | null }).paid_at },
             },
           ]
         : [],
@@ -144,4 +148,71 @@ export function afterPayment(engine: Engine, pi: PaymentIntent, accountId: strin
   }
   engine.store.touch();
   if (previous.status !== subscription.status) engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous });
+}
+
+/** The invoice's InvoicePayments (`GET /v1/invoice_payments?invoice=`), as the `payments` field shows them. */
+export function invoicePayments(engine: Engine, accountId: string, invoiceId: string) {
+  const invoice = engine.store.get(accountId, invoiceId, "invoice");
+  if (!invoice) throw notFound("invoice", invoiceId, "invoice");
+  return (publicInvoice(engine, accountId, invoice, { payments: true }).payments as { data: Obj[] }).data;
+}
+
+/**
+ * POST /v1/invoices/:id/pay: charge the open invoice now, with the given payment method or the
+ * subscription's (else the customer's) default, off-session unless told otherwise. A decline answers
+ * 402 like a PaymentIntent's; a SEPA debit leaves the invoice open until it settles.
+ */
+export function payInvoice(
+  engine: Engine,
+  accountId: string,
+  invoiceId: string,
+  input: { paymentMethod?: string; offSession?: boolean; paidOutOfBand?: boolean },
+) {
+  const invoice = engine.store.get(accountId, invoiceId, "invoice");
+  if (!invoice) throw notFound("invoice", invoiceId);
+  if (invoice.status === "paid") throw invalid("Invoice is already paid");
+  if (invoice.status !== "open") throw invalid(`This invoice is ${text(invoice.status)}; only an open invoice can be paid.`);
+  const pi = engine.store.get<PaymentIntent>(accountId, text(invoice._payment_intent), "payment_intent") as PaymentIntent;
+  if (pi.status === "processing")
+    throw invalid("This invoice's payment is processing; wait for it to settle.", undefined, "invoice_payment_intent_requires_action");
+  if (input.paidOutOfBand) {
+    invoice.paid_out_of_band = true;
+    markPaid(engine, accountId, invoice);
+    return publicInvoice(engine, accountId, invoice);
+  }
+  const subscriptionId = (invoice.parent as { subscription_details?: { subscription?: string } }).subscription_details?.subscription;
+  const subscription = subscriptionId ? engine.store.get<Subscription>(accountId, subscriptionId, "subscription") : undefined;
+  const customer = engine.store.get(accountId, text(invoice.customer), "customer");
+  const pmId =
+    input.paymentMethod ??
+    subscription?.default_payment_method ??
+    ((customer?.invoice_settings as { default_payment_method?: string | null } | undefined)?.default_payment_method || undefined);
+  if (!pmId) {
+    throw new StripeApiError(400, {
+      type: "invalid_request_error",
+      message: "This customer has no attached payment source or default payment method. Please consider adding a default payment method.",
+    });
+  }
+  const paid = confirmPaymentIntent(engine, accountId, pi.id, { paymentMethod: pmId, offSession: input.offSession ?? true });
+  if (paid.status === "requires_action") {
+    throw invalid("This payment requires additional user action before it can be completed successfully.", undefined, "invoice_payment_intent_requires_action");
+  }
+  return publicInvoice(engine, accountId, invoice);
+}
+
+/** Paid outside Stripe: the invoice is paid and its subscription active, with no charge. */
+function markPaid(engine: Engine, accountId: string, invoice: Obj) {
+  invoice.status = "paid";
+  invoice.amount_paid = 0;
+  invoice.amount_remaining = 0;
+  (invoice.status_transitions as Record<string, unknown>).paid_at = now();
+  engine.store.touch();
+  engine.webhooks.emit("invoice.paid", publicInvoice(engine, accountId, invoice), accountId);
+  const subscriptionId = (invoice.parent as { subscription_details?: { subscription?: string } }).subscription_details?.subscription;
+  const subscription = subscriptionId ? engine.store.get<Subscription>(accountId, subscriptionId, "subscription") : undefined;
+  if (subscription && subscription.status !== "active" && subscription.status !== "canceled") {
+    const previous = { status: subscription.status };
+    subscription.status = "active";
+    engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous });
+  }
 }

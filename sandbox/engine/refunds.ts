@@ -1,15 +1,33 @@
-// Refunds, full or partial, of a successful charge; and a refund failing after the fact.
+// Refunds, full or partial, of a successful charge, and the states a refund goes through after it is
+// created: a card refund succeeds at once; a SEPA Direct Debit refund is `pending` until the bank
+// processes it; some need the customer's action (`requires_action`) and can then be canceled. Each
+// later change is told by `refund.updated` and `charge.refund.updated` (and `refund.failed`).
 import type { Engine } from "../engine";
 import { formatMinor } from "../pricing";
 import { newId, now } from "../store";
 import { invalid, notFound } from "../wire";
 import { book } from "./balance";
+import { refundBlockedByDispute } from "./disputes";
 import type { Charge, Obj, PaymentIntent } from "./objects";
+
+export type RefundStatus = "pending" | "requires_action" | "succeeded";
+
+/** Payment methods whose refunds the bank processes days later. */
+const ASYNC_REFUNDS = new Set(["sepa_debit", "customer_balance"]);
 
 export function createRefund(
   engine: Engine,
   accountId: string,
-  input: { charge?: string; paymentIntent?: string; amount?: number; reason?: string; metadata: Record<string, string>; idempotencyKey?: string | null },
+  input: {
+    charge?: string;
+    paymentIntent?: string;
+    amount?: number;
+    reason?: string;
+    metadata: Record<string, string>;
+    idempotencyKey?: string | null;
+    /** The control API's choice; otherwise the payment method decides. */
+    status?: RefundStatus;
+  },
 ) {
   let charge: Charge | undefined;
   if (input.charge) charge = engine.store.get<Charge>(accountId, input.charge, "charge");
@@ -22,6 +40,8 @@ export function createRefund(
   } else throw invalid("One of the following params should be provided for this request: payment_intent or charge.", "charge", "parameter_missing");
   if (!charge) throw notFound("charge", String(input.charge), "charge");
   if (charge.status !== "succeeded") throw invalid(`Charge ${charge.id} has not succeeded; it cannot be refunded yet.`, "charge", "charge_not_refundable");
+  if (refundBlockedByDispute(engine, accountId, charge))
+    throw invalid(`Charge ${charge.id} has been charged back; cannot issue a refund.`, "charge", "charge_disputed");
   if (charge.refunded) throw invalid(`Charge ${charge.id} has already been refunded.`, "charge", "charge_already_refunded");
   const remaining = charge.amount - charge.amount_refunded;
   const amount = input.amount ?? remaining;
@@ -33,6 +53,8 @@ export function createRefund(
       "amount_too_large",
     );
   }
+  const type = String((charge.payment_method_details as { type: string }).type);
+  const status: RefundStatus = input.status ?? (ASYNC_REFUNDS.has(type) ? "pending" : "succeeded");
   const refund: Obj = {
     id: newId("re", 24),
     object: "refund",
@@ -41,17 +63,20 @@ export function createRefund(
     balance_transaction: null,
     charge: charge.id,
     currency: charge.currency,
-    destination_details: { type: String((charge.payment_method_details as { type: string }).type), card: {} },
+    destination_details: { type, [type]: {} },
     failure_balance_transaction: null,
     failure_reason: null,
     metadata: input.metadata,
+    next_action: null,
     payment_intent: charge.payment_intent,
     reason: input.reason ?? null,
     receipt_number: null,
     source_transfer_reversal: null,
-    status: "succeeded",
+    status,
     transfer_reversal: null,
   };
+  // The money leaves the balance when the refund is created, whatever its status; it comes back if
+  // the refund fails or is canceled.
   const txn = book(engine, accountId, {
     amount: -amount,
     currency: charge.currency,
@@ -70,11 +95,20 @@ export function createRefund(
   return refund;
 }
 
-/** A refund can fail after the fact (closed card): its money comes back to the balance. */
-export function failRefund(engine: Engine, accountId: string, refundId: string) {
+function getRefund(engine: Engine, accountId: string, refundId: string) {
   const refund = engine.store.get(accountId, refundId, "refund");
   if (!refund) throw notFound("refund", refundId);
-  if (refund.status === "failed") return refund;
+  return refund;
+}
+
+function announce(engine: Engine, accountId: string, refund: Obj, previousStatus: unknown) {
+  engine.store.touch();
+  engine.webhooks.emit("refund.updated", refund, accountId, { previous: { status: previousStatus } });
+  engine.webhooks.emit("charge.refund.updated", refund, accountId, { previous: { status: previousStatus } });
+}
+
+/** The money of a refund that did not happen comes back to the balance, and to the charge. */
+function giveBack(engine: Engine, accountId: string, refund: Obj, status: "failed" | "canceled", reason: string) {
   const charge = engine.store.get<Charge>(accountId, String(refund.charge), "charge") as Charge;
   const txn = book(engine, accountId, {
     amount: Number(refund.amount),
@@ -84,13 +118,47 @@ export function failRefund(engine: Engine, accountId: string, refundId: string) 
     category: "refund_failure",
     description: "REFUND FAILURE",
   });
-  refund.status = "failed";
-  refund.failure_reason = "expired_or_canceled_card";
+  const previous = refund.status;
+  refund.status = status;
+  refund.failure_reason = reason;
   refund.failure_balance_transaction = txn.id;
+  refund.next_action = null;
   charge.amount_refunded -= Number(refund.amount);
   charge.refunded = false;
-  engine.store.touch();
-  engine.webhooks.emit("refund.updated", refund, accountId, { previous: { status: "succeeded" } });
-  engine.webhooks.emit("refund.failed", refund, accountId);
+  announce(engine, accountId, refund, previous);
+  if (status === "failed") engine.webhooks.emit("refund.failed", refund, accountId);
   return refund;
+}
+
+/** A pending (or requires_action) refund is processed: it succeeds or fails. */
+export function settleRefund(engine: Engine, accountId: string, refundId: string, outcome: "succeeded" | "failed") {
+  const refund = getRefund(engine, accountId, refundId);
+  if (refund.status !== "pending" && refund.status !== "requires_action")
+    throw invalid(`Refund ${refundId} is ${String(refund.status)}; only a pending or requires_action refund settles.`);
+  if (outcome === "failed") return giveBack(engine, accountId, refund, "failed", "expired_or_canceled_card");
+  const previous = refund.status;
+  refund.status = "succeeded";
+  refund.next_action = null;
+  announce(engine, accountId, refund, previous);
+  return refund;
+}
+
+/** A refund can also fail after it succeeded (a closed card). */
+export function failRefund(engine: Engine, accountId: string, refundId: string) {
+  const refund = getRefund(engine, accountId, refundId);
+  if (refund.status === "failed") return refund;
+  if (refund.status === "canceled") throw invalid(`Refund ${refundId} is canceled.`);
+  return giveBack(engine, accountId, refund, "failed", "expired_or_canceled_card");
+}
+
+/** POST /v1/refunds/:id/cancel: only a refund waiting for the customer's action can be canceled. */
+export function cancelRefund(engine: Engine, accountId: string, refundId: string) {
+  const refund = getRefund(engine, accountId, refundId);
+  if (refund.status !== "requires_action") {
+    throw invalid(
+      // Stripe documents the refusal, not its code: the sandbox gives the message only.
+      `You can only cancel a refund with a status of requires_action; this refund's status is ${String(refund.status)}.`,
+    );
+  }
+  return giveBack(engine, accountId, refund, "canceled", "merchant_request");
 }

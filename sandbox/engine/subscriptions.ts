@@ -2,8 +2,8 @@
 // with price_data; each billing period is paid by its own invoice (invoices.ts), the first with
 // billing_reason subscription_create and renewals with subscription_cycle. A new subscription is
 // incomplete until its first invoice is paid (Amply creates it with payment_behavior
-// default_incomplete and the donor confirms that payment on the page). The control API moves a
-// subscription to its next period.
+// default_incomplete and the donor confirms that payment on the page). A subscription moves to its
+// next period when its customer's test clock advances (test-clocks.ts), or by the control API.
 import type { Engine } from "../engine";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
@@ -11,6 +11,7 @@ import { failPayment, settleProcessing, succeedPayment } from "./charges";
 import { issueInvoice, publicInvoice } from "./invoices";
 import type { Obj, Subscription } from "./objects";
 import { confirmPaymentIntent } from "./payment-intents";
+import { clockTime } from "./test-clocks";
 import { createPrice } from "./products";
 import { assertAmount } from "./validation";
 
@@ -29,7 +30,8 @@ export function createSubscription(
 ): Subscription {
   const account = engine.account(accountId);
   if (!account) throw invalid("Subscriptions for donations are created on the connected account: send Stripe-Account.", undefined, "account_invalid");
-  if (!engine.store.get(accountId, input.customer, "customer")) throw notFound("customer", input.customer, "customer");
+  const customer = engine.store.get(accountId, input.customer, "customer");
+  if (!customer) throw notFound("customer", input.customer, "customer");
   if (input.items.length !== 1) throw invalid("The sandbox supports exactly one subscription item.", "items");
   const item = input.items[0] as (typeof input.items)[number];
   let price: Obj | undefined;
@@ -46,7 +48,7 @@ export function createSubscription(
   const recurring = price.recurring as { interval: string } | null;
   if (!recurring) throw invalid("The price must be recurring.", "items[0][price]");
   assertAmount(engine, account, Number(price.unit_amount), String(price.currency));
-  const start = now();
+  const start = clockTime(engine, accountId, customer.test_clock);
   const end = periodEnd(start, recurring.interval);
   const id = newId("sub", 24);
   const subscription: Subscription = {
@@ -91,6 +93,7 @@ export function createSubscription(
     },
     start_date: start,
     status: "incomplete",
+    test_clock: customer.test_clock ?? null,
     _behavior: input.paymentBehavior ?? "allow_incomplete",
   };
   engine.store.put(accountId, subscription);
@@ -99,7 +102,7 @@ export function createSubscription(
   return subscription;
 }
 
-function periodEnd(start: number, interval: string): number {
+export function periodEnd(start: number, interval: string): number {
   const date = new Date(start * 1000);
   if (interval === "year") date.setUTCFullYear(date.getUTCFullYear() + 1);
   else if (interval === "week") date.setUTCDate(date.getUTCDate() + 7);
@@ -194,6 +197,33 @@ export function advanceSubscription(engine: Engine, accountId: string, id: strin
     settleProcessing(engine, accountId, pi.id, "succeeded");
   } else {
     succeedPayment(engine, pi, accountId, pm);
+  }
+  return { invoice: publicInvoice(engine, accountId, invoice), subscription: present(subscription) };
+}
+
+/**
+ * The next billing cycle as Stripe runs it when time passes: charged off-session to the
+ * subscription's default payment method, else the customer's; the test-card table and SEPA test
+ * IBANs decide the outcome (a decline or a 3-D Secure card fails it, a SEPA debit settles).
+ */
+export function renewSubscription(engine: Engine, accountId: string, id: string) {
+  const subscription = getSubscription(engine, accountId, id);
+  const customer = engine.store.get(accountId, subscription.customer, "customer");
+  const fallback = (customer?.invoice_settings as { default_payment_method?: string | null } | undefined)?.default_payment_method ?? null;
+  const pmId = subscription.default_payment_method ?? fallback;
+  const pm = pmId ? engine.store.get(accountId, pmId, "payment_method") : undefined;
+  if (!pm) return advanceSubscription(engine, accountId, id, "failed");
+  const item = subscription.items.data[0] as Obj & { price: Obj; current_period_end: number; current_period_start: number };
+  const start = item.current_period_end;
+  const end = periodEnd(start, (item.price.recurring as { interval: string }).interval);
+  item.current_period_start = start;
+  item.current_period_end = end;
+  const { invoice, pi } = issueInvoice(engine, accountId, subscription, "subscription_cycle", start, end);
+  try {
+    confirmPaymentIntent(engine, accountId, pi.id, { paymentMethod: pm.id, offSession: true });
+    if (pm.type === "sepa_debit") settleProcessing(engine, accountId, pi.id, "succeeded");
+  } catch {
+    // An off-session decline is told by events (invoice.payment_failed), not by an API error.
   }
   return { invoice: publicInvoice(engine, accountId, invoice), subscription: present(subscription) };
 }

@@ -4,7 +4,7 @@
  * @stripe/react-stripe-js and Amply use: Stripe(pk, { stripeAccount }), elements() with the
  * deferred-intent flow (mode/amount/currency, elements.submit(), confirmPayment with a client
  * secret), a PaymentElement with card and SEPA Direct Debit fields (plus iDEAL as a redirect
- * method) validated like Stripe's, 3-D Secure as an in-page challenge, and redirects to
+ * method) validated like Stripe's, confirmSetup for SetupIntents, 3-D Secure as an in-page challenge, and redirects to
  * return_url with payment_intent, payment_intent_client_secret and redirect_status.
  */
 (function () {
@@ -492,13 +492,29 @@
     return String(clientSecret || "").split("_secret_")[0];
   }
 
-  function goToReturnUrl(returnUrl, pi, clientSecret, status) {
+  // What differs between confirming a PaymentIntent (confirmPayment) and a SetupIntent (confirmSetup).
+  var PAYMENT = { path: "/v1/payment_intents/", param: "payment_intent", result: "paymentIntent", lastError: "last_payment_error" };
+  var SETUP = { path: "/v1/setup_intents/", param: "setup_intent", result: "setupIntent", lastError: "last_setup_error" };
+
+  function goToReturnUrl(kind, returnUrl, intent, clientSecret, status) {
     var url = new URL(returnUrl, window.location.href);
-    url.searchParams.set("payment_intent", pi.id);
-    url.searchParams.set("payment_intent_client_secret", clientSecret);
+    url.searchParams.set(kind.param, intent.id);
+    url.searchParams.set(kind.param + "_client_secret", clientSecret);
     url.searchParams.set("redirect_status", status);
     window.location.assign(url.toString());
     return new Promise(function () {});
+  }
+
+  function resultOf(kind, intent) {
+    var result = {};
+    result[kind.result] = intent;
+    return result;
+  }
+
+  function errorOf(kind, intent, last) {
+    var error = Object.assign({}, last);
+    error[kind.param] = intent;
+    return { error: error };
   }
 
   function challenge(url) {
@@ -527,55 +543,73 @@
     });
   }
 
-  function handleIntent(instance, pi, clientSecret, returnUrl, redirect) {
-    if (pi.status === "succeeded" || pi.status === "processing" || pi.status === "requires_capture") {
-      if (redirect === "always" && returnUrl) return goToReturnUrl(returnUrl, pi, clientSecret, "succeeded");
-      return Promise.resolve({ paymentIntent: pi });
+  function handleIntent(instance, kind, intent, clientSecret, returnUrl, redirect) {
+    if (intent.status === "succeeded" || intent.status === "processing" || intent.status === "requires_capture") {
+      if (redirect === "always" && returnUrl) return goToReturnUrl(kind, returnUrl, intent, clientSecret, "succeeded");
+      return Promise.resolve(resultOf(kind, intent));
     }
-    if (pi.status === "requires_action" && pi.next_action) {
-      if (pi.next_action.type === "redirect_to_url") {
-        window.location.assign(pi.next_action.redirect_to_url.url);
+    if (intent.status === "requires_action" && intent.next_action) {
+      if (intent.next_action.type === "redirect_to_url") {
+        window.location.assign(intent.next_action.redirect_to_url.url);
         return new Promise(function () {});
       }
-      if (pi.next_action.type === "use_stripe_sdk") {
-        return challenge(pi.next_action.use_stripe_sdk.stripe_js).then(function () {
-          return request(instance, "GET", "/v1/payment_intents/" + pi.id, { client_secret: clientSecret }).then(function (res) {
+      if (intent.next_action.type === "use_stripe_sdk") {
+        return challenge(intent.next_action.use_stripe_sdk.stripe_js).then(function () {
+          return request(instance, "GET", kind.path + intent.id, { client_secret: clientSecret }).then(function (res) {
             if (!res.ok) return { error: res.body.error };
             var updated = res.body;
-            if (updated.status === "succeeded" || updated.status === "processing") return handleIntent(instance, updated, clientSecret, returnUrl, redirect);
-            var last = updated.last_payment_error || {};
-            return {
-              error: {
-                type: last.type || "card_error",
-                code: last.code || "payment_intent_authentication_failure",
-                message: last.message || "Authentication failed.",
-                payment_intent: updated,
-              },
-            };
+            if (updated.status === "succeeded" || updated.status === "processing")
+              return handleIntent(instance, kind, updated, clientSecret, returnUrl, redirect);
+            var last = updated[kind.lastError] || {};
+            return errorOf(kind, updated, {
+              type: last.type || "card_error",
+              code: last.code || kind.param + "_authentication_failure",
+              message: last.message || "Authentication failed.",
+            });
           });
         });
       }
     }
-    if (pi.status === "requires_payment_method" && pi.last_payment_error) {
-      return Promise.resolve({ error: Object.assign({}, pi.last_payment_error, { payment_intent: pi }) });
-    }
-    return Promise.resolve({ paymentIntent: pi });
+    if (intent.status === "requires_payment_method" && intent[kind.lastError]) return Promise.resolve(errorOf(kind, intent, intent[kind.lastError]));
+    return Promise.resolve(resultOf(kind, intent));
   }
 
-  function confirm(instance, args, paymentMethodData) {
+  function confirm(instance, kind, args, paymentMethodData) {
     var clientSecret = args.clientSecret;
     var confirmParams = args.confirmParams || {};
     var redirect = args.redirect || "always";
-    if (!clientSecret) return Promise.resolve({ error: { type: "invalid_request_error", message: "confirmPayment needs the PaymentIntent's clientSecret." } });
+    if (!clientSecret) return Promise.resolve({ error: { type: "invalid_request_error", message: "Confirming needs the intent's clientSecret." } });
     var data = Object.assign({}, paymentMethodData);
     var extra = confirmParams.payment_method_data;
     if (extra && extra.billing_details) data.billing_details = Object.assign({}, data.billing_details || {}, extra.billing_details);
     var params = { client_secret: clientSecret, payment_method_data: data, use_stripe_sdk: "true" };
     if (confirmParams.return_url) params.return_url = confirmParams.return_url;
-    return request(instance, "POST", "/v1/payment_intents/" + intentId(clientSecret) + "/confirm", params).then(function (res) {
+    return request(instance, "POST", kind.path + intentId(clientSecret) + "/confirm", params).then(function (res) {
       if (!res.ok) return { error: res.body.error };
-      return handleIntent(instance, res.body, clientSecret, confirmParams.return_url, redirect);
+      return handleIntent(instance, kind, res.body, clientSecret, confirmParams.return_url, redirect);
     });
+  }
+
+  /** confirmPayment and confirmSetup: the mounted Payment Element's data, confirmed on the intent. */
+  function confirmWithElements(instance, kind, name, args) {
+    args = args || {};
+    var elements = args.elements;
+    var element = elements && elements.getElement("payment");
+    if (!element) return Promise.resolve({ error: { type: "invalid_request_error", message: name + " needs { elements } with a mounted Payment Element." } });
+    if (elements.options.mode && !elements._submitted) {
+      return Promise.resolve({
+        error: {
+          type: "invalid_request_error",
+          message: "elements.submit() must be called before stripe." + name + "(). Call elements.submit() as soon as your customer presses pay.",
+        },
+      });
+    }
+    return confirm(
+      instance,
+      kind,
+      { clientSecret: args.clientSecret || elements.options.clientSecret, confirmParams: args.confirmParams, redirect: args.redirect },
+      element._paymentMethodData(),
+    );
   }
 
   // ---------------------------------------------------------------------------------------
@@ -612,39 +646,35 @@
           client_secret: clientSecret,
           payment_method: pm,
         }).then(function (res) {
-          return res.ok ? handleIntent(instance, res.body, clientSecret, null, "if_required") : { error: res.body.error };
+          return res.ok ? handleIntent(instance, PAYMENT, res.body, clientSecret, null, "if_required") : { error: res.body.error };
         });
       }
       return Promise.resolve({ error: { type: "invalid_request_error", message: "The sandbox's confirmCardPayment takes a payment method id." } });
     };
     instance.confirmPayment = function (args) {
-      args = args || {};
-      var elements = args.elements;
-      var element = elements && elements.getElement("payment");
-      if (!element)
-        return Promise.resolve({ error: { type: "invalid_request_error", message: "confirmPayment needs { elements } with a mounted Payment Element." } });
-      if (elements.options.mode && !elements._submitted) {
-        return Promise.resolve({
-          error: {
-            type: "invalid_request_error",
-            message: "elements.submit() must be called before stripe.confirmPayment(). Call elements.submit() as soon as your customer presses pay.",
-          },
-        });
-      }
-      return confirm(
-        instance,
-        { clientSecret: args.clientSecret || elements.options.clientSecret, confirmParams: args.confirmParams, redirect: args.redirect },
-        element._paymentMethodData(),
-      );
+      return confirmWithElements(instance, PAYMENT, "confirmPayment", args);
+    };
+    /** Saves a card or a SEPA Direct Debit (or iDEAL, leaving a SEPA debit) for later, with no payment now. */
+    instance.confirmSetup = function (args) {
+      return confirmWithElements(instance, SETUP, "confirmSetup", args);
     };
     instance.retrievePaymentIntent = function (clientSecret) {
       return request(instance, "GET", "/v1/payment_intents/" + intentId(clientSecret), { client_secret: clientSecret }).then(function (res) {
         return res.ok ? { paymentIntent: res.body } : { error: res.body.error };
       });
     };
+    instance.retrieveSetupIntent = function (clientSecret) {
+      return request(instance, "GET", "/v1/setup_intents/" + intentId(clientSecret), { client_secret: clientSecret }).then(function (res) {
+        return res.ok ? { setupIntent: res.body } : { error: res.body.error };
+      });
+    };
     instance.handleNextAction = function (args) {
-      return instance.retrievePaymentIntent(args.clientSecret).then(function (result) {
-        return result.error ? result : handleIntent(instance, result.paymentIntent, args.clientSecret, null, "if_required");
+      var setup = String(args.clientSecret || "").indexOf("seti_") === 0;
+      var retrieve = setup ? instance.retrieveSetupIntent : instance.retrievePaymentIntent;
+      return retrieve(args.clientSecret).then(function (result) {
+        return result.error
+          ? result
+          : handleIntent(instance, setup ? SETUP : PAYMENT, result[setup ? "setupIntent" : "paymentIntent"], args.clientSecret, null, "if_required");
       });
     };
     return instance;
