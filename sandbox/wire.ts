@@ -93,32 +93,6 @@ export function sendError(res: ServerResponse, error: StripeApiError, headers: R
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Parameter checking: Stripe refuses unknown parameters, naming them.
-// ---------------------------------------------------------------------------------------------
-
-/** A parameter spec: `true` accepts any value; a nested spec checks an object's keys. */
-export type Spec = { [key: string]: true | Spec | { each: Spec } };
-
-export function checkParams(params: Params, spec: Spec, prefix = ""): void {
-  for (const [key, value] of Object.entries(params)) {
-    const rule = spec[key];
-    const name = prefix ? `${prefix}[${key}]` : key;
-    if (rule === undefined) throw invalid(`Received unknown parameter: ${name}`, name, "parameter_unknown");
-    if (rule === true) continue;
-    if ("each" in rule && Object.keys(rule).length === 1) {
-      if (!Array.isArray(value)) throw invalid(`Invalid array: ${name}`, name);
-      value.forEach((item, index) => {
-        if (typeof item !== "object" || Array.isArray(item)) throw invalid(`Invalid object: ${name}[${index}]`, `${name}[${index}]`);
-        checkParams(item, (rule as { each: Spec }).each, `${name}[${index}]`);
-      });
-      continue;
-    }
-    if (typeof value !== "object" || Array.isArray(value)) throw invalid(`Invalid object: ${name}`, name);
-    checkParams(value, rule, name);
-  }
-}
-
 export function str(params: Params, key: string): string | undefined {
   const value = params[key];
   return typeof value === "string" ? value : undefined;
@@ -133,7 +107,7 @@ export function requireStr(params: Params, key: string, prefix = ""): string {
 export function int(params: Params, key: string): number | undefined {
   const value = str(params, key);
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw invalid(`Invalid integer: ${value}`, key);
+  if (!/^-?\d+$/.test(value)) throw invalid(`Invalid integer: ${value}`, key, "parameter_invalid_integer");
   return Number(value);
 }
 

@@ -1,13 +1,38 @@
-// GET /v1/events/:id - an event, only from the account it belongs to.
-import { PLATFORM } from "../store";
-import { notFound } from "../wire";
-import { EXPAND, type Route } from "./route";
+// /v1/events - the events of the account the request is for (re-sync and reports read them).
+import { PLATFORM, type StripeObject } from "../store";
+import { list, notFound } from "../wire";
+import { EVENT_LIST } from "./params/balance";
+import { EXPAND } from "./params/rules";
+import { listOf, type Route } from "./route";
+
+/** `charge.refunded` or a wildcard such as `charge.*`, as Stripe matches event types. */
+const typeMatches = (type: unknown, pattern: string) => (pattern.endsWith(".*") ? String(type).startsWith(pattern.slice(0, -1)) : type === pattern);
 
 export const eventRoutes: Route[] = [
   {
     method: "GET",
+    pattern: /^\/v1\/events$/,
+    params: EVENT_LIST,
+    handler: (ctx) => {
+      const records = ctx.engine.webhooks.list().filter((record) => (record.event.account ?? PLATFORM) === ctx.account);
+      const delivered = new Map(records.map((record) => [record.event.id, record.delivered]));
+      return listOf(
+        ctx,
+        "event",
+        "/v1/events",
+        {
+          type: (event, type) => typeof type === "string" && typeMatches(event.type, type),
+          types: (event) => list(ctx.params, "types").some((type) => typeMatches(event.type, type)),
+          delivery_success: (event, success) => delivered.get(event.id) === (success === "true"),
+        },
+        records.map((record) => record.event as StripeObject),
+      );
+    },
+  },
+  {
+    method: "GET",
     pattern: /^\/v1\/events\/([^/]+)$/,
-    spec: EXPAND,
+    params: EXPAND,
     handler: (ctx, m) => {
       const record = ctx.engine.webhooks.get(m[1] as string);
       if (!record || (record.event.account ?? PLATFORM) !== ctx.account) throw notFound("event", m[1] as string);

@@ -48,6 +48,7 @@ export function payOut(engine: Engine, accountId: string, outcome: "paid" | "fai
   });
   txn._paid_out = true;
   payout.balance_transaction = txn.id;
+  for (const item of open) item._payout = payout.id;
   engine.store.put(accountId, payout);
   engine.webhooks.emit("payout.created", payout, accountId);
   if (outcome === "paid") {
@@ -67,7 +68,10 @@ export function payOut(engine: Engine, accountId: string, outcome: "paid" | "fai
     });
     back._paid_out = false;
     payout.failure_balance_transaction = back.id;
-    for (const item of open) item._paid_out = false;
+    for (const item of open) {
+      item._paid_out = false;
+      delete item._payout;
+    }
     engine.webhooks.emit("payout.failed", payout, accountId, { previous: { status: "pending" } });
   }
   engine.store.touch();
