@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
 import { type Engine } from "./engine";
 import { PLATFORM } from "./store";
-import { invalid, list, parseForm, sendError, sendJson, StripeApiError } from "./wire";
+import { invalid, list, nextRequestId, parseForm, sendError, sendJson, StripeApiError } from "./wire";
 import { accountRoutes } from "./api/accounts";
 import { balanceRoutes } from "./api/balance";
 import { chargeRoutes } from "./api/charges";
@@ -75,7 +75,8 @@ function authenticate(engine: Engine, req: IncomingMessage): { publishable: bool
 
 export function handleApi(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
   const method = req.method ?? "GET";
-  const cors = { "Access-Control-Allow-Origin": "*" };
+  const requestId = nextRequestId();
+  const cors = { "Access-Control-Allow-Origin": "*", "Request-Id": requestId };
   try {
     const auth = authenticate(engine, req);
     const route = routes.find((r) => r.method === method && r.pattern.test(url.pathname));
@@ -130,7 +131,7 @@ export function handleApi(engine: Engine, req: IncomingMessage, res: ServerRespo
     let status = 200;
     let payload: unknown;
     try {
-      const result = route.handler(ctx, route.pattern.exec(url.pathname) as RegExpExecArray);
+      const result = engine.webhooks.causedBy({ id: requestId, idempotencyKey }, () => route.handler(ctx, route.pattern.exec(url.pathname) as RegExpExecArray));
       payload = renderExpanded(engine, account, result, list(params, "expand"));
     } catch (error) {
       // Stripe saves the outcome of a request that started executing, card declines included.

@@ -73,11 +73,14 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
 
 let requestCounter = 0;
 
+/** The next `Request-Id`, as Stripe names each API request (and the events it causes). */
+export const nextRequestId = () => `req_sandbox${(++requestCounter).toString().padStart(10, "0")}`;
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     "Content-Type": "application/json",
-    "Request-Id": `req_sandbox${(++requestCounter).toString().padStart(10, "0")}`,
+    "Request-Id": headers["Request-Id"] ?? nextRequestId(),
     "Stripe-Version": "2026-10-28.endive",
     ...headers,
   });

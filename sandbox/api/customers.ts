@@ -75,19 +75,7 @@ export const customerRoutes: Route[] = [
       const p = ctx.params;
       const amount = int(p, "amount");
       if (amount === undefined) throw invalid("Missing required param: amount.", "amount", "parameter_missing");
-      const result = ctx.engine.fundCashBalance(ctx.account, m[1] as string, amount, requireStr(p, "currency").toLowerCase(), str(p, "reference"));
-      return {
-        id: `ccsbtxn_${Date.now()}`,
-        object: "customer_cash_balance_transaction",
-        created: Math.floor(Date.now() / 1000),
-        currency: requireStr(p, "currency").toLowerCase(),
-        customer: result.customer,
-        ending_balance: result.available[requireStr(p, "currency").toLowerCase()] ?? 0,
-        funded: { bank_transfer: { reference: str(p, "reference") ?? null, type: "eu_bank_transfer" } },
-        livemode: false,
-        net_amount: amount,
-        type: "funded",
-      };
+      return ctx.engine.fundCashBalance(ctx.account, m[1] as string, amount, requireStr(p, "currency").toLowerCase(), str(p, "reference"));
     },
   },
 ];
