@@ -100,6 +100,16 @@ const rows: Row[] = [
   ["capture_method=manual", () => pi({ capture_method: "manual" }), { param: "capture_method", message: /sandbox refuses/ }],
   ["application_fee_amount", () => pi({ application_fee_amount: 100 }), { param: "application_fee_amount", message: /sandbox refuses/ }],
   ["on_behalf_of", () => pi({ on_behalf_of: "acct_123" }), { param: "on_behalf_of", message: /sandbox refuses/ }],
+  [
+    "an update parameter the sandbox would not apply",
+    () => stripe.paymentIntents.update(paymentIntent, { setup_future_usage: "off_session" }, on()),
+    { param: "setup_future_usage", message: /sandbox refuses/ },
+  ],
+  [
+    "shipping, which the sandbox does not keep",
+    () => pi({ shipping: { name: "A Donor", address: { line1: "1 Road" } } }),
+    { param: "shipping", message: /sandbox refuses/ },
+  ],
 ];
 
 describe("requests Stripe refuses", () => {

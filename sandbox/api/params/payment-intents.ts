@@ -88,75 +88,89 @@ const PAYMENT_METHOD_OPTIONS: Table = {
 };
 
 const AUTOMATIC_PAYMENT_METHODS = object({ enabled: boolean, allow_redirects: oneOf("always", "never") });
-const SHIPPING = object({
-  name: string(),
-  phone: string(),
-  carrier: string(),
-  tracking_number: string(),
-  address: object({ city: string(), country: string(), line1: string(), line2: string(), postal_code: string(), state: string() }),
-});
 const CONNECT = "the sandbox has no platform fees or Connect destinations: Amply takes no cut on direct charges";
 
-/** Shared by create, update and confirm. */
-const COMMON: Table = {
-  allowed_payment_method_types: arrayOf(METHOD_TYPE),
-  excluded_payment_method_types: arrayOf(oneOf(...STRIPE_METHOD_TYPES)),
-  capture_method: oneOfInSandbox(["automatic", "automatic_async", "manual"], ["manual"]),
+/** Stripe parameters no endpoint of the sandbox implements: refused by name, never ignored. */
+const NOT_IMPLEMENTED = notImplemented(
+  "amount_details",
+  "hooks",
+  "mandate",
+  "mandate_data",
+  "payment_details",
+  "radar_options",
+  "confirmation_token",
+  "shipping",
+  "transfer_group",
+  "error_on_requires_action",
+);
+
+/** What create and confirm both apply. */
+const PAYING: Table = {
+  ...NOT_IMPLEMENTED,
   expand,
+  capture_method: oneOfInSandbox(["automatic", "automatic_async", "manual"], ["manual"]),
   payment_method: id,
   payment_method_data: object(PAYMENT_METHOD_DATA),
   payment_method_options: object(PAYMENT_METHOD_OPTIONS),
-  receipt_email: email,
-  setup_future_usage: SETUP_FUTURE_USAGE,
-  shipping: SHIPPING,
-  ...notImplemented("amount_details", "hooks", "mandate", "mandate_data", "payment_details", "radar_options", "confirmation_token"),
+  off_session: anything, // a boolean, or "one_off" / "recurring"
+  return_url: string(),
+  // Only changes how next_action is shaped for Stripe's own SDKs.
+  use_stripe_sdk: boolean,
 };
 
 export const PAYMENT_INTENT_CREATE: Table = {
-  ...COMMON,
+  ...PAYING,
   amount: integer(),
   currency,
+  allowed_payment_method_types: arrayOf(METHOD_TYPE),
+  excluded_payment_method_types: arrayOf(oneOf(...STRIPE_METHOD_TYPES)),
   application_fee_amount: notInSandbox(CONNECT),
   automatic_payment_methods: AUTOMATIC_PAYMENT_METHODS,
   confirm: boolean,
-  confirmation_method: oneOf("automatic", "manual"),
+  confirmation_method: oneOfInSandbox(["automatic", "manual"], ["manual"]),
   customer: id,
   description: string(1000),
-  error_on_requires_action: boolean,
   metadata,
-  off_session: anything, // a boolean, or "one_off" / "recurring"
   on_behalf_of: notInSandbox(CONNECT),
-  return_url: string(),
-  statement_descriptor: notInSandbox("Stripe refuses statement_descriptor on card payments; Amply sends statement_descriptor_suffix"),
+  receipt_email: email,
+  setup_future_usage: SETUP_FUTURE_USAGE,
+  statement_descriptor: notInSandbox("card payments print statement_descriptor_suffix, which Amply sends; the sandbox implements only that"),
   statement_descriptor_suffix: string(22),
   transfer_data: notInSandbox(CONNECT),
-  transfer_group: string(),
-  use_stripe_sdk: boolean,
   ...notImplemented("customer_account", "payment_method_configuration"),
 };
 
+/** Update applies only these; the rest of Stripe's update parameters are refused by name. */
 export const PAYMENT_INTENT_UPDATE: Table = {
-  ...COMMON,
+  ...NOT_IMPLEMENTED,
+  expand,
   amount: integer(),
   currency,
-  application_fee_amount: notInSandbox(CONNECT),
   customer: id,
   description: string(1000),
   metadata,
+  receipt_email: email,
   statement_descriptor_suffix: string(22),
-  transfer_group: string(),
+  application_fee_amount: notInSandbox(CONNECT),
   transfer_data: notInSandbox(CONNECT),
-  ...notImplemented("customer_account", "payment_method_configuration"),
+  ...notImplemented(
+    "allowed_payment_method_types",
+    "excluded_payment_method_types",
+    "capture_method",
+    "customer_account",
+    "payment_method",
+    "payment_method_configuration",
+    "payment_method_data",
+    "payment_method_options",
+    "setup_future_usage",
+    "statement_descriptor",
+  ),
 };
 
 export const PAYMENT_INTENT_CONFIRM: Table = {
-  ...COMMON,
+  ...PAYING,
   client_secret: string(),
-  error_on_requires_action: boolean,
-  off_session: anything,
-  return_url: string(),
-  use_stripe_sdk: boolean,
-  ...notImplemented("amount_to_confirm"),
+  ...notImplemented("amount_to_confirm", "receipt_email", "setup_future_usage", "allowed_payment_method_types", "excluded_payment_method_types"),
 };
 
 export const PAYMENT_INTENT_CANCEL: Table = {
