@@ -13,8 +13,7 @@ export const REFUND_CREATE: Table = {
   reason: oneOf("duplicate", "fraudulent", "requested_by_customer"),
   refund_application_fee: notInSandbox("the sandbox has no application fees"),
   reverse_transfer: notInSandbox("the sandbox has no Connect transfers"),
-  instructions_email: string(),
-  ...notImplemented("currency", "customer", "origin"),
+  ...notImplemented("currency", "customer", "instructions_email", "origin"),
 };
 
 export const REFUND_LIST: Table = { ...LIST, charge: id, payment_intent: id };

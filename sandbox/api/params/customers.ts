@@ -2,26 +2,26 @@
 // CustomerListParams, CustomerCreateFundingInstructionsParams and the fund_cash_balance test helper.
 import { email, EXPAND, id, integer, LIST, metadata, notImplemented, object, oneOf, string, arrayOf, currency, type Table } from "./rules";
 
-const ADDRESS = object({ city: string(), country: string(), line1: string(), line2: string(), postal_code: string(), state: string() });
-
+/** What the sandbox keeps on a customer; Stripe's other customer parameters are refused by name. */
 const CUSTOMER: Table = {
   ...EXPAND,
-  address: ADDRESS,
-  description: string(),
   email: email,
   metadata,
   name: string(256),
-  phone: string(20),
-  preferred_locales: arrayOf(string()),
-  invoice_settings: object({ default_payment_method: id }),
-  shipping: object({ address: ADDRESS, name: string(), phone: string() }),
+  invoice_settings: object({ default_payment_method: id, ...notImplemented("custom_fields", "footer", "rendering_options") }),
   ...notImplemented(
+    "address",
     "balance",
     "business_name",
     "cash_balance",
+    "description",
     "individual_name",
     "invoice_prefix",
     "next_invoice_sequence",
+    "payment_method",
+    "phone",
+    "preferred_locales",
+    "shipping",
     "source",
     "tax",
     "tax_exempt",
@@ -32,7 +32,7 @@ const CUSTOMER: Table = {
   ),
 };
 
-export const CUSTOMER_CREATE: Table = { ...CUSTOMER, payment_method: id };
+export const CUSTOMER_CREATE: Table = CUSTOMER;
 export const CUSTOMER_UPDATE: Table = CUSTOMER;
 export const CUSTOMER_LIST: Table = { ...LIST, email: string(512), ...notImplemented("test_clock") };
 
