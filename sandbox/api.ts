@@ -6,13 +6,14 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
 import { type Engine } from "./engine";
 import { PLATFORM } from "./store";
-import { checkParams, invalid, list, parseForm, sendError, sendJson, StripeApiError } from "./wire";
+import { invalid, list, nextRequestId, parseForm, sendError, sendJson, StripeApiError } from "./wire";
 import { accountRoutes } from "./api/accounts";
 import { balanceRoutes } from "./api/balance";
 import { chargeRoutes } from "./api/charges";
 import { customerRoutes } from "./api/customers";
 import { eventRoutes } from "./api/events";
-import { renderExpanded } from "./api/expand";
+import { checkExpandDepth, renderExpanded } from "./api/expand";
+import { validate } from "./api/params/rules";
 import { paymentIntentRoutes } from "./api/payment-intents";
 import { paymentMethodRoutes } from "./api/payment-methods";
 import { refuseRawCardNumbers } from "./engine/payment-methods";
@@ -36,6 +37,23 @@ const routes: Route[] = [
   ...eventRoutes,
   ...testClockRoutes,
 ];
+
+const IDEMPOTENCY_KEY_LENGTH = 255;
+/** The one API version the sandbox answers in: the one stripe 23 pins and Amply sends. */
+export const API_VERSION = "2026-10-28.endive";
+
+/**
+ * Stripe refuses a Stripe-Version it does not know. Older real versions answer in other shapes the
+ * sandbox does not produce, so it refuses those too rather than answer in the wrong shape.
+ */
+function checkApiVersion(header: string | string[] | undefined) {
+  if (header === undefined || header === API_VERSION) return;
+  const version = String(header);
+  if (/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(version) && version < API_VERSION) {
+    throw invalid(`The Stripe sandbox answers only at API version ${API_VERSION}; it cannot answer as ${version} would. Send Stripe-Version: ${API_VERSION}.`);
+  }
+  throw invalid(`Invalid Stripe API version: ${version}`);
+}
 
 function fingerprint(method: string, path: string, body: string) {
   const sorted = [...new URLSearchParams(body)].sort(([a], [b]) => a.localeCompare(b));
@@ -62,7 +80,8 @@ function authenticate(engine: Engine, req: IncomingMessage): { publishable: bool
 
 export async function handleApi(engine: Engine, req: IncomingMessage, res: ServerResponse, url: URL, body: string) {
   const method = req.method ?? "GET";
-  const cors = { "Access-Control-Allow-Origin": "*" };
+  const requestId = nextRequestId();
+  const cors = { "Access-Control-Allow-Origin": "*", "Request-Id": requestId };
   try {
     const auth = authenticate(engine, req);
     const route = routes.find((r) => r.method === method && r.pattern.test(url.pathname));
@@ -93,10 +112,15 @@ export async function handleApi(engine: Engine, req: IncomingMessage, res: Serve
         "payment_method_types_no_longer_supported",
       );
     }
-    if (route.spec) checkParams(params, route.spec);
     if (method === "POST" && !auth.publishable) refuseRawCardNumbers(params);
+    validate(params, route.params);
+    checkApiVersion(req.headers["stripe-version"]);
+    checkExpandDepth(list(params, "expand"));
 
     const idempotencyKey = typeof req.headers["idempotency-key"] === "string" ? req.headers["idempotency-key"] : null;
+    if (idempotencyKey !== null && idempotencyKey.length > IDEMPOTENCY_KEY_LENGTH) {
+      throw invalid(`Idempotency-Key is too long: keys can be at most ${IDEMPOTENCY_KEY_LENGTH} characters, this one has ${idempotencyKey.length}.`);
+    }
     const account = requested ?? PLATFORM;
     const cacheKey = idempotencyKey && method === "POST" ? `${account}|${idempotencyKey}` : null;
     const print = cacheKey ? fingerprint(method, url.pathname, body) : "";
@@ -126,7 +150,7 @@ export async function handleApi(engine: Engine, req: IncomingMessage, res: Serve
     if (cacheKey) engine.store.executing.add(cacheKey);
     try {
       if (engine.config.latencyMs) await new Promise((resolve) => setTimeout(resolve, engine.config.latencyMs));
-      const result = route.handler(ctx, route.pattern.exec(url.pathname) as RegExpExecArray);
+      const result = engine.webhooks.causedBy({ id: requestId, idempotencyKey }, () => route.handler(ctx, route.pattern.exec(url.pathname) as RegExpExecArray));
       payload = renderExpanded(engine, account, result, list(params, "expand"));
     } catch (error) {
       // Stripe saves the outcome of a request that started executing, card declines included.

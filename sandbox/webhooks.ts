@@ -41,6 +41,12 @@ export function signPayload(payload: string, secret: string, timestamp = now()):
   return `t=${timestamp},v1=${signature}`;
 }
 
+/** `previous_attributes`: only the fields whose value differs from the object's current one, as Stripe sends. */
+function changed(object: StripeObject, previous: Record<string, unknown> | undefined) {
+  const differing = Object.entries(previous ?? {}).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify((object as Record<string, unknown>)[key]));
+  return differing.length ? { previous_attributes: Object.fromEntries(differing) } : {};
+}
+
 export class Webhooks {
   private readonly records = new Map<string, Record_>();
   private readonly order: string[] = [];
@@ -61,6 +67,19 @@ export class Webhooks {
     return this.config.url;
   }
 
+  /** The API request being handled: the events it causes name it in `request`. */
+  private request: { id: string; idempotencyKey: string | null } | null = null;
+
+  /** Run `work` (synchronous) as the handling of API request `request`. */
+  causedBy<T>(request: { id: string; idempotencyKey: string | null }, work: () => T): T {
+    this.request = request;
+    try {
+      return work();
+    } finally {
+      this.request = null;
+    }
+  }
+
   /** Record an event and deliver it (or hold it while deliveries are paused). */
   emit(type: string, object: StripeObject, account: string | null, extra: { previous?: Record<string, unknown>; idempotencyKey?: string | null } = {}) {
     const event: StripeEvent = {
@@ -68,10 +87,10 @@ export class Webhooks {
       object: "event",
       api_version: this.apiVersion(account),
       created: now(),
-      data: { object: present(object), ...(extra.previous ? { previous_attributes: extra.previous } : {}) },
+      data: { object: present(object), ...changed(object, extra.previous) },
       livemode: false,
       pending_webhooks: this.config.url ? 1 : 0,
-      request: { id: null, idempotency_key: extra.idempotencyKey ?? null },
+      request: { id: this.request?.id ?? null, idempotency_key: extra.idempotencyKey ?? this.request?.idempotencyKey ?? null },
       type,
       ...(account ? { account } : {}),
     };

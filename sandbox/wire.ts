@@ -73,11 +73,14 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
 
 let requestCounter = 0;
 
+/** The next `Request-Id`, as Stripe names each API request (and the events it causes). */
+export const nextRequestId = () => `req_sandbox${(++requestCounter).toString().padStart(10, "0")}`;
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     "Content-Type": "application/json",
-    "Request-Id": `req_sandbox${(++requestCounter).toString().padStart(10, "0")}`,
+    "Request-Id": headers["Request-Id"] ?? nextRequestId(),
     "Stripe-Version": "2026-10-28.endive",
     ...headers,
   });
@@ -91,32 +94,6 @@ export function sendError(res: ServerResponse, error: StripeApiError, headers: R
     { error: { ...error.body, doc_url: error.body.code ? `https://docs.stripe.com/error-codes/${error.body.code.replaceAll("_", "-")}` : undefined } },
     headers,
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parameter checking: Stripe refuses unknown parameters, naming them.
-// ---------------------------------------------------------------------------------------------
-
-/** A parameter spec: `true` accepts any value; a nested spec checks an object's keys. */
-export type Spec = { [key: string]: true | Spec | { each: Spec } };
-
-export function checkParams(params: Params, spec: Spec, prefix = ""): void {
-  for (const [key, value] of Object.entries(params)) {
-    const rule = spec[key];
-    const name = prefix ? `${prefix}[${key}]` : key;
-    if (rule === undefined) throw invalid(`Received unknown parameter: ${name}`, name, "parameter_unknown");
-    if (rule === true) continue;
-    if ("each" in rule && Object.keys(rule).length === 1) {
-      if (!Array.isArray(value)) throw invalid(`Invalid array: ${name}`, name);
-      value.forEach((item, index) => {
-        if (typeof item !== "object" || Array.isArray(item)) throw invalid(`Invalid object: ${name}[${index}]`, `${name}[${index}]`);
-        checkParams(item, (rule as { each: Spec }).each, `${name}[${index}]`);
-      });
-      continue;
-    }
-    if (typeof value !== "object" || Array.isArray(value)) throw invalid(`Invalid object: ${name}`, name);
-    checkParams(value, rule, name);
-  }
 }
 
 export function str(params: Params, key: string): string | undefined {
@@ -133,7 +110,7 @@ export function requireStr(params: Params, key: string, prefix = ""): string {
 export function int(params: Params, key: string): number | undefined {
   const value = str(params, key);
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw invalid(`Invalid integer: ${value}`, key);
+  if (!/^-?\d+$/.test(value)) throw invalid(`Invalid integer: ${value}`, key, "parameter_invalid_integer");
   return Number(value);
 }
 

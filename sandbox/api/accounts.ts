@@ -1,12 +1,13 @@
 // GET /v1/account and /v1/accounts/:id - the connected account, seen by the platform.
 import { invalid } from "../wire";
-import { accessRevoked, EXPAND, type Route } from "./route";
+import { EXPAND } from "./params/rules";
+import { accessRevoked, type Route } from "./route";
 
 export const accountRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/account$/,
-    spec: EXPAND,
+    params: EXPAND,
     handler: (ctx) => {
       const account = ctx.engine.account(ctx.account);
       if (!account) throw invalid("The platform account itself is not available in the sandbox.", undefined, "account_invalid");
@@ -16,7 +17,7 @@ export const accountRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/accounts\/([^/]+)$/,
-    spec: EXPAND,
+    params: EXPAND,
     handler: (ctx, m) => {
       const id = m[1] as string;
       const account = ctx.engine.account(id);

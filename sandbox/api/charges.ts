@@ -1,33 +1,26 @@
 // /v1/charges, /v1/refunds and /v1/disputes - what happened to a payment after it succeeded.
 import { int, metadata, str } from "../wire";
-import { any, EXPAND, LIST, listOf, needsAccount, retrieve, type Route } from "./route";
+import { CHARGE_LIST, DISPUTE_LIST, REFUND_CREATE, REFUND_LIST } from "./params/charges";
+import { EXPAND } from "./params/rules";
+import { listOf, needsAccount, retrieve, type Route } from "./route";
 
 export const chargeRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/charges$/,
-    spec: { ...LIST, customer: any, payment_intent: any, transfer_group: any },
+    params: CHARGE_LIST,
     handler: (ctx) =>
-      listOf(ctx, "charge", "/v1/charges", (charge) => !ctx.query.get("payment_intent") || charge.payment_intent === ctx.query.get("payment_intent")),
+      listOf(ctx, "charge", "/v1/charges", {
+        customer: (charge, customer) => charge.customer === customer,
+        payment_intent: (charge, pi) => charge.payment_intent === pi,
+        transfer_group: (charge, group) => charge.transfer_group === group,
+      }),
   },
-  { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "charge", m[1] as string) },
+  { method: "GET", pattern: /^\/v1\/charges\/([^/]+)$/, params: EXPAND, handler: (ctx, m) => retrieve(ctx, "charge", m[1] as string) },
   {
     method: "POST",
     pattern: /^\/v1\/refunds$/,
-    spec: {
-      amount: any,
-      charge: any,
-      currency: any,
-      customer: any,
-      expand: any,
-      instructions_email: any,
-      metadata: any,
-      origin: any,
-      payment_intent: any,
-      reason: any,
-      refund_application_fee: any,
-      reverse_transfer: any,
-    },
+    params: REFUND_CREATE,
     handler: (ctx) => {
       needsAccount(ctx, "Refunds of donations");
       const p = ctx.params;
@@ -44,32 +37,24 @@ export const chargeRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/refunds$/,
-    spec: { ...LIST, charge: any, payment_intent: any },
+    params: REFUND_LIST,
     handler: (ctx) =>
-      listOf(
-        ctx,
-        "refund",
-        "/v1/refunds",
-        (refund) =>
-          (!ctx.query.get("charge") || refund.charge === ctx.query.get("charge")) &&
-          (!ctx.query.get("payment_intent") || refund.payment_intent === ctx.query.get("payment_intent")),
-      ),
+      listOf(ctx, "refund", "/v1/refunds", {
+        charge: (refund, charge) => refund.charge === charge,
+        payment_intent: (refund, pi) => refund.payment_intent === pi,
+      }),
   },
-  { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "refund", m[1] as string) },
+  { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, params: EXPAND, handler: (ctx, m) => retrieve(ctx, "refund", m[1] as string) },
   {
     method: "GET",
     pattern: /^\/v1\/disputes$/,
-    spec: { ...LIST, charge: any, payment_intent: any },
+    params: DISPUTE_LIST,
     handler: (ctx) =>
-      listOf(
-        ctx,
-        "dispute",
-        "/v1/disputes",
-        (dispute) =>
-          (!ctx.query.get("charge") || dispute.charge === ctx.query.get("charge")) &&
-          (!ctx.query.get("payment_intent") || dispute.payment_intent === ctx.query.get("payment_intent")),
-      ),
+      listOf(ctx, "dispute", "/v1/disputes", {
+        charge: (dispute, charge) => dispute.charge === charge,
+        payment_intent: (dispute, pi) => dispute.payment_intent === pi,
+      }),
   },
-  { method: "POST", pattern: /^\/v1\/refunds\/([^/]+)\/cancel$/, spec: EXPAND, handler: (ctx, m) => ctx.engine.cancelRefund(ctx.account, m[1] as string) },
-  { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "dispute", m[1] as string) },
+  { method: "POST", pattern: /^\/v1\/refunds\/([^/]+)\/cancel$/, params: EXPAND, handler: (ctx, m) => ctx.engine.cancelRefund(ctx.account, m[1] as string) },
+  { method: "GET", pattern: /^\/v1\/disputes\/([^/]+)$/, params: EXPAND, handler: (ctx, m) => retrieve(ctx, "dispute", m[1] as string) },
 ];

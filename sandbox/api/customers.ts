@@ -1,40 +1,15 @@
 // /v1/customers - customers on the connected account, their bank-transfer funding instructions,
 // and the test helper that funds their cash balance.
-import { int, invalid, metadata, obj, requireStr, str, type Spec } from "../wire";
-import { any, EXPAND, needsAccount, retrieve, type Route } from "./route";
-
-const CUSTOMER: Spec = {
-  address: any,
-  balance: any,
-  business_name: any,
-  cash_balance: any,
-  description: any,
-  email: any,
-  expand: any,
-  individual_name: any,
-  invoice_prefix: any,
-  invoice_settings: { default_payment_method: any, custom_fields: any, footer: any, rendering_options: any },
-  metadata: any,
-  name: any,
-  next_invoice_sequence: any,
-  payment_method: any,
-  phone: any,
-  preferred_locales: any,
-  shipping: any,
-  source: any,
-  tax: any,
-  tax_exempt: any,
-  tax_id_data: any,
-  test_clock: any,
-  validate: any,
-  default_source: any,
-};
+import { int, invalid, metadata, obj, requireStr, str } from "../wire";
+import { CUSTOMER_CREATE, CUSTOMER_LIST, CUSTOMER_UPDATE, FUND_CASH_BALANCE, FUNDING_INSTRUCTIONS } from "./params/customers";
+import { EXPAND } from "./params/rules";
+import { listOf, needsAccount, retrieve, type Route } from "./route";
 
 export const customerRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/customers$/,
-    spec: CUSTOMER,
+    params: CUSTOMER_CREATE,
     handler: (ctx) =>
       ctx.engine.createCustomer(ctx.account, {
         email: str(ctx.params, "email"),
@@ -47,13 +22,19 @@ export const customerRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/customers\/([^/]+)$/,
-    spec: EXPAND,
+    params: EXPAND,
     handler: (ctx, m) => retrieve(ctx, "customer", m[1] as string),
+  },
+  {
+    method: "GET",
+    pattern: /^\/v1\/customers$/,
+    params: CUSTOMER_LIST,
+    handler: (ctx) => listOf(ctx, "customer", "/v1/customers", { email: (customer, email) => customer.email === email }),
   },
   {
     method: "POST",
     pattern: /^\/v1\/customers\/([^/]+)$/,
-    spec: CUSTOMER,
+    params: CUSTOMER_UPDATE,
     handler: (ctx, m) => {
       const customer = retrieve(ctx, "customer", m[1] as string);
       const p = ctx.params;
@@ -70,7 +51,7 @@ export const customerRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/customers\/([^/]+)\/funding_instructions$/,
-    spec: { bank_transfer: { type: any, eu_bank_transfer: { country: any }, requested_address_types: any }, currency: any, funding_type: any, expand: any },
+    params: FUNDING_INSTRUCTIONS,
     handler: (ctx, m) => {
       needsAccount(ctx, "Bank transfers");
       retrieve(ctx, "customer", m[1] as string);
@@ -90,24 +71,12 @@ export const customerRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/test_helpers\/customers\/([^/]+)\/fund_cash_balance$/,
-    spec: { amount: any, currency: any, expand: any, reference: any },
+    params: FUND_CASH_BALANCE,
     handler: (ctx, m) => {
       const p = ctx.params;
       const amount = int(p, "amount");
       if (amount === undefined) throw invalid("Missing required param: amount.", "amount", "parameter_missing");
-      const result = ctx.engine.fundCashBalance(ctx.account, m[1] as string, amount, requireStr(p, "currency").toLowerCase(), str(p, "reference"));
-      return {
-        id: `ccsbtxn_${Date.now()}`,
-        object: "customer_cash_balance_transaction",
-        created: Math.floor(Date.now() / 1000),
-        currency: requireStr(p, "currency").toLowerCase(),
-        customer: result.customer,
-        ending_balance: result.available[requireStr(p, "currency").toLowerCase()] ?? 0,
-        funded: { bank_transfer: { reference: str(p, "reference") ?? null, type: "eu_bank_transfer" } },
-        livemode: false,
-        net_amount: amount,
-        type: "funded",
-      };
+      return ctx.engine.fundCashBalance(ctx.account, m[1] as string, amount, requireStr(p, "currency").toLowerCase(), str(p, "reference"));
     },
   },
 ];

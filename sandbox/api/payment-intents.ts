@@ -1,102 +1,16 @@
 // /v1/payment_intents - direct charges on the connected account: create (and confirm), list,
 // retrieve and confirm (also with the publishable key and the client secret), update, cancel.
-import { bool, int, invalid, list, metadata, obj, requireStr, str, type Params, type Spec } from "../wire";
-import { PAYMENT_METHOD_DATA } from "./payment-methods";
-import { any, LIST, listOf, needsAccount, type Context, type Route } from "./route";
-
-const PAYMENT_INTENT_CREATE: Spec = {
-  amount: any,
-  currency: any,
-  allowed_payment_method_types: any,
-  amount_details: any,
-  application_fee_amount: any,
-  automatic_payment_methods: { enabled: any, allow_redirects: any },
-  capture_method: any,
-  confirm: any,
-  confirmation_method: any,
-  confirmation_token: any,
-  customer: any,
-  customer_account: any,
-  description: any,
-  error_on_requires_action: any,
-  excluded_payment_method_types: any,
-  expand: any,
-  hooks: any,
-  mandate: any,
-  mandate_data: any,
-  metadata: any,
-  off_session: any,
-  on_behalf_of: any,
-  payment_details: any,
-  payment_method: any,
-  payment_method_configuration: any,
-  payment_method_data: PAYMENT_METHOD_DATA,
-  payment_method_options: any,
-  radar_options: any,
-  receipt_email: any,
-  return_url: any,
-  setup_future_usage: any,
-  shipping: any,
-  statement_descriptor: any,
-  statement_descriptor_suffix: any,
-  transfer_data: any,
-  transfer_group: any,
-  use_stripe_sdk: any,
-};
-
-const PAYMENT_INTENT_UPDATE: Spec = {
-  allowed_payment_method_types: any,
-  amount: any,
-  amount_details: any,
-  application_fee_amount: any,
-  capture_method: any,
-  currency: any,
-  customer: any,
-  customer_account: any,
-  description: any,
-  excluded_payment_method_types: any,
-  expand: any,
-  hooks: any,
-  metadata: any,
-  payment_details: any,
-  payment_method: any,
-  payment_method_configuration: any,
-  payment_method_data: PAYMENT_METHOD_DATA,
-  payment_method_options: any,
-  receipt_email: any,
-  setup_future_usage: any,
-  shipping: any,
-  statement_descriptor: any,
-  statement_descriptor_suffix: any,
-  transfer_data: any,
-  transfer_group: any,
-};
-
-const PAYMENT_INTENT_CONFIRM: Spec = {
-  allowed_payment_method_types: any,
-  amount_details: any,
-  amount_to_confirm: any,
-  capture_method: any,
-  confirmation_token: any,
-  error_on_requires_action: any,
-  excluded_payment_method_types: any,
-  expand: any,
-  hooks: any,
-  mandate: any,
-  mandate_data: any,
-  off_session: any,
-  payment_details: any,
-  payment_method: any,
-  payment_method_data: PAYMENT_METHOD_DATA,
-  payment_method_options: any,
-  radar_options: any,
-  receipt_email: any,
-  return_url: any,
-  setup_future_usage: any,
-  shipping: any,
-  use_stripe_sdk: any,
-  client_secret: any,
-};
+import { bool, int, invalid, list, metadata, obj, requireStr, str, type Params } from "../wire";
+import {
+  METHOD_CURRENCIES,
+  PAYMENT_INTENT_CANCEL,
+  PAYMENT_INTENT_CONFIRM,
+  PAYMENT_INTENT_CREATE,
+  PAYMENT_INTENT_LIST,
+  PAYMENT_INTENT_RETRIEVE,
+  PAYMENT_INTENT_UPDATE,
+} from "./params/payment-intents";
+import { listOf, needsAccount, type Context, type Route } from "./route";
 
 function paymentIntentById(ctx: Context, id: string) {
   const pi = ctx.engine.intent(ctx.account, id);
@@ -113,6 +27,20 @@ function paymentIntentById(ctx: Context, id: string) {
   return pi;
 }
 
+/** Each allowed payment method must take the PaymentIntent's currency (iDEAL only takes EUR...). */
+function assertMethodsTakeCurrency(methods: string[], currency: string) {
+  for (const method of methods) {
+    const currencies = METHOD_CURRENCIES[method];
+    if (currencies && currencies !== "any" && !currencies.includes(currency)) {
+      throw invalid(
+        `The currency provided (${currency}) is invalid for one or more payment method types on this PaymentIntent. The payment method type ${method} only supports the following currencies: ${currencies.join(", ")}.`,
+        "allowed_payment_method_types",
+        "payment_intent_invalid_parameter",
+      );
+    }
+  }
+}
+
 function paramsAreEmptyOr(value: Params | undefined): Params {
   return value ?? {};
 }
@@ -121,7 +49,7 @@ export const paymentIntentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/payment_intents$/,
-    spec: PAYMENT_INTENT_CREATE,
+    params: PAYMENT_INTENT_CREATE,
     handler: (ctx) => {
       const p = ctx.params;
       needsAccount(ctx, "PaymentIntents");
@@ -139,6 +67,7 @@ export const paymentIntentRoutes: Route[] = [
       const amount = int(p, "amount");
       if (amount === undefined) throw invalid("Missing required param: amount.", "amount", "parameter_missing");
       const currency = requireStr(p, "currency").toLowerCase();
+      if (allowed) assertMethodsTakeCurrency(allowed, currency);
       const pi = ctx.engine.createPaymentIntent(ctx.account, {
         amount,
         currency,
@@ -168,20 +97,20 @@ export const paymentIntentRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/payment_intents$/,
-    spec: { ...LIST, customer: any },
-    handler: (ctx) => listOf(ctx, "payment_intent", "/v1/payment_intents", (pi) => !ctx.query.get("customer") || pi.customer === ctx.query.get("customer")),
+    params: PAYMENT_INTENT_LIST,
+    handler: (ctx) => listOf(ctx, "payment_intent", "/v1/payment_intents", { customer: (pi, customer) => pi.customer === customer }),
   },
   {
     method: "GET",
     pattern: /^\/v1\/payment_intents\/([^/]+)$/,
-    spec: { client_secret: any, expand: any },
+    params: PAYMENT_INTENT_RETRIEVE,
     publishable: true,
     handler: (ctx, m) => paymentIntentById(ctx, m[1] as string),
   },
   {
     method: "POST",
     pattern: /^\/v1\/payment_intents\/([^/]+)$/,
-    spec: PAYMENT_INTENT_UPDATE,
+    params: PAYMENT_INTENT_UPDATE,
     handler: (ctx, m) => {
       const p = ctx.params;
       const pi = ctx.engine.intent(ctx.account, m[1] as string);
@@ -199,7 +128,7 @@ export const paymentIntentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
-    spec: PAYMENT_INTENT_CONFIRM,
+    params: PAYMENT_INTENT_CONFIRM,
     publishable: true,
     handler: (ctx, m) => {
       const p = ctx.params;
@@ -216,7 +145,7 @@ export const paymentIntentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
-    spec: { cancellation_reason: any, expand: any },
+    params: PAYMENT_INTENT_CANCEL,
     handler: (ctx, m) => ctx.engine.cancelPaymentIntent(ctx.account, m[1] as string, str(ctx.params, "cancellation_reason")),
   },
 ];

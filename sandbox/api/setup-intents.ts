@@ -1,47 +1,11 @@
 // /v1/setup_intents and /v1/mandates - saving a donor's payment method for later installments:
 // created with the secret key, retrieved and confirmed also with the publishable key and the
 // client secret (Stripe.js's confirmSetup), canceled.
-import { bool, invalid, list, metadata, obj, str, type Spec } from "../wire";
+import { bool, invalid, list, metadata, obj, str } from "../wire";
 import type { SetupIntent } from "../engine/setup-intents";
-import { PAYMENT_METHOD_DATA } from "./payment-methods";
-import { any, EXPAND, needsAccount, retrieve, type Context, type Route } from "./route";
-
-const SETUP_INTENT_CONFIRM: Spec = {
-  client_secret: any,
-  confirmation_token: any,
-  expand: any,
-  mandate_data: any,
-  payment_method: any,
-  payment_method_data: PAYMENT_METHOD_DATA,
-  payment_method_options: any,
-  return_url: any,
-  use_stripe_sdk: any,
-};
-
-const SETUP_INTENT_CREATE: Spec = {
-  allowed_payment_method_types: any,
-  attach_to_self: any,
-  automatic_payment_methods: { enabled: any, allow_redirects: any },
-  confirm: any,
-  confirmation_token: any,
-  customer: any,
-  customer_account: any,
-  description: any,
-  excluded_payment_method_types: any,
-  expand: any,
-  flow_directions: any,
-  mandate_data: any,
-  metadata: any,
-  on_behalf_of: any,
-  payment_method: any,
-  payment_method_configuration: any,
-  payment_method_data: PAYMENT_METHOD_DATA,
-  payment_method_options: any,
-  return_url: any,
-  single_use: any,
-  usage: any,
-  use_stripe_sdk: any,
-};
+import { EXPAND } from "./params/rules";
+import { SETUP_INTENT_CANCEL, SETUP_INTENT_CONFIRM, SETUP_INTENT_CREATE, SETUP_INTENT_RETRIEVE, SETUP_INTENT_UPDATE } from "./params/setup-intents";
+import { needsAccount, retrieve, type Context, type Route } from "./route";
 
 function setupIntentById(ctx: Context, id: string): SetupIntent {
   const setup = ctx.engine.setupIntent(ctx.account, id);
@@ -70,7 +34,7 @@ export const setupIntentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/setup_intents$/,
-    spec: SETUP_INTENT_CREATE,
+    params: SETUP_INTENT_CREATE,
     handler: (ctx) => {
       needsAccount(ctx, "SetupIntents for donors");
       const p = ctx.params;
@@ -83,8 +47,6 @@ export const setupIntentRoutes: Route[] = [
         );
       }
       const usage = str(p, "usage");
-      if (usage !== undefined && usage !== "on_session" && usage !== "off_session")
-        throw invalid(`Invalid usage: must be one of on_session or off_session`, "usage");
       const automatic = obj(p, "automatic_payment_methods");
       const setup = ctx.engine.createSetupIntent(ctx.account, {
         customer: str(p, "customer"),
@@ -103,14 +65,14 @@ export const setupIntentRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/setup_intents\/([^/]+)$/,
-    spec: { ...EXPAND, client_secret: any },
+    params: SETUP_INTENT_RETRIEVE,
     publishable: true,
     handler: (ctx, m) => setupIntentById(ctx, m[1] as string),
   },
   {
     method: "POST",
     pattern: /^\/v1\/setup_intents\/([^/]+)$/,
-    spec: { customer: any, description: any, metadata: any, payment_method: any, expand: any },
+    params: SETUP_INTENT_UPDATE,
     handler: (ctx, m) => {
       const setup = setupIntentById(ctx, m[1] as string);
       if (setup.status === "succeeded" || setup.status === "canceled") {
@@ -128,15 +90,15 @@ export const setupIntentRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/setup_intents\/([^/]+)\/confirm$/,
-    spec: SETUP_INTENT_CONFIRM,
+    params: SETUP_INTENT_CONFIRM,
     publishable: true,
     handler: (ctx, m) => ctx.engine.confirmSetupIntent(ctx.account, setupIntentById(ctx, m[1] as string).id, confirmInput(ctx)),
   },
   {
     method: "POST",
     pattern: /^\/v1\/setup_intents\/([^/]+)\/cancel$/,
-    spec: { cancellation_reason: any, expand: any },
+    params: SETUP_INTENT_CANCEL,
     handler: (ctx, m) => ctx.engine.cancelSetupIntent(ctx.account, m[1] as string, str(ctx.params, "cancellation_reason")),
   },
-  { method: "GET", pattern: /^\/v1\/mandates\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => retrieve(ctx, "mandate", m[1] as string) },
+  { method: "GET", pattern: /^\/v1\/mandates\/([^/]+)$/, params: EXPAND, handler: (ctx, m) => retrieve(ctx, "mandate", m[1] as string) },
 ];

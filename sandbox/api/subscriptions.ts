@@ -1,98 +1,15 @@
 // /v1/subscriptions and /v1/invoices - recurring donations and the invoices that pay them.
-import { bool, int, invalid, metadata, obj, requireStr, str, type Params, type Spec } from "../wire";
-import { any, EXPAND, LIST, listOf, needsAccount, retrieve, type Route } from "./route";
-
-const SUBSCRIPTION_ITEM: Spec = {
-  price: any,
-  price_data: { currency: any, product: any, unit_amount: any, unit_amount_decimal: any, recurring: { interval: any, interval_count: any }, tax_behavior: any },
-  quantity: any,
-  metadata: any,
-  discounts: any,
-  tax_rates: any,
-  billing_thresholds: any,
-  id: any,
-  deleted: any,
-};
-
-const SUBSCRIPTION_CREATE: Spec = {
-  add_invoice_items: any,
-  application_fee_percent: any,
-  automatic_tax: any,
-  backdate_start_date: any,
-  billing_cycle_anchor: any,
-  billing_cycle_anchor_config: any,
-  billing_mode: any,
-  billing_schedules: any,
-  billing_thresholds: any,
-  cancel_at: any,
-  cancel_at_period_end: any,
-  collection_method: any,
-  currency: any,
-  customer: any,
-  customer_account: any,
-  days_until_due: any,
-  default_payment_method: any,
-  default_source: any,
-  default_tax_rates: any,
-  description: any,
-  discounts: any,
-  expand: any,
-  invoice_settings: any,
-  items: { each: SUBSCRIPTION_ITEM },
-  metadata: any,
-  off_session: any,
-  on_behalf_of: any,
-  payment_behavior: any,
-  payment_settings: { save_default_payment_method: any, payment_method_types: any, payment_method_options: any },
-  pending_invoice_item_interval: any,
-  proration_behavior: any,
-  transfer_data: any,
-  trial_end: any,
-  trial_from_plan: any,
-  trial_period_days: any,
-  trial_settings: any,
-};
-
-const SUBSCRIPTION_UPDATE: Spec = {
-  add_invoice_items: any,
-  application_fee_percent: any,
-  automatic_tax: any,
-  billing_cycle_anchor: any,
-  billing_schedules: any,
-  billing_thresholds: any,
-  cancel_at: any,
-  cancel_at_period_end: any,
-  cancellation_details: any,
-  collection_method: any,
-  days_until_due: any,
-  default_payment_method: any,
-  default_source: any,
-  default_tax_rates: any,
-  description: any,
-  discounts: any,
-  expand: any,
-  invoice_settings: any,
-  items: { each: SUBSCRIPTION_ITEM },
-  metadata: any,
-  off_session: any,
-  on_behalf_of: any,
-  pause_collection: any,
-  payment_behavior: any,
-  payment_settings: any,
-  pending_invoice_item_interval: any,
-  proration_behavior: any,
-  proration_date: any,
-  transfer_data: any,
-  trial_end: any,
-  trial_from_plan: any,
-  trial_settings: any,
-};
+import { bool, int, invalid, metadata, obj, requireStr, str, type Params } from "../wire";
+import { EXPAND } from "./params/rules";
+import { INVOICE_LIST, SUBSCRIPTION_CANCEL, SUBSCRIPTION_CREATE, SUBSCRIPTION_UPDATE } from "./params/subscriptions";
+import { INVOICE_PAY, INVOICE_PAYMENT_LIST } from "./params/setup-intents";
+import { listOf, needsAccount, retrieve, type Route } from "./route";
 
 export const subscriptionRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/subscriptions$/,
-    spec: SUBSCRIPTION_CREATE,
+    params: SUBSCRIPTION_CREATE,
     handler: (ctx) => {
       needsAccount(ctx, "Subscriptions");
       const p = ctx.params;
@@ -124,11 +41,11 @@ export const subscriptionRoutes: Route[] = [
       });
     },
   },
-  { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, spec: EXPAND, handler: (ctx, m) => ctx.engine.subscription(ctx.account, m[1] as string) },
+  { method: "GET", pattern: /^\/v1\/subscriptions\/([^/]+)$/, params: EXPAND, handler: (ctx, m) => ctx.engine.subscription(ctx.account, m[1] as string) },
   {
     method: "POST",
     pattern: /^\/v1\/subscriptions\/([^/]+)$/,
-    spec: SUBSCRIPTION_UPDATE,
+    params: SUBSCRIPTION_UPDATE,
     handler: (ctx, m) => {
       const p = ctx.params;
       const subscription = ctx.engine.subscription(ctx.account, m[1] as string);
@@ -145,19 +62,19 @@ export const subscriptionRoutes: Route[] = [
   {
     method: "DELETE",
     pattern: /^\/v1\/subscriptions\/([^/]+)$/,
-    spec: { cancellation_details: any, expand: any, invoice_now: any, prorate: any },
+    params: SUBSCRIPTION_CANCEL,
     handler: (ctx, m) => ctx.engine.cancelSubscription(ctx.account, m[1] as string),
   },
   {
     method: "GET",
     pattern: /^\/v1\/invoices\/([^/]+)$/,
-    spec: EXPAND,
+    params: EXPAND,
     handler: (ctx, m) => retrieve(ctx, "invoice", m[1] as string),
   },
   {
     method: "POST",
     pattern: /^\/v1\/invoices\/([^/]+)\/pay$/,
-    spec: { expand: any, forgive: any, mandate: any, off_session: any, paid_out_of_band: any, payment_method: any, source: any },
+    params: INVOICE_PAY,
     handler: (ctx, m) =>
       ctx.engine.payInvoice(ctx.account, m[1] as string, {
         paymentMethod: str(ctx.params, "payment_method"),
@@ -168,7 +85,7 @@ export const subscriptionRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/invoice_payments$/,
-    spec: { ...LIST, invoice: any, payment: any, status: any },
+    params: INVOICE_PAYMENT_LIST,
     handler: (ctx) => {
       const invoice = ctx.query.get("invoice");
       if (!invoice) throw invalid("The sandbox lists invoice payments of one invoice: pass invoice.", "invoice", "parameter_missing");
@@ -179,11 +96,13 @@ export const subscriptionRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/invoices$/,
-    spec: { ...LIST, subscription: any, customer: any, status: any },
+    params: INVOICE_LIST,
     handler: (ctx) =>
-      listOf(ctx, "invoice", "/v1/invoices", (invoice) => {
-        const subscription = ctx.query.get("subscription");
-        return !subscription || (invoice.parent as { subscription_details?: { subscription?: string } }).subscription_details?.subscription === subscription;
+      listOf(ctx, "invoice", "/v1/invoices", {
+        subscription: (invoice, subscription) =>
+          (invoice.parent as { subscription_details?: { subscription?: string } } | null)?.subscription_details?.subscription === subscription,
+        customer: (invoice, customer) => invoice.customer === customer,
+        status: (invoice, status) => invoice.status === status,
       }),
   },
 ];

@@ -1,12 +1,14 @@
 // /v1/test_helpers/test_clocks - simulated time for subscriptions, under Stripe's own test-mode path.
 import { int, invalid, str } from "../wire";
-import { any, EXPAND, LIST, listOf, type Route } from "./route";
+import { EXPAND, LIST } from "./params/rules";
+import { TEST_CLOCK_ADVANCE, TEST_CLOCK_CREATE } from "./params/setup-intents";
+import { listOf, type Route } from "./route";
 
 export const testClockRoutes: Route[] = [
   {
     method: "POST",
     pattern: /^\/v1\/test_helpers\/test_clocks$/,
-    spec: { frozen_time: any, name: any, expand: any },
+    params: TEST_CLOCK_CREATE,
     handler: (ctx) => {
       const frozenTime = int(ctx.params, "frozen_time");
       if (frozenTime === undefined) throw invalid("Missing required param: frozen_time.", "frozen_time", "parameter_missing");
@@ -16,24 +18,29 @@ export const testClockRoutes: Route[] = [
   {
     method: "GET",
     pattern: /^\/v1\/test_helpers\/test_clocks$/,
-    spec: LIST,
+    params: LIST,
     handler: (ctx) => listOf(ctx, "test_helpers.test_clock", "/v1/test_helpers/test_clocks"),
   },
   {
     method: "GET",
     pattern: /^\/v1\/test_helpers\/test_clocks\/([^/]+)$/,
-    spec: EXPAND,
+    params: EXPAND,
     handler: (ctx, m) => ctx.engine.testClock(ctx.account, m[1] as string),
   },
   {
     method: "POST",
     pattern: /^\/v1\/test_helpers\/test_clocks\/([^/]+)\/advance$/,
-    spec: { frozen_time: any, expand: any },
+    params: TEST_CLOCK_ADVANCE,
     handler: (ctx, m) => {
       const frozenTime = int(ctx.params, "frozen_time");
       if (frozenTime === undefined) throw invalid("Missing required param: frozen_time.", "frozen_time", "parameter_missing");
       return ctx.engine.advanceTestClock(ctx.account, m[1] as string, frozenTime);
     },
   },
-  { method: "DELETE", pattern: /^\/v1\/test_helpers\/test_clocks\/([^/]+)$/, handler: (ctx, m) => ctx.engine.deleteTestClock(ctx.account, m[1] as string) },
+  {
+    method: "DELETE",
+    pattern: /^\/v1\/test_helpers\/test_clocks\/([^/]+)$/,
+    params: {},
+    handler: (ctx, m) => ctx.engine.deleteTestClock(ctx.account, m[1] as string),
+  },
 ];

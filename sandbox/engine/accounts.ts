@@ -97,6 +97,7 @@ export function exchangeOAuthCode(engine: Engine, code: string) {
   engine.store.touch();
   const account = engine.account(entry.account);
   if (!account) return { error: "invalid_grant", error_description: "The account behind this code no longer exists." };
+  engine.webhooks.emit("account.application.authorized", platformApplication(engine), account.id);
   return {
     access_token: newId("sk_test_sandbox_access", 24),
     livemode: false,
@@ -108,16 +109,19 @@ export function exchangeOAuthCode(engine: Engine, code: string) {
   };
 }
 
+/** Stripe sends the application events for the account, with a platform-side Application as their object. */
+const platformApplication = (engine: Engine) => ({
+  id: "ca_" + engine.config.clientId.replace(/^ca_/, ""),
+  object: "application",
+  created: now(),
+  name: "Amply",
+});
+
 export function deauthorize(engine: Engine, accountId: string) {
   const account = engine.account(accountId);
   if (!account) return false;
   account._connected = false;
   engine.store.touch();
-  // Stripe sends this event for the account, with a platform-side Application as its object.
-  engine.webhooks.emit(
-    "account.application.deauthorized",
-    { id: "ca_" + engine.config.clientId.replace(/^ca_/, ""), object: "application", created: now(), name: "Amply" },
-    account.id,
-  );
+  engine.webhooks.emit("account.application.deauthorized", platformApplication(engine), account.id);
   return true;
 }

@@ -104,12 +104,35 @@ export function awaitBankTransfer(engine: Engine, pi: PaymentIntent, accountId: 
 }
 
 /** Money arrives in the customer's cash balance and settles waiting PaymentIntents (reference first). */
+/** Which bank transfer funds a cash balance in each currency. */
+const BANK_TRANSFER_TYPES: Record<string, string> = {
+  eur: "eu_bank_transfer",
+  gbp: "gb_bank_transfer",
+  usd: "us_bank_transfer",
+  jpy: "jp_bank_transfer",
+  mxn: "mx_bank_transfer",
+};
+
 export function fundCashBalance(engine: Engine, accountId: string, customerId: string, amount: number, currency: string, reference?: string) {
   const customer = engine.store.get(accountId, customerId, "customer");
   if (!customer) throw notFound("customer", customerId, "customer");
   if (!Number.isInteger(amount) || amount <= 0) throw invalid("amount must be a positive integer", "amount");
   const balances = customer._cash as Record<string, number>;
   balances[currency] = (balances[currency] ?? 0) + amount;
+  const funded: Obj = {
+    id: newId("ccsbtxn", 24),
+    object: "customer_cash_balance_transaction",
+    created: now(),
+    currency,
+    customer: customerId,
+    ending_balance: balances[currency],
+    funded: { bank_transfer: { reference: reference ?? null, type: BANK_TRANSFER_TYPES[currency] ?? "eu_bank_transfer" } },
+    livemode: false,
+    net_amount: amount,
+    type: "funded",
+  };
+  engine.store.put(accountId, funded);
+  engine.webhooks.emit("customer_cash_balance_transaction.created", funded, accountId);
   engine.webhooks.emit(
     "cash_balance.funds_available",
     { id: customerId, object: "cash_balance", created: now(), available: { ...balances }, customer: customerId },
@@ -142,5 +165,5 @@ export function fundCashBalance(engine: Engine, accountId: string, customerId: s
     succeedPayment(engine, pi, accountId, pm);
   }
   engine.store.touch();
-  return { customer: customerId, available: { ...balances } };
+  return funded;
 }

@@ -53,6 +53,7 @@ export function payOut(engine: Engine, accountId: string, outcome: "paid" | "fai
   });
   txn._paid_out = true;
   payout.balance_transaction = txn.id;
+  for (const item of open) item._payout = payout.id;
   engine.store.put(accountId, payout);
   engine.webhooks.emit("payout.created", payout, accountId);
   if (outcome === "paid") {

@@ -30,12 +30,12 @@ export function assertAmount(engine: Engine, account: Account, amount: number, c
   if (decimalsOf(currency) === 3 && amount % 10 !== 0) throw invalid("Amounts in three-decimal currencies must end in 0.", "amount", "invalid_amount");
   if (currency === "isk" && amount % 100 !== 0) throw invalid("ISK amounts must be whole krónur (divisible by 100).", "amount", "invalid_amount");
   if (amount > 99_999_999) throw invalid(`Amount must be no more than ${formatMinor(99_999_999, currency)}`, "amount", "amount_too_large");
-  const minimum = minimumCharge(currency);
-  if (minimum !== null && amount < minimum) {
+  const minimum = minimumCharge(currency, engine.fx);
+  if (amount < minimum) {
     throw invalid(`Amount must be at least ${formatMinor(minimum, currency)}`, "amount", "amount_too_small");
   }
   const settlement = account.default_currency;
-  const settledMinimum = minimumCharge(settlement) ?? 50;
+  const settledMinimum = minimumCharge(settlement, engine.fx);
   const converted = engine.fx.convert(amount, currency, settlement).amount;
   if (converted < settledMinimum) {
     throw invalid(
