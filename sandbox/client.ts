@@ -34,6 +34,14 @@ export class SandboxControl {
   payout(id: string, outcome: "paid" | "failed" = "paid") {
     return this.call<{ id: string; amount: number; currency: string; status: string }>("POST", `/accounts/${id}/payout`, { outcome });
   }
+  /** How the account's captures complete: after `delay_ms`, or held until `capture(chargeId)`. */
+  captureSettings(accountId: string, settings: { delay_ms?: number; hold?: boolean }) {
+    return this.call("POST", `/accounts/${accountId}/capture`, settings);
+  }
+  /** Complete a charge's pending capture now (its balance transaction, then charge.updated). */
+  capture(chargeId: string) {
+    return this.call<{ id: string; balance_transaction: string | null }>("POST", `/charges/${chargeId}/capture`);
+  }
   refund(chargeId: string, amount?: number) {
     return this.call<{ id: string; amount: number; balance_transaction: string }>(
       "POST",

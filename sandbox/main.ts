@@ -1,6 +1,6 @@
 // `npm run sandbox`: the Stripe sandbox on its own, e.g. to point another Amply process at it.
 //   SANDBOX_PORT (default 12111), SANDBOX_WEBHOOK_URL, SANDBOX_REDIRECT_URIS (comma-separated),
-//   SANDBOX_STATE_FILE (keep accounts between runs).
+//   SANDBOX_STATE_FILE (keep accounts between runs), SANDBOX_CAPTURE_DELAY_MS (default 300).
 import { startSandbox } from "./server";
 
 const sandbox = await startSandbox({
@@ -8,6 +8,7 @@ const sandbox = await startSandbox({
   webhookUrl: process.env.SANDBOX_WEBHOOK_URL,
   redirectUris: (process.env.SANDBOX_REDIRECT_URIS ?? "").split(",").filter(Boolean),
   stateFile: process.env.SANDBOX_STATE_FILE,
+  captureDelayMs: process.env.SANDBOX_CAPTURE_DELAY_MS ? Number(process.env.SANDBOX_CAPTURE_DELAY_MS) : undefined,
 });
 console.log("Point Amply at it with:");
 for (const [key, value] of Object.entries(sandbox.env)) console.log(`  ${key}=${value}`);

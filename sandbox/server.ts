@@ -42,6 +42,8 @@ export type SandboxOptions = {
   stateFile?: string;
   retryBaseMs?: number;
   eurRates?: Record<string, string>;
+  /** Delay before a successful charge's balance transaction is booked (default 300 ms). */
+  captureDelayMs?: number;
   quiet?: boolean;
 };
 
@@ -76,6 +78,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     eurRates: options.eurRates,
     stateFile: options.stateFile,
+    captureDelayMs: options.captureDelayMs,
   };
   const engine = new Engine(config);
 
@@ -154,6 +157,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     stop: async () => {
       engine.webhooks.stop();
+      engine.stopCaptures();
       engine.store.saveNow();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,6 +5,7 @@ import { DISPUTE_FEE } from "../pricing";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
 import { book } from "./balance";
+import { completeCapture } from "./captures";
 import type { Account, Charge, Obj } from "./objects";
 
 export function openDispute(engine: Engine, accountId: string, chargeId: string, reason = "fraudulent") {
@@ -12,6 +13,7 @@ export function openDispute(engine: Engine, accountId: string, chargeId: string,
   if (!charge) throw notFound("charge", chargeId);
   if (charge.status !== "succeeded") throw invalid(`Charge ${chargeId} has not succeeded.`);
   if (charge.disputed) throw invalid(`Charge ${chargeId} is already disputed.`);
+  completeCapture(engine, accountId, charge.id);
   const account = engine.account(accountId) as Account;
   const disputeFee = DISPUTE_FEE[account.default_currency] ?? 1500;
   const dispute: Obj = {
