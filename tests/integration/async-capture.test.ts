@@ -111,6 +111,31 @@ describe("asynchronous capture", () => {
     await expectBookedOnce(donation.id, org.account, chargeId);
   });
 
+  it("books once when the three events arrive at the same time, each several times", async () => {
+    const { org, donation, intent, chargeId } = await paidWithCaptureHeld();
+    await control.capture(chargeId);
+    const events = await Promise.all(TYPES.map((type) => eventOf(org.account, type, type === "payment_intent.succeeded" ? intent.id : chargeId)));
+    const results = await Promise.all(Array.from({ length: 5 }, () => events.map((event) => deliver(event))).flat());
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(results.filter((r) => r.body.status === "processed")).toHaveLength(3);
+    await expectBookedOnce(donation.id, org.account, chargeId);
+  });
+
+  it("takes charge events about payments that are not donations, writing nothing", async () => {
+    const org = await connectedOrganisation();
+    const intent = await stripeSdk.paymentIntents.create(
+      { amount: 1500, currency: "eur", automatic_payment_methods: { enabled: true } },
+      { stripeAccount: org.account, idempotencyKey: `not-a-donation-${org.account}` },
+    );
+    const chargeId = chargeIdOf(await payWithCard(intent.id, org.account));
+    await control.capture(chargeId);
+    for (const type of ["charge.succeeded", "charge.updated"]) {
+      expect(await deliver(await eventOf(org.account, type, chargeId))).toEqual({ status: 200, body: { status: "processed" } });
+    }
+    expect(await deliver(await eventOf(org.account, "payment_intent.succeeded", intent.id))).toEqual({ status: 200, body: { status: "processed" } });
+    expect(await db.ledgerEntry.count({ where: { stripeObjectId: chargeId } })).toBe(0);
+  });
+
   it("refuses charge events whose account does not own the charge, writing nothing", async () => {
     const { org, donation, chargeId } = await paidWithCaptureHeld();
     const other = await connectedOrganisation();
