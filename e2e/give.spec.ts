@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { choosePreset, donationInDashboard, fillCard, fillDonor, openGivePage, sandbox, uniqueDonor } from "./support/give";
+import { choosePreset, donationInDashboard, fillCard, fillDonor, ledgerEntryInDashboard, openGivePage, sandbox, uniqueDonor } from "./support/give";
 import { openMailbox } from "./support/mailbox";
 
 test.describe("the donation page", () => {
@@ -43,6 +43,7 @@ test("a donor gives 25.00 EUR covering the fee: charged 25.63, booked, one recei
   await expect(visitor.getByText("Your donation of €25.63 to Give Test Charity went through")).toBeVisible();
 
   await donationInDashboard(page, donor.name, "Succeeded");
+  await ledgerEntryInDashboard(page);
   const entry = page.getByTestId("ledger-entry");
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText("Donation received");
@@ -112,6 +113,7 @@ test("1000 JPY is charged as 1000 yen and booked in euros", async ({ page }) => 
   await page.getByRole("button", { name: "Give JP¥1,000" }).click();
   await expect(page.getByText("Your donation of JP¥1,000 to Give Test Charity went through")).toBeVisible();
   await donationInDashboard(page, donor.name, "Succeeded");
+  await ledgerEntryInDashboard(page);
   const entry = page.getByTestId("ledger-entry");
   await expect(entry).toContainText("JP¥1,000");
   await expect(entry).toContainText("€6.10");

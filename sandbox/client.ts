@@ -37,6 +37,14 @@ export class SandboxControl {
   payout(id: string, outcome: "paid" | "failed" | "pending" = "paid") {
     return this.call<Payout>("POST", `/accounts/${id}/payout`, { outcome });
   }
+  /** How the account's captures complete: after `delay_ms`, or held until `capture(chargeId)`. */
+  captureSettings(accountId: string, settings: { delay_ms?: number; hold?: boolean }) {
+    return this.call("POST", `/accounts/${accountId}/capture`, settings);
+  }
+  /** Complete a charge's pending capture now (its balance transaction, then charge.updated). */
+  capture(chargeId: string) {
+    return this.call<{ id: string; balance_transaction: string | null }>("POST", `/charges/${chargeId}/capture`);
+  }
   /** pending -> in_transit -> paid. */
   advancePayout(payoutId: string) {
     return this.call<Payout>("POST", `/payouts/${payoutId}/advance`);

@@ -26,6 +26,7 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
     method: "POST",
     pattern: /^\/_sandbox\/reset$/,
     run: (engine) => {
+      engine.stopCaptures();
       engine.store.reset();
       engine.webhooks.reset();
       return { reset: true };
@@ -93,6 +94,22 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
       engine.setPricing(m[1] as string, { percentBps: num(body, "percent_bps") ?? 150, fixed: num(body, "fixed") ?? 25 });
       return { ok: true };
     },
+  },
+  // How this account's captures complete: after `delay_ms`, or `hold` them until released below.
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/accounts\/([^/]+)\/capture$/,
+    run: (engine, m, body) => {
+      const settings = { delayMs: num(body, "delay_ms"), hold: body.hold === true };
+      engine.captureSettings.set(m[1] as string, settings);
+      return { delay_ms: settings.delayMs ?? null, hold: settings.hold };
+    },
+  },
+  // Complete a charge's pending capture now: its balance transaction is booked, charge.updated sent.
+  {
+    method: "POST",
+    pattern: /^\/_sandbox\/charges\/([^/]+)\/capture$/,
+    run: (engine, m) => engine.completeCapture(owner(engine, m[1] as string, "charge").account, m[1] as string),
   },
   {
     method: "POST",

@@ -14,6 +14,7 @@ import { Store } from "./store";
 import { Webhooks, type WebhookConfig } from "./webhooks";
 import { createAccount, deauthorize, exchangeOAuthCode, issueOAuthCode, updateAccount } from "./engine/accounts";
 import { setPricing } from "./engine/balance";
+import { completeCapture, completePendingCaptures, stopCaptures, type CaptureSettings } from "./engine/captures";
 import { settleProcessing } from "./engine/charges";
 import { createCustomer, fundCashBalance, fundingInstructions } from "./engine/customers";
 import { closeDispute, openDispute, updateDispute } from "./engine/disputes";
@@ -48,6 +49,8 @@ export type SandboxConfig = {
   stateFile?: string;
   /** How long each API request takes to execute (0: answered at once). */
   latencyMs?: number;
+  /** How long after a payment succeeds its balance transaction is booked (default 300 ms). */
+  captureDelayMs?: number;
 };
 
 /** An operation of engine/ as a method of `engine`. */
@@ -61,11 +64,16 @@ export class Engine {
   fx: Fx;
   /** Pricing set through the control API, by account; others pay their currency's default. */
   readonly pricing = new Map<string, Pricing>();
+  /** Capture delay or hold set through the control API, by account; others use the config's delay. */
+  readonly captureSettings = new Map<string, CaptureSettings>();
+  /** Pending captures' timers, by charge id. */
+  readonly captureTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(readonly config: SandboxConfig) {
     this.store = new Store(config.stateFile);
     this.webhooks = new Webhooks(config.webhooks);
     this.fx = new Fx(config.eurRates);
+    completePendingCaptures(this);
   }
 
   /** The connected account, if it exists and is still connected to the platform. */
@@ -97,6 +105,8 @@ export class Engine {
   readonly confirmPaymentIntent = bound(this, confirmPaymentIntent);
   readonly completeAction = bound(this, completeAction);
   readonly settleProcessing = bound(this, settleProcessing);
+  readonly completeCapture = bound(this, completeCapture);
+  readonly stopCaptures = bound(this, stopCaptures);
 
   // SetupIntents
   readonly createSetupIntent = bound(this, createSetupIntent);

@@ -3,7 +3,7 @@
 // test mode too (test PaymentMethods, declines, refunds, idempotency, pagination, bank transfers) is in tests/contract/.
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
-import { connectedAccount, control, sandbox, sdk, stripe, startSandboxForTests } from "./test-support";
+import { connectedAccount, control, idText, sandbox, sdk, stripe, startSandboxForTests } from "./test-support";
 
 startSandboxForTests();
 
@@ -102,6 +102,8 @@ describe("payments, money and refunds", () => {
       { amount: 1000, currency: "jpy", confirm: true, payment_method: "pm_card_visa" },
       { stripeAccount: eurAccount },
     );
+    // Captures complete a moment after the success (sandbox/captures.test.ts): complete them now.
+    await Promise.all([pi, yen].map((intent) => control.capture(idText(intent.latest_charge))));
     const charges = await stripe.charges.list({ limit: 10, expand: ["data.balance_transaction"] }, { stripeAccount: eurAccount });
     const byIntent = new Map(charges.data.map((charge) => [charge.payment_intent, charge.balance_transaction as Stripe.BalanceTransaction]));
     expect(byIntent.get(pi.id)).toMatchObject({ amount: 2563, fee: 63, net: 2500, currency: "eur", exchange_rate: null });

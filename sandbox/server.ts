@@ -42,6 +42,8 @@ export type SandboxOptions = {
   stateFile?: string;
   retryBaseMs?: number;
   eurRates?: Record<string, string>;
+  /** Delay before a successful charge's balance transaction is booked (default 300 ms). */
+  captureDelayMs?: number;
   quiet?: boolean;
   /**
    * How long each API request takes, as on Stripe: while a request with an Idempotency-Key is
@@ -82,6 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     eurRates: options.eurRates,
     stateFile: options.stateFile,
     latencyMs: options.latencyMs,
+    captureDelayMs: options.captureDelayMs,
   };
   const engine = new Engine(config);
 
@@ -160,6 +163,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     stop: async () => {
       engine.webhooks.stop();
+      engine.stopCaptures();
       engine.store.saveNow();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -36,6 +36,17 @@ export async function donationInDashboard(page: Page, donorName: string, status:
   }).toPass({ timeout: 20_000 });
 }
 
+/**
+ * On the donation's page: wait for its ledger entry, booked when the charge's balance transaction
+ * appears, a moment after the donation succeeded (docs/stripe.md#asynchronous-capture).
+ */
+export async function ledgerEntryInDashboard(page: Page) {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("ledger-entry").first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Preset amounts are radio buttons drawn as buttons: press the visible one. */
 export async function choosePreset(page: Page, label: string) {
   await page.getByRole("radiogroup", { name: "Suggested amounts" }).getByText(label, { exact: true }).click();

@@ -6,6 +6,8 @@ import type { WebhookHandler } from "./define-handler";
 import { accountApplicationDeauthorized } from "./handlers/account-application-deauthorized";
 import { accountUpdated } from "./handlers/account-updated";
 import { chargeRefunded } from "./handlers/charge-refunded";
+import { chargeSucceeded } from "./handlers/charge-succeeded";
+import { chargeUpdated } from "./handlers/charge-updated";
 import { disputeClosed } from "./handlers/charge-dispute-closed";
 import { disputeCreated } from "./handlers/charge-dispute-created";
 import { disputeFundsReinstated } from "./handlers/charge-dispute-funds-reinstated";
@@ -26,6 +28,8 @@ const HANDLERS: { [T in Stripe.Event.Type]?: HandlerFor<T> } = {
   "payment_intent.succeeded": paymentIntentSucceeded,
   "payment_intent.processing": paymentIntentProcessing,
   "payment_intent.payment_failed": paymentIntentPaymentFailed,
+  "charge.succeeded": chargeSucceeded,
+  "charge.updated": chargeUpdated,
   "charge.refunded": chargeRefunded,
   "refund.created": refundCreated,
   "refund.updated": refundUpdated,

@@ -25,7 +25,7 @@ export async function processStripeEvent(event: Stripe.Event): Promise<Outcome> 
     // One statement is one transaction: the event row and the handler's writes commit together.
     const writes = handler.statements(event, prepared).map((statement, index) => Prisma.sql`, ${Prisma.raw(`write${index}`)} AS (${statement})`);
     const [row] = await sql<{ recorded: bigint }>(Prisma.sql`
-      WITH recorded AS (${record} RETURNING 1) ${Prisma.join(writes, "")}
+      WITH recorded AS (${record} RETURNING 1) ${writes.length > 0 ? Prisma.join(writes, "") : Prisma.empty}
       SELECT count(*) AS recorded FROM recorded`);
     return row && row.recorded > 0n ? "processed" : "already_processed";
   }

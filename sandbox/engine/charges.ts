@@ -1,10 +1,11 @@
-// The outcome of a payment: the Charge it creates, the balance transaction a successful charge
-// books (with Stripe's fee), the declines and their errors, and SEPA debits settling days later.
+// The outcome of a payment: the Charge it creates, the capture a successful charge starts (its
+// balance transaction, with Stripe's fee, follows: engine/captures.ts), the declines and their errors, and SEPA debits settling days later.
 import type { Engine } from "../engine";
 import { chargeFee } from "../pricing";
 import { newId, now, present, text } from "../store";
 import { invalid, StripeApiError } from "../wire";
-import { book, pricingFor } from "./balance";
+import { pricingFor } from "./balance";
+import { beginCapture } from "./captures";
 import { afterPayment } from "./invoices";
 import { generateSepaDebit, idealDetails } from "./mandates";
 import type { Account, Charge, Obj, PaymentIntent } from "./objects";
@@ -87,16 +88,6 @@ export function succeedPayment(engine: Engine, pi: PaymentIntent, accountId: str
   charge.captured = true;
   charge.amount_captured = charge.amount;
   const settled = engine.fx.convert(charge.amount, charge.currency, account.default_currency).amount;
-  const txn = book(engine, accountId, {
-    amount: charge.amount,
-    currency: charge.currency,
-    type: "charge",
-    source: charge.id,
-    category: "charge",
-    description: pi.description as string | null,
-    fee: chargeFee(settled, pricingFor(engine, account)),
-  });
-  charge.balance_transaction = txn.id;
   // An iDEAL payment for future use sets up a SEPA Direct Debit: later installments debit that.
   let saved = pm;
   if (pm.type === "ideal") {
@@ -111,6 +102,8 @@ export function succeedPayment(engine: Engine, pi: PaymentIntent, accountId: str
   engine.store.touch();
   engine.webhooks.emit("charge.succeeded", charge, accountId);
   engine.webhooks.emit("payment_intent.succeeded", present(pi), accountId);
+  // The balance transaction is booked a moment later (docs/stripe.md#asynchronous-capture).
+  beginCapture(engine, accountId, charge, { fee: chargeFee(settled, pricingFor(engine, account)), description: pi.description as string | null });
   afterPayment(engine, pi, accountId, saved, true);
   return pi;
 }

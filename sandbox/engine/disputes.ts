@@ -7,6 +7,7 @@ import { DISPUTE_FEE } from "../pricing";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
 import { book } from "./balance";
+import { completeCapture } from "./captures";
 import type { Account, Charge, Obj } from "./objects";
 
 const INQUIRY = new Set(["warning_needs_response", "warning_under_review", "warning_closed"]);
@@ -41,6 +42,7 @@ export function openDispute(engine: Engine, accountId: string, chargeId: string,
   if (!charge) throw notFound("charge", chargeId);
   if (charge.status !== "succeeded") throw invalid(`Charge ${chargeId} has not succeeded.`);
   if (charge.disputed) throw invalid(`Charge ${chargeId} is already disputed.`);
+  completeCapture(engine, accountId, charge.id);
   const dispute: Obj = {
     id: newId("dp", 24),
     object: "dispute",

@@ -8,6 +8,7 @@ import { newId, now } from "../store";
 import { invalid, notFound } from "../wire";
 import { book } from "./balance";
 import { refundBlockedByDispute } from "./disputes";
+import { completeCapture } from "./captures";
 import type { Charge, Obj, PaymentIntent } from "./objects";
 
 export type RefundStatus = "pending" | "requires_action" | "succeeded";
@@ -39,6 +40,8 @@ export function createRefund(
       throw invalid(`This PaymentIntent (${pi.id}) does not have a successful charge to refund.`, "payment_intent", "charge_not_refundable");
   } else throw invalid("One of the following params should be provided for this request: payment_intent or charge.", "charge", "parameter_missing");
   if (!charge) throw notFound("charge", String(input.charge), "charge");
+  // A refund right after the payment: its capture completes first, so the money it gives back was booked.
+  completeCapture(engine, accountId, charge.id);
   if (charge.status !== "succeeded") throw invalid(`Charge ${charge.id} has not succeeded; it cannot be refunded yet.`, "charge", "charge_not_refundable");
   if (refundBlockedByDispute(engine, accountId, charge))
     throw invalid(`Charge ${charge.id} has been charged back; cannot issue a refund.`, "charge", "charge_disputed");

@@ -29,7 +29,7 @@ export async function prepareBench(label: string, appUrl: string, overrides: Rec
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? "8",
     APP_URL: appUrl,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    AUTH_SECRET: "bench-secret-0123456789-bench-secret",
     AMPLY_E2E: "1",
     AMPLY_WORKER_IN_PROCESS: "0",
     // The bench stands in for many donors behind a proxy on loopback: it sends X-Forwarded-For.

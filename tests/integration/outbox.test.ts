@@ -117,15 +117,19 @@ describe("the email outbox", () => {
 
   it("sends one receipt per paid donation, naming the organisation, amount, date, fund and receipt number, after an SMTP failure", async () => {
     const { db, drainOutbox } = modules;
-    const { connectedOrganisation, deliver, donationWithIntent, eventOf, payWithCard } = await import("../support/fixtures");
+    const { captured, chargeIdOf, connectedOrganisation, deliver, donationWithIntent, eventOf, payWithCard } = await import("../support/fixtures");
     const org = await connectedOrganisation();
     const fund = await db.fund.create({ data: { organisationId: org.organisation.id, slug: "shelter", name: "Shelter fund" } });
     const { intent, donation, donor } = await donationWithIntent(org, { amount: 2563, currency: "eur" });
     await db.donation.update({ where: { id: donation.id }, data: { fundId: fund.id, amount: 2500n, feeCovered: 63n } });
-    await payWithCard(intent.id, org.account);
+    const paid = await payWithCard(intent.id, org.account);
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
     await deliver(event);
     await deliver(event);
+    // The balance transaction arrives later with charge.updated: still one receipt.
+    const updated = await captured(org.account, chargeIdOf(paid));
+    await deliver(updated);
+    await deliver(updated);
 
     delivered.length = 0;
     failOnce.add(donor.email);

@@ -5,6 +5,7 @@ import pg from "pg";
 import { db } from "@/lib/db/client";
 import { purgeProcessedEvents } from "@/lib/email/outbox-worker";
 import {
+  captured,
   chargeIdOf,
   connectedOrganisation,
   control,
@@ -95,7 +96,7 @@ describe("exactly once", () => {
   it("books one ledger entry and one receipt for 20 concurrent deliveries of one event", async () => {
     const org = await connectedOrganisation();
     const { intent, donation } = await donationWithIntent(org, { amount: 2563, currency: "eur" });
-    await payWithCard(intent.id, org.account);
+    await captured(org.account, chargeIdOf(await payWithCard(intent.id, org.account)));
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
     const results = await Promise.all(Array.from({ length: 20 }, () => deliver(event)));
     expect(results.every((r) => r.status === 200)).toBe(true);
@@ -119,7 +120,7 @@ describe("exactly once", () => {
   it("leaves nothing behind when the database fails mid-handler, and succeeds on redelivery", async () => {
     const org = await connectedOrganisation();
     const { intent, donation } = await donationWithIntent(org, { amount: 4200, currency: "eur" });
-    await payWithCard(intent.id, org.account);
+    await captured(org.account, chargeIdOf(await payWithCard(intent.id, org.account)));
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
     await adminReady;
     const trigger = `fail_${donation.id}`;
@@ -229,6 +230,7 @@ describe("the ledger", () => {
     const paid = await payWithCard(intent.id, org.account);
     const charge = chargeIdOf(paid);
     await deliver(await eventOf(org.account, "payment_intent.succeeded", intent.id));
+    await deliver(await captured(org.account, charge));
     await control.refund(charge, 2_500);
     for (const event of await eventsFor(org.account, { type: "charge.refunded", objectId: charge })) await deliver(event);
     expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "partially_refunded", refundedAmount: 2_500n });
@@ -259,8 +261,9 @@ describe("the ledger", () => {
   it("books a 1000 JPY donation to a EUR-settling account in both currencies", async () => {
     const org = await connectedOrganisation({ country: "DE" });
     const { intent, donation } = await donationWithIntent(org, { amount: 1000, currency: "jpy" });
-    await payWithCard(intent.id, org.account);
+    const paid = await payWithCard(intent.id, org.account);
     await deliver(await eventOf(org.account, "payment_intent.succeeded", intent.id));
+    await deliver(await captured(org.account, chargeIdOf(paid)));
     const [entry] = await ledgerOf(donation.id);
     expect(entry).toMatchObject({ amount: 1000n, currency: "JPY", settlementAmount: 610n, settlementFee: 34n, settlementNet: 576n, settlementCurrency: "EUR" });
     expect(entry?.exchangeRate?.toString()).toBe("0.0061");
@@ -269,7 +272,7 @@ describe("the ledger", () => {
   it("records payouts for information, without a donation", async () => {
     const org = await connectedOrganisation();
     const { intent } = await donationWithIntent(org, { amount: 2000, currency: "eur" });
-    await payWithCard(intent.id, org.account);
+    await captured(org.account, chargeIdOf(await payWithCard(intent.id, org.account)));
     const payout = await control.payout(org.account);
     expect((await deliver(await eventOf(org.account, "payout.paid", payout.id))).status).toBe(200);
     expect(await db.payout.findUniqueOrThrow({ where: { stripePayoutId: payout.id } })).toMatchObject({ status: "paid", amount: BigInt(payout.amount) });

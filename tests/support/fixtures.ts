@@ -108,7 +108,28 @@ export function chargeIdOf(intent: Stripe.PaymentIntent): string {
   return intent.latest_charge;
 }
 
-export type SandboxEvent = { id: string; type: string; account?: string; livemode: boolean; data: { object: Record<string, unknown> } };
+export type SandboxEvent = {
+  id: string;
+  type: string;
+  account?: string;
+  livemode: boolean;
+  data: { object: Record<string, unknown>; previous_attributes?: Record<string, unknown> };
+};
+
+/**
+ * Wait for a paid charge's capture to complete on the sandbox (its balance transaction booked a
+ * moment after the success, docs/stripe.md#asynchronous-capture) and return its `charge.updated`.
+ */
+export async function captured(account: string, chargeId: string, timeoutMs = 5000): Promise<SandboxEvent> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = await eventsFor(account, { type: "charge.updated", objectId: chargeId });
+    const event = events.find((e) => e.data.previous_attributes && "balance_transaction" in e.data.previous_attributes);
+    if (event) return event;
+    if (Date.now() > deadline) throw new Error(`The capture of ${chargeId} did not complete`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 /** The sandbox's events for an account, oldest first, optionally only those about one object. */
 export async function eventsFor(account: string, filter: { type?: string; objectId?: string } = {}): Promise<SandboxEvent[]> {

@@ -1,0 +1,17 @@
+// The handler of the charge events of a successful payment (charge.succeeded, charge.updated).
+import "server-only";
+import type Stripe from "stripe";
+import { idOf } from "@/lib/stripe/ids";
+import { defineHandler } from "./define-handler";
+import { paidChargeStatements, readPaidCharge, type PaidCharge } from "./payment-succeeded";
+
+export function paidChargeHandler<E extends Stripe.ChargeSucceededEvent | Stripe.ChargeUpdatedEvent>() {
+  return defineHandler<E, PaidCharge>({
+    prepare(event) {
+      const charge = event.data.object;
+      // Any charge of the account's can change; only those of Amply's donations are found.
+      return readPaidCharge(event, { paymentIntentId: idOf(charge.payment_intent), chargeId: charge.id, donationId: charge.metadata?.donation_id ?? null });
+    },
+    statements: paidChargeStatements,
+  });
+}
