@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/organisation-action";
 import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "@/lib/images/limits";
+import { toDecimalString } from "@/lib/money/amount";
+import { getCurrency, MoneyError } from "@/lib/money/currencies";
 
 const COMMON_CURRENCIES = ["EUR", "GBP", "USD", "CHF", "PLN", "SEK", "DKK", "NOK", "CAD", "AUD", "JPY"];
 
@@ -190,7 +192,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
               name={`fee.${code}.fixed`}
               inputMode="decimal"
               defaultValue={values.feeRates[code]?.fixed ?? ""}
-              hint="e.g. 0.25"
+              hint={fixedFeeHint(code)}
               error={errors[`fee.${code}.fixed`]}
             />
           </div>
@@ -202,4 +204,17 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </Button>
     </form>
   );
+}
+
+/** An example fixed fee written in the currency's own decimals: "0.25" asks for cents yen do not have. */
+function fixedFeeHint(code: string): string {
+  try {
+    const currency = getCurrency(code);
+    if (currency.displayDecimals === 0) return `e.g. 30 (${code} has no decimals)`;
+    return `e.g. ${toDecimalString(25 * 10 ** (currency.exponent - 2), code)}`;
+  } catch (error) {
+    // A code Stripe cannot charge in is reported on the currencies field when the form is sent.
+    if (error instanceof MoneyError) return "e.g. 0.25";
+    throw error;
+  }
 }
