@@ -162,3 +162,28 @@ test("iDEAL goes through the bank's page and back to the return URL, in both out
   }
   await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/give/give-test");
 });
+
+test("after a failed iDEAL payment, Try again brings back the gift as the donor entered it", async ({ page }) => {
+  const donor = uniqueDonor("Ideal Retry");
+  await openGivePage(page);
+  await page.getByLabel("Amount (EUR)").fill("42.50");
+  await page.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  await fillDonor(page, donor.name, donor.email);
+  await page.getByRole("checkbox", { name: /Give anonymously/ }).check();
+  await page.getByLabel(/Dedication or message/).fill("For the wells");
+  await page.getByTestId("stripe-sandbox-payment-element").getByRole("radio", { name: "iDEAL" }).check();
+  await page.getByRole("button", { name: /^Give €43/ }).click();
+  await page.getByRole("button", { name: "Fail test payment" }).click();
+  await expect(page.getByRole("heading", { name: "Your payment did not go through" })).toBeVisible();
+  await page.getByRole("link", { name: "Try again" }).click();
+
+  await expect(page.getByLabel("Amount (EUR)")).toHaveValue("42.50");
+  await expect(page.getByRole("checkbox", { name: /cover the processing fee/ })).toBeChecked();
+  await expect(page.getByLabel("Name (optional)")).toHaveValue(donor.name);
+  await expect(page.getByLabel("Email, for your receipt")).toHaveValue(donor.email);
+  await expect(page.getByRole("checkbox", { name: /Give anonymously/ })).toBeChecked();
+  await expect(page.getByLabel(/Dedication or message/)).toHaveValue("For the wells");
+  // Personal details never travel in an address.
+  expect(page.url()).not.toContain(encodeURIComponent(donor.email));
+  expect(page.url()).not.toContain("ideal-retry");
+});
