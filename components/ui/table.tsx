@@ -8,7 +8,11 @@ export type TableColumn<Row> = {
   align?: "left" | "right";
   /** Extra classes for this column's cells (e.g. `whitespace-nowrap`). */
   className?: string;
+  /** Left out on phones, so that the columns that matter fit without scrolling sideways. */
+  hideOnPhone?: boolean;
 };
+
+const PHONE_HIDDEN = "hidden sm:table-cell";
 
 const VARIANTS = {
   /** A table standing on the page: its own white panel, shaded header. */
@@ -51,7 +55,11 @@ export function Table<Row>({
         <thead className={style.head}>
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className={classes(style.cell, column.align === "right" && "text-right", "font-semibold")}>
+              <th
+                key={index}
+                scope="col"
+                className={classes(style.cell, column.align === "right" && "text-right", column.hideOnPhone && PHONE_HIDDEN, "font-semibold")}
+              >
                 {column.header}
               </th>
             ))}
@@ -61,7 +69,7 @@ export function Table<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} data-testid={rowTestId}>
               {columns.map((column, index) => (
-                <td key={index} className={classes(style.cell, column.align === "right" && "text-right", column.className)}>
+                <td key={index} className={classes(style.cell, column.align === "right" && "text-right", column.hideOnPhone && PHONE_HIDDEN, column.className)}>
                   {column.cell(row)}
                 </td>
               ))}
