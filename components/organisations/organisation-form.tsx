@@ -59,7 +59,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
   }
 
   return (
-    <form action={formAction} onSubmit={submit} className="grid gap-5" noValidate>
+    <form action={formAction} onSubmit={submit} className="grid grid-cols-1 gap-5" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {values.organisationId ? <input type="hidden" name="organisationId" value={values.organisationId} /> : null}
@@ -75,7 +75,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
         />
       ) : null}
       <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
-      <div className="grid gap-2">
+      <div className="grid grid-cols-1 gap-2">
         {values.logo ? (
           // eslint-disable-next-line @next/next/no-img-element -- already re-encoded to fit 512x512 and served immutable by Amply
           <img src={values.logo.url} alt="Your current logo" className="h-14 w-auto self-start" />
@@ -107,7 +107,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
           name="country"
           defaultValue={values.country}
           aria-invalid={errors.country ? true : undefined}
-          className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+          className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-3"
         >
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
@@ -154,7 +154,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
             id="field-defaultCurrency"
             name="defaultCurrency"
             defaultValue={values.defaultCurrency}
-            className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+            className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-3"
           >
             {all.map((code) => (
               <option key={code} value={code}>

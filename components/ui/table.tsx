@@ -16,7 +16,7 @@ const PHONE_HIDDEN = "hidden sm:table-cell";
 
 const VARIANTS = {
   /** A table standing on the page: its own white panel, shaded header. */
-  panel: { wrapper: "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200", head: "bg-slate-50 text-slate-700", cell: "px-4 py-3" },
+  panel: { wrapper: "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200", head: "bg-slate-50 text-slate-700", cell: "px-2 py-3 sm:px-4" },
   /** A table inside a card, flush with the card's padding. */
   inset: { wrapper: "overflow-x-auto", head: "text-slate-700", cell: "py-2 pr-4 last:pr-0" },
 };
@@ -49,7 +49,9 @@ export function Table<Row>({
   const style = VARIANTS[variant];
   const classes = (...names: Array<string | undefined | false>) => names.filter(Boolean).join(" ");
   return (
-    <div className={style.wrapper}>
+    // A table wider than a phone scrolls sideways inside this region: keyboard users reach it with Tab
+    // and scroll it with the arrow keys.
+    <div className={classes(style.wrapper, "focus-visible:outline-3 focus-visible:outline-teal-400")} role="region" aria-label={caption} tabIndex={0}>
       <table className={classes("w-full text-left text-sm", className)} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={style.head}>

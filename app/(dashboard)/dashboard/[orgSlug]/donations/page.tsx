@@ -70,6 +70,8 @@ export default async function DonationsPage({ params, searchParams }: { params: 
             },
             {
               header: "Donor",
+              // Long names and addresses wrap rather than push the amount off a phone's screen.
+              className: "[overflow-wrap:anywhere]",
               cell: (donation) =>
                 donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-"),
             },
