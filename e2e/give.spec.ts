@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { choosePreset, donationInDashboard, fillCard, fillDonor, openGivePage, sandbox, uniqueDonor } from "./support/give";
+import { expectAccessible } from "./support/axe";
 import { openMailbox } from "./support/mailbox";
 
 test.describe("the donation page", () => {
@@ -78,6 +79,8 @@ test("a card that asks for 3-D Secure passes the challenge", async ({ page }) =>
   await fillCard(page, "4000 0027 6000 3184");
   await page.getByRole("button", { name: "Give €25.00" }).click();
   const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+  await expect(challenge.getByRole("button", { name: "Complete" })).toBeVisible();
+  await expectAccessible(page);
   await challenge.getByRole("button", { name: "Complete" }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 });
@@ -131,6 +134,8 @@ test("a bank transfer shows the instructions and succeeds when the money arrives
   await expect(instructions).toContainText("IBAN");
   await expect(instructions).toContainText("BIC");
   const reference = (await page.getByTestId("transfer-reference").textContent()) ?? "";
+  // The details are a list of terms with their copy buttons inside the descriptions.
+  await expectAccessible(page);
 
   const control = sandbox();
   const waiting = (await control.events({ type: "payment_intent.requires_action" })).find(
