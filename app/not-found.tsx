@@ -1,13 +1,11 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/not-found-message";
 
+// An address that matches no route renders in the root layout alone: this page brings its own main.
+// Inside a layout that has one, the route groups' own not-found pages are used instead.
 export default function NotFound() {
   return (
-    <main id="main" className="mx-auto grid max-w-lg gap-4 px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">Page not found</h1>
-      <p className="text-slate-700">There is nothing at this address. Check the link, or start from the home page.</p>
-      <Link href="/" className="font-semibold text-teal-800 underline">
-        Go to the home page
-      </Link>
+    <main id="main">
+      <NotFoundMessage />
     </main>
   );
 }

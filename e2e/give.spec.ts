@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support/axe";
 import { choosePreset, donationInDashboard, fillCard, fillDonor, ledgerEntryInDashboard, openGivePage, sandbox, uniqueDonor } from "./support/give";
 import { openMailbox } from "./support/mailbox";
 
@@ -79,6 +80,8 @@ test("a card that asks for 3-D Secure passes the challenge", async ({ page }) =>
   await fillCard(page, "4000 0027 6000 3184");
   await page.getByRole("button", { name: "Give €25.00" }).click();
   const challenge = page.frameLocator('iframe[title="3D Secure authentication"]');
+  await expect(challenge.getByRole("button", { name: "Complete" })).toBeVisible();
+  await expectAccessible(page);
   await challenge.getByRole("button", { name: "Complete" }).click();
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 });
@@ -133,6 +136,8 @@ test("a bank transfer shows the instructions and succeeds when the money arrives
   await expect(instructions).toContainText("IBAN");
   await expect(instructions).toContainText("BIC");
   const reference = (await page.getByTestId("transfer-reference").textContent()) ?? "";
+  // The details are a list of terms with their copy buttons inside the descriptions.
+  await expectAccessible(page);
 
   const control = sandbox();
   const waiting = (await control.events({ type: "payment_intent.requires_action" })).find(
@@ -163,4 +168,29 @@ test("iDEAL goes through the bank's page and back to the return URL, in both out
     await expect(page.getByRole("heading", { name: heading })).toBeVisible();
   }
   await expect(page.getByRole("link", { name: "Try again" })).toHaveAttribute("href", "/give/give-test");
+});
+
+test("after a failed iDEAL payment, Try again brings back the gift as the donor entered it", async ({ page }) => {
+  const donor = uniqueDonor("Ideal Retry");
+  await openGivePage(page);
+  await page.getByLabel("Amount (EUR)").fill("42.50");
+  await page.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  await fillDonor(page, donor.name, donor.email);
+  await page.getByRole("checkbox", { name: /Give anonymously/ }).check();
+  await page.getByLabel(/Dedication or message/).fill("For the wells");
+  await page.getByTestId("stripe-sandbox-payment-element").getByRole("radio", { name: "iDEAL" }).check();
+  await page.getByRole("button", { name: /^Give €43/ }).click();
+  await page.getByRole("button", { name: "Fail test payment" }).click();
+  await expect(page.getByRole("heading", { name: "Your payment did not go through" })).toBeVisible();
+  await page.getByRole("link", { name: "Try again" }).click();
+
+  await expect(page.getByLabel("Amount (EUR)")).toHaveValue("42.50");
+  await expect(page.getByRole("checkbox", { name: /cover the processing fee/ })).toBeChecked();
+  await expect(page.getByLabel("Name (optional)")).toHaveValue(donor.name);
+  await expect(page.getByLabel("Email, for your receipt")).toHaveValue(donor.email);
+  await expect(page.getByRole("checkbox", { name: /Give anonymously/ })).toBeChecked();
+  await expect(page.getByLabel(/Dedication or message/)).toHaveValue("For the wells");
+  // Personal details never travel in an address.
+  expect(page.url()).not.toContain(encodeURIComponent(donor.email));
+  expect(page.url()).not.toContain("ideal-retry");
 });

@@ -11,6 +11,8 @@ export function escapeHtml(value: unknown): string {
   return text(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
 }
 
+// The main landmark is named after the page: shown in a frame (the 3-D Secure challenge) it sits
+// beside the host page's own main, and two unnamed mains are indistinguishable to a screen reader.
 export function page(res: ServerResponse, status: number, title: string, body: string) {
   res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
   res.end(`<!doctype html>
@@ -31,7 +33,7 @@ export function page(res: ServerResponse, status: number, title: string, body: s
   button:focus-visible{outline:3px solid #5eead4;outline-offset:2px}
   .error{color:#b91c1c}
 </style></head>
-<body><main><div class="card"><span class="badge">${SANDBOX_LABEL}</span>${body}</div></main></body></html>`);
+<body><main aria-label="${escapeHtml(title)}"><div class="card"><span class="badge">${SANDBOX_LABEL}</span>${body}</div></main></body></html>`);
 }
 
 export function homePage(res: ServerResponse, engine: Engine) {

@@ -27,7 +27,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto grid max-w-6xl gap-6 px-4 py-6">
+      <main id="main" className="mx-auto grid w-full max-w-6xl grid-cols-1 gap-6 px-4 py-6">
         {children}
       </main>
     </>

@@ -48,12 +48,13 @@ export function BankTransferPanel({
       {instructions.accounts.map((lines, index) => (
         <dl key={index} className="grid gap-2">
           {lines.map((line) => (
-            <div key={line.label} className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-slate-50 px-3 py-2">
-              <div>
-                <dt className="text-xs text-slate-600">{line.label}</dt>
-                <dd className="font-mono text-base">{line.value}</dd>
-              </div>
-              <CopyButton value={line.value} label={line.label} />
+            // A group in a list of terms holds only its term and description: the copy button goes in the description.
+            <div key={line.label} className="grid gap-1 rounded-lg bg-slate-50 px-3 py-2">
+              <dt className="text-xs text-slate-600">{line.label}</dt>
+              <dd className="flex flex-wrap items-center justify-between gap-2">
+                <span className="font-mono text-base">{line.value}</span>
+                <CopyButton value={line.value} label={line.label} />
+              </dd>
             </div>
           ))}
         </dl>

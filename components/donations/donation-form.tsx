@@ -2,12 +2,13 @@
 
 import { Elements } from "@stripe/react-stripe-js";
 import type { Stripe } from "@stripe/stripe-js";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from "react";
 import { isBankTransferCurrency } from "@/lib/donations/bank-transfer";
 import { formatMoney, toDecimalString } from "@/lib/money/amount";
 import { getCurrency } from "@/lib/money/currencies";
 import type { FeeRate } from "@/lib/money/fees";
 import { BankTransferPanel } from "./bank-transfer-panel";
+import { readDonationDraft, type DonationDraft } from "./donation-draft";
 import { donationFigures, presetsFor, type DonationFigures } from "./donation-figures";
 import { DonorFieldset, type DonorDetails } from "./donor-fieldset";
 import { GiftFieldset } from "./gift-fieldset";
@@ -34,10 +35,39 @@ export function DonationForm(props: DonationFormProps) {
   const [stripePromise] = useState<Promise<Stripe | null> | null>(() =>
     typeof window === "undefined" ? null : loadStripeFor(props.stripe.scriptUrl, props.stripe.publishableKey, props.stripe.account),
   );
+  // Back from a payment the bank refused: the form as the donor left it. The server cannot see
+  // this tab's storage, so the page hydrates without the draft and then starts over with it.
+  const draft = usePageLoadDraft(props.organisation.slug);
+  const usable = draft && props.organisation.acceptedCurrencies.includes(draft.currency) ? draft : null;
+  return <DonationFormWithValues key={usable ? "draft" : "fresh"} {...props} stripePromise={stripePromise} draft={usable} />;
+}
+
+const noSubscription = () => () => undefined;
+const draftsAtPageLoad = new Map<string, DonationDraft | null>();
+
+/** The draft as it was when the page loaded (saving a new one while paying must not reset the form). */
+function usePageLoadDraft(slug: string): DonationDraft | null {
+  return useSyncExternalStore(
+    noSubscription,
+    () => {
+      if (!draftsAtPageLoad.has(slug)) draftsAtPageLoad.set(slug, readDonationDraft(slug));
+      return draftsAtPageLoad.get(slug) ?? null;
+    },
+    () => null,
+  );
+}
+
+function DonationFormWithValues({
+  stripePromise,
+  draft,
+  ...props
+}: DonationFormProps & { stripePromise: Promise<Stripe | null> | null; draft: DonationDraft | null }) {
   const [loadFailed, setLoadFailed] = useState(false);
-  const [currency, setCurrency] = useState(props.organisation.defaultCurrency);
-  const [amountText, setAmountText] = useState(() => defaultAmountText(props.organisation.defaultCurrency));
-  const [coverFee, setCoverFee] = useState(false);
+  const [currency, setCurrency] = useState(draft?.currency ?? props.organisation.defaultCurrency);
+  const [amountText, setAmountText] = useState(() => draft?.amountText ?? defaultAmountText(props.organisation.defaultCurrency));
+  const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
+  const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
+  const [fund, setFund] = useState(props.fixedFund ?? draft?.fund ?? "");
 
   useEffect(() => {
     stripePromise?.then(
@@ -71,6 +101,10 @@ export function DonationForm(props: DonationFormProps) {
         setAmountText={setAmountText}
         coverFee={coverFee}
         setCoverFee={setCoverFee}
+        donor={donor}
+        setDonor={setDonor}
+        fund={fund}
+        setFund={setFund}
         figures={figures}
         paymentsUnavailable={loadFailed}
       />
@@ -87,6 +121,10 @@ type FieldsProps = DonationFormProps & {
   setCoverFee: (cover: boolean) => void;
   figures: DonationFigures;
   paymentsUnavailable: boolean;
+  donor: DonorDetails;
+  setDonor: Dispatch<SetStateAction<DonorDetails>>;
+  fund: string;
+  setFund: (fund: string) => void;
 };
 
 /** The form inside Stripe's Elements, so that submitting can reach the Payment Element. */
@@ -94,8 +132,7 @@ function DonationFields(props: FieldsProps) {
   const { organisation, currency, figures } = props;
   const id = useId();
   const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
-  const [donor, setDonor] = useState<DonorDetails>({ name: "", email: "", anonymous: false, dedication: "" });
-  const [fund, setFund] = useState(props.fixedFund ?? "");
+  const { donor, setDonor, fund, setFund } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
   const transferPossible = isBankTransferCurrency(currency);
   const effectiveMethod: PaymentMethodChoice = transferPossible ? method : "payment_element";
@@ -105,6 +142,7 @@ function DonationFields(props: FieldsProps) {
     fund,
     currency,
     coverFee: props.coverFee,
+    amountText: props.amountText,
     figures,
     method: effectiveMethod,
     donor,

@@ -69,7 +69,13 @@ export function GiftFieldset({
           );
         })}
       </div>
-      <FieldFrame id={`${idPrefix}-amount`} label={`Amount (${currency})`} error={errors.amount} announceError={false}>
+      {/* What is wrong with a typed amount shows as it is typed: the button would otherwise offer a figure the donor did not mean. */}
+      <FieldFrame
+        id={`${idPrefix}-amount`}
+        label={`Amount (${currency})`}
+        error={errors.amount ?? (!figures.ok && amountText.trim() !== "" ? figures.error : undefined)}
+        announceError={false}
+      >
         {(control) => (
           <input
             {...control}

@@ -6,6 +6,7 @@ import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { donationRequestSchema } from "@/lib/donations/donation-request";
+import { saveDonationDraft } from "./donation-draft";
 import type { DonationFigures } from "./donation-figures";
 import type { DonorDetails } from "./donor-fieldset";
 
@@ -23,6 +24,8 @@ export type DonationSubmitInput = {
   fund: string;
   currency: string;
   coverFee: boolean;
+  /** The amount as the donor typed it, kept for a retry after a redirect. */
+  amountText: string;
   figures: DonationFigures;
   method: PaymentMethodChoice;
   donor: DonorDetails;
@@ -41,6 +44,11 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   const [busy, setBusy] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
   const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
+  // After the page's own check found problems, the errors follow the fields as the donor fixes
+  // them (and the summary goes once none are left) instead of staying until the next submit.
+  const [checking, setChecking] = useState(false);
+  const [loadedCheck, setLoadedCheck] = useState<RequestCheck | null>(null);
+  const shownErrors = checking && loadedCheck ? (localErrors(loadedCheck, input) ?? {}) : errors;
 
   useEffect(() => {
     loadRequestCheck().catch(() => undefined);
@@ -54,24 +62,9 @@ export function useDonationSubmit(input: DonationSubmitInput) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { figures, donor, method } = input;
-    const name = donor.name.trim();
-    const email = donor.email.trim();
-    const dedication = donor.dedication.trim();
-    const body: z.input<typeof donationRequestSchema> = {
-      organisation: input.organisationSlug,
-      ...(input.fixedCampaign ? { campaign: input.fixedCampaign } : {}),
-      ...(input.fund && !input.fixedCampaign ? { fund: input.fund } : {}),
-      // An amount the page cannot read is reported with the money parser's own message below.
-      amount: figures.ok ? figures.amount : 0,
-      currency: input.currency,
-      coverFee: input.coverFee && figures.canCoverFee,
-      method,
-      donor: { name, email },
-      anonymous: donor.anonymous,
-      ...(dedication ? { dedication } : {}),
-      ...(input.turnstileToken ? { turnstileToken: input.turnstileToken } : {}),
-    };
+    const { method } = input;
+    const body = requestBody(input);
+    const { name, email } = body.donor;
     let check: Awaited<ReturnType<typeof loadRequestCheck>>;
     try {
       check = await loadRequestCheck();
@@ -79,10 +72,11 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       setErrors({ form: "We could not reach Amply. Check your connection and try again; you have not been charged." });
       return;
     }
-    const local = check.checkDonationRequest(body);
-    if (!figures.ok) local.amount = figures.error;
-    if (Object.keys(local).length) {
-      setErrors({ ...local, form: "Please check the highlighted fields." });
+    setLoadedCheck(check);
+    const local = localErrors(check, input);
+    setChecking(Boolean(local));
+    if (local) {
+      setErrors(local);
       return;
     }
     setErrors({});
@@ -112,6 +106,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       });
       const json = (await response.json()) as Created & { error?: { message: string; fields?: Record<string, string[]> } };
       if (!response.ok) {
+        setChecking(false);
         setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
         setBusy(null);
         return;
@@ -130,6 +125,14 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     }
     if (!stripe || !elements) return;
     setBusy("Confirming your payment…");
+    // Some methods (iDEAL) leave for the bank's page: if the bank refuses, the retry starts from this.
+    saveDonationDraft(input.organisationSlug, {
+      currency: input.currency,
+      amountText: input.amountText,
+      coverFee: input.coverFee,
+      fund: input.fund,
+      donor: input.donor,
+    });
     const returnUrl = `${window.location.origin}/donation/complete`;
     const result = await stripe.confirmPayment({
       elements,
@@ -149,5 +152,34 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     window.location.assign(done.toString());
   }
 
-  return { submit, errors, busy, transfer };
+  return { submit, errors: shownErrors, busy, transfer };
+}
+
+type RequestCheck = Awaited<ReturnType<typeof loadRequestCheck>>;
+
+/** What the page would send for what the donor has entered. */
+function requestBody(input: DonationSubmitInput): z.input<typeof donationRequestSchema> {
+  const { figures, donor } = input;
+  const dedication = donor.dedication.trim();
+  return {
+    organisation: input.organisationSlug,
+    ...(input.fixedCampaign ? { campaign: input.fixedCampaign } : {}),
+    ...(input.fund && !input.fixedCampaign ? { fund: input.fund } : {}),
+    // An amount the page cannot read is reported with the money parser's own message below.
+    amount: figures.ok ? figures.amount : 0,
+    currency: input.currency,
+    coverFee: input.coverFee && figures.canCoverFee,
+    method: input.method,
+    donor: { name: donor.name.trim(), email: donor.email.trim() },
+    anonymous: donor.anonymous,
+    ...(dedication ? { dedication } : {}),
+    ...(input.turnstileToken ? { turnstileToken: input.turnstileToken } : {}),
+  };
+}
+
+/** The field errors the page finds itself, with the summary, or null when there are none. */
+function localErrors(check: RequestCheck, input: DonationSubmitInput): DonationFieldErrors | null {
+  const local = check.checkDonationRequest(requestBody(input));
+  if (!input.figures.ok) local.amount = input.figures.error;
+  return Object.keys(local).length ? { ...local, form: "Please check the highlighted fields." } : null;
 }

@@ -17,7 +17,7 @@ const ROLES = [
 export function InviteForm({ action, organisationId }: { action: Action; organisationId: string }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end" noValidate>
+    <form action={formAction} className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto_auto] sm:items-end" noValidate>
       <input type="hidden" name="organisationId" value={organisationId} />
       <div className="sm:col-span-3">
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
@@ -32,11 +32,12 @@ export function InviteForm({ action, organisationId }: { action: Action; organis
         defaultValue={typeof state.values?.email === "string" ? state.values.email : undefined}
         key={String(state.values?.email ?? "")}
       />
-      <div className="grid gap-1">
+      <div className="grid grid-cols-1 gap-1">
         <label htmlFor="invite-role" className="text-sm font-medium text-slate-800">
           Role
         </label>
-        <select id="invite-role" name="role" defaultValue="viewer" className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+        {/* The roles' descriptions are long: the select takes the column's width, not its longest option's. */}
+        <select id="invite-role" name="role" defaultValue="viewer" className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-3">
           {ROLES.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -107,7 +108,7 @@ export function RevokeInvitationForm({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
-    <form action={formAction} className="flex items-center gap-2">
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="organisationId" value={organisationId} />
       <input type="hidden" name="invitationId" value={invitationId} />
       <Button type="submit" variant="secondary" disabled={pending} aria-label={`Revoke the invitation for ${label}`}>

@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/organisation-action";
 import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "@/lib/images/limits";
+import { toDecimalString } from "@/lib/money/amount";
+import { getCurrency, MoneyError } from "@/lib/money/currencies";
 
 const COMMON_CURRENCIES = ["EUR", "GBP", "USD", "CHF", "PLN", "SEK", "DKK", "NOK", "CAD", "AUD", "JPY"];
 
@@ -57,7 +59,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
   }
 
   return (
-    <form action={formAction} onSubmit={submit} className="grid gap-5" noValidate>
+    <form action={formAction} onSubmit={submit} className="grid grid-cols-1 gap-5" noValidate>
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {values.organisationId ? <input type="hidden" name="organisationId" value={values.organisationId} /> : null}
@@ -73,7 +75,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
         />
       ) : null}
       <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
-      <div className="grid gap-2">
+      <div className="grid grid-cols-1 gap-2">
         {values.logo ? (
           // eslint-disable-next-line @next/next/no-img-element -- already re-encoded to fit 512x512 and served immutable by Amply
           <img src={values.logo.url} alt="Your current logo" className="h-14 w-auto self-start" />
@@ -105,7 +107,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
           name="country"
           defaultValue={values.country}
           aria-invalid={errors.country ? true : undefined}
-          className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+          className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-3"
         >
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
@@ -152,7 +154,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
             id="field-defaultCurrency"
             name="defaultCurrency"
             defaultValue={values.defaultCurrency}
-            className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+            className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-3"
           >
             {all.map((code) => (
               <option key={code} value={code}>
@@ -190,7 +192,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
               name={`fee.${code}.fixed`}
               inputMode="decimal"
               defaultValue={values.feeRates[code]?.fixed ?? ""}
-              hint="e.g. 0.25"
+              hint={fixedFeeHint(code)}
               error={errors[`fee.${code}.fixed`]}
             />
           </div>
@@ -202,4 +204,17 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </Button>
     </form>
   );
+}
+
+/** An example fixed fee written in the currency's own decimals: "0.25" asks for cents yen do not have. */
+function fixedFeeHint(code: string): string {
+  try {
+    const currency = getCurrency(code);
+    if (currency.displayDecimals === 0) return `e.g. 30 (${code} has no decimals)`;
+    return `e.g. ${toDecimalString(25 * 10 ** (currency.exponent - 2), code)}`;
+  } catch (error) {
+    // A code Stripe cannot charge in is reported on the currencies field when the form is sent.
+    if (error instanceof MoneyError) return "e.g. 0.25";
+    throw error;
+  }
 }

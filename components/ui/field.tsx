@@ -38,7 +38,7 @@ export function FieldFrame({
 }) {
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`grid gap-1 ${className}`}>
+    <div className={`grid grid-cols-1 gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>

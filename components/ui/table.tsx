@@ -8,11 +8,15 @@ export type TableColumn<Row> = {
   align?: "left" | "right";
   /** Extra classes for this column's cells (e.g. `whitespace-nowrap`). */
   className?: string;
+  /** Left out on phones, so that the columns that matter fit without scrolling sideways. */
+  hideOnPhone?: boolean;
 };
+
+const PHONE_HIDDEN = "hidden sm:table-cell";
 
 const VARIANTS = {
   /** A table standing on the page: its own white panel, shaded header. */
-  panel: { wrapper: "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200", head: "bg-slate-50 text-slate-700", cell: "px-4 py-3" },
+  panel: { wrapper: "overflow-x-auto rounded-xl bg-white ring-1 ring-slate-200", head: "bg-slate-50 text-slate-700", cell: "px-2 py-3 sm:px-4" },
   /** A table inside a card, flush with the card's padding. */
   inset: { wrapper: "overflow-x-auto", head: "text-slate-700", cell: "py-2 pr-4 last:pr-0" },
 };
@@ -45,13 +49,19 @@ export function Table<Row>({
   const style = VARIANTS[variant];
   const classes = (...names: Array<string | undefined | false>) => names.filter(Boolean).join(" ");
   return (
-    <div className={style.wrapper}>
+    // A table wider than a phone scrolls sideways inside this region: keyboard users reach it with Tab
+    // and scroll it with the arrow keys.
+    <div className={classes(style.wrapper, "focus-visible:outline-3 focus-visible:outline-teal-400")} role="region" aria-label={caption} tabIndex={0}>
       <table className={classes("w-full text-left text-sm", className)} data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={style.head}>
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className={classes(style.cell, column.align === "right" && "text-right", "font-semibold")}>
+              <th
+                key={index}
+                scope="col"
+                className={classes(style.cell, column.align === "right" && "text-right", column.hideOnPhone && PHONE_HIDDEN, "font-semibold")}
+              >
                 {column.header}
               </th>
             ))}
@@ -61,7 +71,7 @@ export function Table<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} data-testid={rowTestId}>
               {columns.map((column, index) => (
-                <td key={index} className={classes(style.cell, column.align === "right" && "text-right", column.className)}>
+                <td key={index} className={classes(style.cell, column.align === "right" && "text-right", column.hideOnPhone && PHONE_HIDDEN, column.className)}>
                   {column.cell(row)}
                 </td>
               ))}

@@ -22,9 +22,17 @@ describe("the donation page's field errors", () => {
     expect(checkDonationRequest({ ...request, donor: { name: "Ada", email: "ada@" } })).toEqual({
       email: "Enter your email address so we can send your receipt, like name@example.org.",
     });
-    expect(checkDonationRequest({ ...request, donor: { name: "x".repeat(121), email: "ada@donor.example" } })).toEqual({ name: "That name is too long." });
+    expect(checkDonationRequest({ ...request, donor: { name: "x".repeat(121), email: "ada@donor.example" } })).toEqual({
+      name: "That name is too long: use at most 120 characters.",
+    });
     expect(checkDonationRequest({ ...request, amount: 0 })).toEqual({ amount: "Enter an amount above zero." });
     expect(checkDonationRequest({ ...request, currency: "E1" })).toEqual({ currency: "Choose a currency." });
+  });
+
+  it("takes the amount only as whole minor units, never as text to reparse", () => {
+    for (const amount of ["1e9", "19.00", "2500", 25.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]) {
+      expect(checkDonationRequest({ ...request, amount: amount as number }).amount).toBeTruthy();
+    }
   });
 
   it("holds dedications to the server's limit, counted after trimming", () => {

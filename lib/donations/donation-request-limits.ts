@@ -3,3 +3,6 @@
 
 /** The longest dedication a donor may write (after trimming). */
 export const DEDICATION_MAX_LENGTH = 500;
+
+/** The longest donor name (after trimming). */
+export const NAME_MAX_LENGTH = 120;

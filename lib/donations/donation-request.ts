@@ -5,7 +5,7 @@
 // so it is written with zod/mini, about half the size of the full zod in the browser. Give every
 // check a person can fail its own message: the browser loads no locale for zod's default messages.
 import * as z from "zod/mini";
-import { DEDICATION_MAX_LENGTH } from "./donation-request-limits";
+import { DEDICATION_MAX_LENGTH, NAME_MAX_LENGTH } from "./donation-request-limits";
 
 export const donationRequestSchema = z.object({
   organisation: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -18,7 +18,10 @@ export const donationRequestSchema = z.object({
   coverFee: z._default(z.boolean(), false),
   method: z._default(z.enum(["payment_element", "bank_transfer"]), "payment_element"),
   donor: z.object({
-    name: z._default(z.optional(z.string().check(z.trim(), z.maxLength(120, "That name is too long."))), ""),
+    name: z._default(
+      z.optional(z.string().check(z.trim(), z.maxLength(NAME_MAX_LENGTH, `That name is too long: use at most ${NAME_MAX_LENGTH} characters.`))),
+      "",
+    ),
     email: z
       .email("Enter your email address so we can send your receipt, like name@example.org.")
       .check(z.maxLength(254, "That email address is too long."), z.toLowerCase()),

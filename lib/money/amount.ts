@@ -46,23 +46,58 @@ function separators(locale: string): { group: string; decimal: string } {
   };
 }
 
-const SPACES = /[\s\u00a0\u202f']/g;
+// Spaces (plain, no-break, narrow no-break) and the Swiss apostrophe only ever group digits.
+const SPACE_GROUPS = /[ \u00a0\u202f'\u2019]/;
+const GROUPED_THOUSANDS = /^\d{1,3}(?:(?<separator>[., \u00a0\u202f'\u2019])\d{3})(?:\k<separator>\d{3})*$/;
+// India groups lakhs and crores: 1,00,00,000.
+const GROUPED_LAKHS = /^\d{1,2}(?:,\d{2})*,\d{3}$/;
+
+/** The ways a currency may be written next to an amount in a locale: "€", "EUR", "US$", "$". */
+function currencySymbols(currency: Currency, locale: string): string[] {
+  const symbols = new Set([currency.code]);
+  for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+    for (const inLocale of [locale, "en-GB"]) {
+      const part = new Intl.NumberFormat(inLocale, { style: "currency", currency: currency.code, currencyDisplay })
+        .formatToParts(1)
+        .find((p) => p.type === "currency");
+      if (part) symbols.add(part.value);
+    }
+  }
+  // Longest first, so that "US$" is taken whole rather than leaving "US".
+  return [...symbols].sort((a, b) => b.length - a.length);
+}
+
+/** The text without one currency symbol at its start or end (either, not both). */
+function withoutCurrencySymbol(text: string, symbols: string[]): string {
+  const upper = text.toUpperCase();
+  for (const symbol of symbols) {
+    if (upper.startsWith(symbol.toUpperCase())) return text.slice(symbol.length).trim();
+    if (upper.endsWith(symbol.toUpperCase())) return text.slice(0, text.length - symbol.length).trim();
+  }
+  return text;
+}
 
 /**
  * Parse what a donor typed ("25", "25,50", "1.234,56", "€ 10", "1,000") in their locale into
- * minor units. Where the typed text is ambiguous the reading a person most likely meant wins:
- * a lone separator followed by one or two digits is a decimal point, followed by three it groups
- * thousands.
+ * minor units. An amount is digits, at most one decimal separator, grouping separators where they
+ * group thousands (or lakhs), and one optional currency symbol; anything else is refused with a
+ * message saying what is wrong, never dropped: dropping letters turned "1e9" into 19.
+ * Where the typed text is ambiguous the reading a person most likely meant wins: a lone separator
+ * followed by one or two digits is a decimal point, followed by three it groups thousands (unless
+ * it is the locale's decimal separator).
  */
 export function parseAmount(input: string, currencyCode: string, locale = "en-GB"): number {
   const currency = getCurrency(currencyCode);
-  const invalid = () => new MoneyError(`Enter an amount such as ${example(currency)}.`, "invalid_amount");
+  const invalid = (why: string) => new MoneyError(`${why} Enter an amount such as ${example(currency)}.`, "invalid_amount");
 
-  let text = input.replace(SPACES, "").replace(/[^\d.,\u066b\u066c-]/g, "");
-  if (!/\d/.test(text)) throw invalid();
-  if (text.includes("-")) throw new MoneyError("Enter an amount above zero.", "invalid_amount");
   // Arabic decimal and thousands separators.
-  text = text.replace(/\u066b/g, ".").replace(/\u066c/g, ",");
+  let text = withoutCurrencySymbol(input.trim(), currencySymbols(currency, locale))
+    .replace(/\u066b/g, ".")
+    .replace(/\u066c/g, ",");
+  if (/^[-\u2212]/.test(text) || /^\d.*-$/.test(text)) throw new MoneyError("Enter an amount above zero.", "invalid_amount");
+  const stray = [...text].find((char) => !/[\d.,]/.test(char) && !SPACE_GROUPS.test(char));
+  if (stray !== undefined) throw invalid(`"${stray}" cannot be part of an amount.`);
+  if (!/\d/.test(text)) throw new MoneyError(`Enter an amount such as ${example(currency)}.`, "invalid_amount");
 
   const { decimal } = separators(locale);
   const lastDot = text.lastIndexOf(".");
@@ -84,8 +119,15 @@ export function parseAmount(input: string, currencyCode: string, locale = "en-GB
     whole = text.slice(0, at);
     fraction = text.slice(at + 1);
   }
-  whole = whole.replace(/[.,]/g, "");
-  if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || whole + fraction === "") throw invalid();
+  if (!/^\d*$/.test(fraction)) throw invalid("Put the decimal separator once, after the thousands separators.");
+  if (!/^\d*$/.test(whole)) {
+    if (!GROUPED_THOUSANDS.test(whole) && !GROUPED_LAKHS.test(whole)) {
+      throw invalid("Thousands separators go between groups of three digits, such as 1,234.");
+    }
+    whole = whole.replace(/\D/g, "");
+  }
+  text = whole + fraction;
+  if (text === "") throw new MoneyError(`Enter an amount such as ${example(currency)}.`, "invalid_amount");
 
   fraction = fraction.replace(/0+$/, "");
   if (fraction.length > currency.displayDecimals) {

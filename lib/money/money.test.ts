@@ -84,6 +84,72 @@ describe("parsing what donors type", () => {
   });
 });
 
+describe("amounts are read strictly: nothing typed is dropped", () => {
+  it.each([
+    ["1e9", /"e"/],
+    ["12abc34", /"a"/],
+    ["10 EUR 5", /"E"/],
+    ["1,2,3", /thousands/i],
+    ["12,3456.00", /thousands/i],
+    ["1.234.5", /thousands/i],
+    ["1,2.50", /thousands/i],
+    ["1.5.5", /thousands/i],
+    ["10..5", /thousands|decimal/i],
+    ["€€10", /"€"/],
+    ["0x10", /"x"/],
+    ["Infinity", /"I"/],
+    ["1_000", /"_"/],
+    ["--5", /above zero/],
+  ])("refuses %j with a message that says what is wrong", (typed, message) => {
+    expect(() => parseAmount(typed, "EUR", "en-GB")).toThrow(MoneyError);
+    expect(() => parseAmount(typed, "EUR", "en-GB")).toThrow(message);
+  });
+
+  it.each([
+    ["EUR 10", "EUR", "en-GB", 1000],
+    ["10 €", "EUR", "de-DE", 1000],
+    ["10€", "EUR", "fr-FR", 1000],
+    ["£1,234.50", "GBP", "en-GB", 123450],
+    ["$ 1 234,50", "USD", "fr-FR", 123450],
+    ["¥2500", "JPY", "ja-JP", 2500],
+    ["1'234.50", "CHF", "de-CH", 123450],
+    ["1,00,000", "INR", "en-IN", 10000000],
+    ["25.", "EUR", "en-GB", 2500],
+    [".50", "EUR", "en-GB", 50],
+    ["  25  ", "EUR", "en-GB", 2500],
+  ])("reads %j %s in %s as %d minor units", (typed, currency, locale, expected) => {
+    expect(parseAmount(typed, currency, locale)).toBe(expected);
+  });
+
+  it("never reads text with a letter or stray symbol as a number", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[0-9.,]{0,6}$/),
+        fc.constantFrom(..."abcdefxyzEe_+*/#%!?@"),
+        fc.stringMatching(/^[0-9.,]{0,6}$/),
+        (before, stray, after) => {
+          expect(() => parseAmount(`${before}${stray}${after}`, "EUR", "en-GB")).toThrow(MoneyError);
+        },
+      ),
+    );
+  });
+
+  it("reads every amount back from how people are shown it, in any locale", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("EUR", "USD", "GBP", "JPY", "CHF", "KWD"),
+        fc.constantFrom("en-GB", "en-US", "de-DE", "fr-FR", "de-CH", "ja-JP", "nl-NL", "en-IN"),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        (code, locale, raw) => {
+          const { step } = getCurrency(code);
+          const amount = raw - (raw % step) || step;
+          expect(parseAmount(formatMoney(amount, code, locale), code, locale)).toBe(amount);
+        },
+      ),
+    );
+  });
+});
+
 describe("minimum and maximum charge", () => {
   it("applies Stripe's per-currency minimum and the 8-digit maximum", () => {
     expect(() => assertChargeable(49, "EUR")).toThrow(/smallest gift in EUR is €0.50/);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ForgetDonationDraft } from "@/components/donations/forget-donation-draft";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { paymentOutcome } from "@/lib/donations/payment-outcome";
@@ -27,6 +28,7 @@ export default async function DonationCompletePage({ searchParams }: Props) {
   const org = outcome.organisation.name;
   return (
     <div className="mx-auto grid max-w-xl gap-4" data-testid={`donation-${outcome.kind}`}>
+      {outcome.kind === "succeeded" || outcome.kind === "processing" ? <ForgetDonationDraft /> : null}
       {outcome.kind === "succeeded" ? (
         <>
           <h1 className="text-3xl font-bold">Thank you!</h1>

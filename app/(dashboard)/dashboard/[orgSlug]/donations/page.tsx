@@ -42,7 +42,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
   const rows = donations.slice(0, PAGE_SIZE);
   const base = `/dashboard/${organisation.slug}/donations`;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <h1 className="text-2xl font-bold">Donations</h1>
       {rows.length === 0 ? (
         <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
@@ -54,7 +54,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
       ) : (
         <Table
           caption="Donations, newest first"
-          className="min-w-[40rem]"
+          className="sm:min-w-[40rem]"
           rows={rows}
           rowKey={(donation) => donation.id}
           rowTestId="donation-row"
@@ -70,6 +70,8 @@ export default async function DonationsPage({ params, searchParams }: { params: 
             },
             {
               header: "Donor",
+              // Long names and addresses wrap rather than push the amount off a phone's screen.
+              className: "[overflow-wrap:anywhere]",
               cell: (donation) =>
                 donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-"),
             },
@@ -85,7 +87,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               ),
             },
             { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
-            { header: "For", cell: (donation) => donation.campaign?.name ?? donation.fund?.name ?? "General" },
+            { header: "For", hideOnPhone: true, cell: (donation) => donation.campaign?.name ?? donation.fund?.name ?? "General" },
           ]}
         />
       )}

@@ -25,13 +25,14 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
     }),
   ]);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <h1 className="text-2xl font-bold">Members</h1>
       <Card title="People in this organisation">
         <ul className="divide-y divide-slate-200">
           {members.map((member) => (
             <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-              <span>
+              {/* Long addresses wrap on a phone rather than widen the page. */}
+              <span className="min-w-0 [overflow-wrap:anywhere]">
                 <span className="block font-medium">{member.user.name ?? member.user.email}</span>
                 <span className="block text-sm text-slate-600">
                   {member.user.email} · {ROLE_LABELS[member.role]}
@@ -60,7 +61,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
               <ul className="mt-2 divide-y divide-slate-200 text-sm text-slate-700" aria-label="Pending invitations">
                 {invitations.map((invitation) => (
                   <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
-                    <span>
+                    <span className="min-w-0 [overflow-wrap:anywhere]">
                       {invitation.email} · {ROLE_LABELS[invitation.role]}
                       <span className="block text-xs text-slate-500">
                         Sent by {invitation.invitedBy?.email ?? "a former member"}, expires{" "}

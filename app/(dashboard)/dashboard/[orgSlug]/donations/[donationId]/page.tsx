@@ -29,7 +29,9 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
   if (!donation) notFound();
   const money = (amount: bigint | null, currency: string | null) => (amount === null || !currency ? "-" : formatMoney(amount, currency));
   return (
-    <div className="grid gap-6">
+    // One column that may shrink below its content: the ledger table scrolls inside its card instead
+    // of widening the page.
+    <div className="grid grid-cols-1 gap-6">
       <Link href={`/dashboard/${organisation.slug}/donations`} className="font-semibold text-teal-800 underline">
         All donations
       </Link>
