@@ -170,12 +170,7 @@ export function advanceSubscription(engine: Engine, accountId: string, id: strin
   const subscription = getSubscription(engine, accountId, id);
   if (!["active", "past_due"].includes(subscription.status))
     throw invalid(`Subscription ${id} is ${subscription.status}; only active or past_due subscriptions renew.`);
-  const item = subscription.items.data[0] as Obj & { price: Obj; current_period_end: number; current_period_start: number };
-  const start = item.current_period_end;
-  const end = periodEnd(start, (item.price.recurring as { interval: string }).interval);
-  item.current_period_start = start;
-  item.current_period_end = end;
-  const { invoice, pi } = issueInvoice(engine, accountId, subscription, "subscription_cycle", start, end);
+  const { invoice, pi } = startNextPeriod(engine, accountId, subscription);
   const pmId = subscription.default_payment_method;
   const pm = pmId ? engine.store.get(accountId, pmId, "payment_method") : undefined;
   if (!pm || outcome === "failed") {
@@ -213,12 +208,7 @@ export function renewSubscription(engine: Engine, accountId: string, id: string)
   const pmId = subscription.default_payment_method ?? fallback;
   const pm = pmId ? engine.store.get(accountId, pmId, "payment_method") : undefined;
   if (!pm) return advanceSubscription(engine, accountId, id, "failed");
-  const item = subscription.items.data[0] as Obj & { price: Obj; current_period_end: number; current_period_start: number };
-  const start = item.current_period_end;
-  const end = periodEnd(start, (item.price.recurring as { interval: string }).interval);
-  item.current_period_start = start;
-  item.current_period_end = end;
-  const { invoice, pi } = issueInvoice(engine, accountId, subscription, "subscription_cycle", start, end);
+  const { invoice, pi } = startNextPeriod(engine, accountId, subscription);
   try {
     confirmPaymentIntent(engine, accountId, pi.id, { paymentMethod: pm.id, offSession: true });
     if (pm.type === "sepa_debit") settleProcessing(engine, accountId, pi.id, "succeeded");
@@ -226,4 +216,14 @@ export function renewSubscription(engine: Engine, accountId: string, id: string)
     // An off-session decline is told by events (invoice.payment_failed), not by an API error.
   }
   return { invoice: publicInvoice(engine, accountId, invoice), subscription: present(subscription) };
+}
+
+/** Move the subscription's item into its next period and issue that period's invoice. */
+function startNextPeriod(engine: Engine, accountId: string, subscription: Subscription) {
+  const item = subscription.items.data[0] as Obj & { price: Obj; current_period_end: number; current_period_start: number };
+  const start = item.current_period_end;
+  const end = periodEnd(start, (item.price.recurring as { interval: string }).interval);
+  item.current_period_start = start;
+  item.current_period_end = end;
+  return issueInvoice(engine, accountId, subscription, "subscription_cycle", start, end);
 }
