@@ -61,7 +61,9 @@ export default async function DonationsPage({ params, searchParams }: { params: 
           columns={[
             {
               header: "Date",
-              className: "whitespace-nowrap",
+              // On a phone the date may take two lines, so that the amount and the status stay on screen
+              // (a vertical scrollbar alone takes 15 px of a 360 px screen).
+              className: "sm:whitespace-nowrap",
               cell: (donation) => (
                 <Link href={`${base}/${donation.id}`} className="font-semibold text-teal-800 underline">
                   {donation.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
