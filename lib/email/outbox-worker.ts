@@ -62,6 +62,8 @@ export async function drainOutbox(batchSize = 20): Promise<{ sent: number; faile
           attempts,
           lastError: reason.slice(0, 500),
           status: attempts >= MAX_ATTEMPTS ? "dead" : "pending",
+          // Given up on: a one-time link is not kept either.
+          ...(attempts >= MAX_ATTEMPTS && SECRET_KINDS.has(message.kind) ? { text: REMOVED, html: null } : {}),
           nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)),
         },
       });

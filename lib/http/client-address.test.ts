@@ -33,6 +33,12 @@ describe("resolveClientAddress", () => {
     expect(resolveClientAddress("10.0.0.2", "10.1.1.1", list)).toBe("10.1.1.1");
   });
 
+  it("reads entries that carry a port, as some proxies write them", () => {
+    const oneHop = parseTrustedProxies("1");
+    expect(resolveClientAddress("10.0.0.2", "1.2.3.4, 198.51.100.7:5678", oneHop)).toBe("198.51.100.7");
+    expect(resolveClientAddress("10.0.0.2", "[2001:db8::1]:443", oneHop)).toBe("2001:db8::1");
+  });
+
   it("never takes a malformed entry as the client", () => {
     const oneHop = parseTrustedProxies("1");
     expect(resolveClientAddress("10.0.0.2", "not-an-ip", oneHop)).toBe("10.0.0.2");

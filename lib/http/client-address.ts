@@ -33,10 +33,14 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
   return { kind: "list", list };
 }
 
-/** IPv4 clients arrive on dual-stack sockets as ::ffff:a.b.c.d. */
+/**
+ * IPv4 clients arrive on dual-stack sockets as ::ffff:a.b.c.d; some proxies write X-Forwarded-For
+ * entries with a port (1.2.3.4:5678, [2001:db8::1]:443), which is not part of who the client is.
+ */
 function normalise(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped?.[1] ?? address;
+  const withoutPort = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(address)?.[1] ?? /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address)?.[1] ?? address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(withoutPort);
+  return mapped?.[1] ?? withoutPort;
 }
 
 function trusted(list: BlockList, address: string) {

@@ -13,7 +13,12 @@ export async function changeMembership(organisationId: string, membershipId: str
     const membership = await tx.membership.findFirst({ where: { id: membershipId, organisationId } });
     if (!membership) throw new ApiError("not_found", "That person is not a member of this organisation.");
     const losesOwner = membership.role === "owner" && ("remove" in change || change.role !== "owner");
-    if (losesOwner && (await tx.membership.count({ where: { organisationId, role: "owner" } })) <= 1) {
+    // The owners' rows are locked before they are counted: two owners demoting each other at once
+    // would otherwise each count two owners and leave none.
+    const owners = losesOwner
+      ? await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Membership" WHERE "organisationId" = ${organisationId} AND role = 'owner' FOR UPDATE`
+      : [];
+    if (losesOwner && owners.length <= 1) {
       throw new ApiError("conflict", "An organisation needs at least one owner: make someone else owner first.");
     }
     if ("remove" in change) await tx.membership.delete({ where: { id: membership.id } });

@@ -70,10 +70,12 @@ export async function completeStripeConnect(params: URLSearchParams, organisatio
 
   try {
     await db.$transaction(async (tx) => {
-      await tx.organisation.update({
-        where: { id: organisationId },
+      // Only while no other account got connected meanwhile (two consents finishing at once).
+      const { count } = await tx.organisation.updateMany({
+        where: { id: organisationId, OR: [{ stripeAccountId: null }, { stripeAccountId: accountId }] },
         data: { ...status, stripeAccountId: accountId, stripeConnectedAt: new Date(), stripeDisconnectedAt: null, stripeAccountCheckedAt: new Date() },
       });
+      if (count === 0) throw failure("already_connected", "This organisation already has a Stripe account connected.");
       // The organisation's account history: charges made on this account stay its own after a reconnect.
       if (!(await tx.stripeAccountConnection.findFirst({ where: { organisationId, stripeAccountId: accountId, disconnectedAt: null } }))) {
         await tx.stripeAccountConnection.create({ data: { organisationId, stripeAccountId: accountId } });
@@ -82,6 +84,12 @@ export async function completeStripeConnect(params: URLSearchParams, organisatio
   } catch (error) {
     // Another organisation took the account between our check and this write.
     if (isUniqueViolation(error)) throw failure("already_linked", "That Stripe account is connected to another organisation.");
+    if (error instanceof ApiError && error.details.reason === "already_connected") {
+      // The other consent won: take back the access this one granted, as above.
+      await deauthorizeAccount(accountId).catch((reason: unknown) =>
+        log.warn("could not deauthorize a refused second account", { organisationId, accountId, error: reason }),
+      );
+    }
     throw error;
   }
   log.info("Stripe account connected", { organisationId, accountId });

@@ -56,6 +56,16 @@ describe("sign-in links", () => {
   });
 });
 
+describe("addresses a link is sent to", () => {
+  it("are one plain address: a list, a quoted address or a look-alike @ sends nothing", async () => {
+    const first = `${unique("list-a")}@example.org`;
+    const second = `${unique("list-b")}@example.org`;
+    // A full-width "@" becomes a real one: a second "@" in the address.
+    for (const email of [`${first},${second}`, `"${first}"@example.org`, `${second.replace("@", "\uFF20")}@example.org`]) await requestLink(email);
+    expect(await db.outboxEmail.count({ where: { OR: [{ to: { contains: first } }, { to: { contains: second } }] } })).toBe(0);
+  });
+});
+
 describe("the session endpoint", () => {
   it("answers with who is signed in, never the session token or the user's row id under another name", async () => {
     const user = await db.user.create({ data: { email: `${unique("session")}@example.org`, name: "Sam" } });

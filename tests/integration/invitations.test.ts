@@ -99,4 +99,19 @@ describe("invitations", () => {
     expect(await revokeInvitationAction({}, form)).toMatchObject({ error: expect.stringMatching(/needs the owner role/) as string });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: pending.id } })).revokedAt).toBeNull();
   });
+
+  it("two owners demoting each other at once leave the organisation one owner", async () => {
+    const [first, second] = [await person("owner-a"), await person("owner-b")];
+    const organisation = await organisationWith([
+      [first, "owner"],
+      [second, "owner"],
+    ]);
+    const [a, b] = await Promise.all([membershipOf(first.id, organisation.id), membershipOf(second.id, organisation.id)]);
+    const results = await Promise.allSettled([
+      changeMembership(organisation.id, String(a?.id), { role: "viewer" }),
+      changeMembership(organisation.id, String(b?.id), { role: "viewer" }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await db.membership.count({ where: { organisationId: organisation.id, role: "owner" } })).toBe(1);
+  });
 });

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   await connection();
+  // Each page checks on its own too: a request can render a page without its layout.
+  if (!getEnv().devMailbox) notFound();
   const { to } = await searchParams;
   const messages = await db.mailboxMessage.findMany({
     where: to ? { to: to.toLowerCase() } : undefined,

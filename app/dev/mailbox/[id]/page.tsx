@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 
 /** Plain text with its links made clickable (sign-in links are what people come here for). */
 function Linkified({ text }: { text: string }) {
@@ -21,6 +22,8 @@ function Linkified({ text }: { text: string }) {
 }
 
 export default async function MailboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  // Each page checks on its own too: a request can render a page without its layout.
+  if (!getEnv().devMailbox) notFound();
   const { id } = await params;
   const message = await db.mailboxMessage.findUnique({ where: { id } });
   if (!message) notFound();
