@@ -10,6 +10,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { SandboxControl } from "../../sandbox/client";
+import { CHROMIUM_LAUNCH } from "../support/chromium";
 import { percentile, runBench, say } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -36,18 +37,7 @@ runBench("bench_give", APP, 10, async (bench) => {
   await bench.startServers([PORT]);
 
   say("loading the page in Chromium…");
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const page = await browser.newPage();
   const scripts: Array<{ url: string; bytes: number }> = [];
   page.on("requestfinished", async (request) => {
