@@ -1,7 +1,8 @@
 // When the Next.js server starts: refuse to start on bad configuration, naming what is wrong, and
-// run the outbox worker in this process where it must (the embedded database has one connection).
+// run the outbox and webhook inbox workers in this process where it must (the embedded database has one connection).
 import { startWorker } from "@/lib/email/outbox-worker";
 import { ConfigurationError, getEnv } from "@/lib/env";
+import { startInboxWorker } from "@/lib/webhooks/inbox-worker";
 
 export function onServerStart() {
   let env;
@@ -14,5 +15,8 @@ export function onServerStart() {
     }
     throw error;
   }
-  if (env.AMPLY_WORKER_IN_PROCESS) startWorker();
+  if (env.AMPLY_WORKER_IN_PROCESS) {
+    startWorker();
+    startInboxWorker();
+  }
 }

@@ -9,6 +9,7 @@ import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 export type DonationContext = {
   id: string;
   number: number;
+  receiptNumber: number | null;
   organisationId: string;
   status: DonationStatus;
   amount: bigint;
@@ -58,7 +59,7 @@ function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
   // A payment Amply created also carries its donation's id: found even before its ids are stored.
   const donationId = refs.donationId ?? null;
   return Prisma.sql`
-    SELECT d.id, d.number, d."organisationId", d.status::text AS status, d.amount, d."feeCovered", d."chargedAmount",
+    SELECT d.id, d.number, d."receiptNumber", d."organisationId", d.status::text AS status, d.amount, d."feeCovered", d."chargedAmount",
            d.currency, d."refundedAmount", d."succeededAt", d."refundedAt", d."stripePaymentIntentId", d."stripeChargeId",
            d."paymentMethodType", d.dedication,
            o.name AS "organisationName", o.email AS "organisationEmail", COALESCE(d."stripeAccountId", o."stripeAccountId") AS "stripeAccountId",

@@ -5,8 +5,9 @@ import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
 import type { DonationContext } from "./find-donation";
 
-export function receiptNumber(donation: { number: number }): string {
-  return `R-${String(donation.number).padStart(6, "0")}`;
+/** The organisation's own sequence (1, 2, 3... with no gaps), taken when the gift succeeds. */
+export function receiptNumber(donation: { receiptNumber: number }): string {
+  return `R-${String(donation.receiptNumber).padStart(6, "0")}`;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -16,7 +17,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "lo
  * queues it in the transaction that records the success, with a dedupe key: exactly one receipt per
  * donation however often Stripe delivers the event (Amply sends it, not Stripe: docs/stripe.md#one-receipt-from-amply).
  */
-export function receiptEmail(donation: DonationContext, paidAt: Date): EmailMessage | null {
+export function receiptEmail(donation: DonationContext & { receiptNumber: number }, paidAt: Date): EmailMessage | null {
   if (!donation.donorEmail) return null;
   const amount = formatMoney(donation.chargedAmount, donation.currency, "en-GB");
   const gift = formatMoney(donation.amount, donation.currency, "en-GB");

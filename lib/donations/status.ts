@@ -1,36 +1,85 @@
-// A donation's status only moves forward, whatever order Stripe's events arrive in
-// (docs/stripe.md#any-order): pending < processing < succeeded < disputed | partially_refunded <
-// refunded, and failed only from pending or processing. A later success (the donor retries) still
-// moves a failed donation on.
+// A donation's status is a function of the facts Amply has recorded, never of the order Stripe's
+// events arrived in (docs/stripe.md#any-order):
+//   refunded (pending, requires_action and succeeded refunds) >= charged -> refunded
+//   a dispute open or lost                                                -> disputed
+//   any refund counted                                                    -> partially_refunded
+//   otherwise                                                             -> the payment's own status
+// Each fact only moves forward itself: the payment's status, a refund's, a dispute's. An old event
+// delivered late never undoes what a newer one recorded.
 import { Prisma } from "@/lib/db/generated/client.ts";
 import type { DonationStatus } from "@/lib/db/generated/enums.ts";
 
-const RANK: Record<DonationStatus, number> = {
-  pending: 0,
-  failed: 0,
-  processing: 1,
-  succeeded: 2,
-  disputed: 3,
-  partially_refunded: 3,
-  refunded: 4,
-};
+export type PaymentStatus = Extract<DonationStatus, "pending" | "processing" | "succeeded" | "failed">;
 
-export function canMove(from: DonationStatus, to: DonationStatus): boolean {
+const PAYMENT_RANK: Record<PaymentStatus, number> = { pending: 0, failed: 0, processing: 1, succeeded: 2 };
+
+/** Failed only from pending or processing; a later success (the donor retries) moves a failed payment on. */
+export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
   if (from === to) return false;
   if (to === "failed") return from === "pending" || from === "processing";
-  return RANK[to] > RANK[from];
+  return PAYMENT_RANK[to] > PAYMENT_RANK[from];
 }
 
-/** The status after an event that says `to`: `to` if that is forward, else unchanged. */
-export function advance(from: DonationStatus, to: DonationStatus): DonationStatus {
-  return canMove(from, to) ? to : from;
+export function advancePayment(from: PaymentStatus, to: PaymentStatus): PaymentStatus {
+  return canMovePayment(from, to) ? to : from;
 }
 
-/**
- * `advance(status, to)` as SQL over the "Donation".status column, for statements that move a
- * donation on in the database without reading it first. Derived from canMove: one rule.
- */
-export function advanceSql(to: DonationStatus): Prisma.Sql {
-  const from = (Object.keys(RANK) as DonationStatus[]).filter((status) => canMove(status, to));
-  return Prisma.sql`CASE WHEN status IN (${Prisma.join(from.map((status) => Prisma.sql`${status}::"DonationStatus"`))}) THEN ${to}::"DonationStatus" ELSE status END`;
+/** `advancePayment("paymentStatus", to)` as SQL, for statements that do not read the row first. */
+export function advancePaymentSql(to: PaymentStatus): Prisma.Sql {
+  const from = (Object.keys(PAYMENT_RANK) as PaymentStatus[]).filter((status) => canMovePayment(status, to));
+  return Prisma.sql`CASE WHEN "paymentStatus" IN (${Prisma.join(from.map((status) => Prisma.sql`${status}::"DonationStatus"`))}) THEN ${to}::"DonationStatus" ELSE "paymentStatus" END`;
+}
+
+/** Refund statuses that count as refunded money: failed and canceled refunds gave it back. */
+export const REFUND_COUNTS = ["pending", "requires_action", "succeeded"] as const;
+/** A refund's status moves pending -> succeeded -> failed (a refund can fail after succeeding), never back. */
+const REFUND_RANK: Record<string, number> = { pending: 0, requires_action: 0, succeeded: 1, failed: 2, canceled: 2 };
+
+/** Dispute statuses that make a donation `disputed`: still open, or lost. */
+export const DISPUTE_COUNTS = ["warning_needs_response", "warning_under_review", "needs_response", "under_review", "lost"] as const;
+/** Open -> under review -> closed (won, lost, warning_closed, prevented), never back. */
+const DISPUTE_RANK: Record<string, number> = {
+  warning_needs_response: 0,
+  needs_response: 0,
+  warning_under_review: 1,
+  under_review: 1,
+  won: 2,
+  lost: 2,
+  warning_closed: 2,
+  prevented: 2,
+};
+
+function rankSql(ranks: Record<string, number>, column: Prisma.Sql): Prisma.Sql {
+  const cases = Object.entries(ranks).map(([status, rank]) => Prisma.sql`WHEN ${status} THEN ${rank}::int`);
+  return Prisma.sql`(CASE ${column} ${Prisma.join(cases, " ")} ELSE 0 END)`;
+}
+
+/** The status to store for a refund or dispute row: the newer of what is stored and what is reported. */
+export function forwardStatusSql(kind: "refund" | "dispute", table: "Refund" | "Dispute"): Prisma.Sql {
+  const ranks = kind === "refund" ? REFUND_RANK : DISPUTE_RANK;
+  const stored = Prisma.raw(`"${table}".status`);
+  const reported = Prisma.raw(`EXCLUDED.status`);
+  return Prisma.sql`CASE WHEN ${rankSql(ranks, reported)} >= ${rankSql(ranks, stored)} THEN EXCLUDED.status ELSE ${stored} END`;
+}
+
+/** Recompute a donation's status, refunded amount and refund date from its recorded facts. */
+export function refreshStatusSql(donationId: string): Prisma.Sql {
+  const counted = Prisma.join(REFUND_COUNTS.map((status) => Prisma.sql`${status}`));
+  const disputing = Prisma.join(DISPUTE_COUNTS.map((status) => Prisma.sql`${status}`));
+  return Prisma.sql`
+    UPDATE "Donation" d SET
+      status = CASE
+        WHEN f.refunded > 0 AND f.refunded >= d."chargedAmount" THEN 'refunded'::"DonationStatus"
+        WHEN f.disputed THEN 'disputed'::"DonationStatus"
+        WHEN f.refunded > 0 THEN 'partially_refunded'::"DonationStatus"
+        ELSE d."paymentStatus" END,
+      "refundedAmount" = f.refunded,
+      "refundedAt" = CASE WHEN f.refunded > 0 AND f.refunded >= d."chargedAmount" THEN COALESCE(d."refundedAt", NOW()) END,
+      "updatedAt" = NOW()
+    FROM (
+      SELECT
+        COALESCE((SELECT sum(amount) FROM "Refund" WHERE "donationId" = ${donationId} AND status IN (${counted})), 0)::bigint AS refunded,
+        EXISTS (SELECT 1 FROM "Dispute" WHERE "donationId" = ${donationId} AND status IN (${disputing})) AS disputed
+    ) f
+    WHERE d.id = ${donationId}`;
 }

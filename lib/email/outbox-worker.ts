@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { OutboxEmail } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
 import { purgeRateLimits } from "@/lib/rate-limit/rate-limit";
+import { purgeStripeEvents } from "@/lib/webhooks/inbox";
 import { onOutboxNotify } from "./enqueue-email";
 import { sendEmail } from "./transport";
 
@@ -73,13 +74,6 @@ export async function drainOutbox(batchSize = 20): Promise<{ sent: number; faile
   return { sent, failed };
 }
 
-/** Delete processed Stripe event ids older than 30 days (Stripe stops retrying after 3). */
-export async function purgeProcessedEvents(olderThanDays = 30): Promise<number> {
-  const cutoff = new Date(Date.now() - olderThanDays * 86_400_000);
-  const { count } = await db.processedStripeEvent.deleteMany({ where: { processedAt: { lt: cutoff } } });
-  return count;
-}
-
 export type Worker = { stop: () => Promise<void> };
 
 /** Poll the outbox (and run the hourly housekeeping) until stopped. */
@@ -98,7 +92,7 @@ export function startWorker(options: { pollMs?: number; purgeEveryMs?: number } 
         await drainOutbox();
         if (Date.now() - lastPurge >= purgeEveryMs) {
           lastPurge = Date.now();
-          const purged = await purgeProcessedEvents();
+          const purged = await purgeStripeEvents();
           const windows = await purgeRateLimits();
           if (purged || windows) log.info("housekeeping", { processedEventsPurged: purged, rateLimitWindowsPurged: windows });
         }

@@ -1,26 +1,48 @@
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client.ts";
+import { db } from "@/lib/db/client";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
-import { isNotFound } from "@/lib/stripe/errors";
+import { isAccessRevoked, isNotFound } from "@/lib/stripe/errors";
+
+/** A handler's answer when the event asks nothing of Amply; the inbox records the reason. */
+export class Ignored {
+  constructor(readonly reason: string) {}
+}
+
+export function ignore(reason: string): Ignored {
+  return new Ignored(reason);
+}
 
 /**
- * One handler per event type, one signature, the transaction passed in. `prepare` reads what it
- * needs from Stripe before the database transaction (never holding a lock across an HTTP call);
- * `apply` writes, in the transaction that also records the event as processed
- * (docs/stripe.md#exactly-once), and must converge to the right state whatever order events
- * arrive in (docs/stripe.md#any-order).
+ * The event is about a donation whose row is not committed yet (a bank transfer's PaymentIntent is
+ * confirmed before its donation is stored): the worker tries again a moment later.
+ */
+export class NotYet extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NotYet";
+  }
+}
+
+/**
+ * One handler per event type, one signature. The inbox worker (docs/stripe.md#webhook-inbox) calls
+ * `prepare` once it holds the event, outside any transaction (Stripe reads, never holding a lock
+ * across an HTTP call), then `apply` inside the transaction that also marks the event processed,
+ * and only if this worker still holds an unprocessed event: a handler cannot write twice.
+ * `apply` must converge to the same state whatever order events arrive in (docs/stripe.md#any-order).
  *
- * A handler on the hot path may instead give `statements`: writes that the processor runs in one
- * SQL statement together with recording the event, each only if it was recorded (use
- * `WHEN_RECORDED`). One round trip instead of a transaction's five.
+ * `prepare` gets `fresh`: false when the event's account is no longer connected, so Stripe cannot
+ * be asked; the handler then relies on the signed payload alone, or ignores the event.
  */
 export type WebhookHandler<E extends Stripe.Event, P> = {
-  prepare?: (event: E) => Promise<P>;
-} & ({ apply: (tx: Tx, event: E, prepared: P) => Promise<void>; statements?: never } | { statements: (event: E, prepared: P) => Prisma.Sql[]; apply?: never });
+  prepare?: (event: E, context: PrepareContext) => Promise<P | Ignored>;
+  apply: (tx: Tx, event: E, prepared: P) => Promise<void | Ignored>;
+};
 
-/** The condition for a write in `statements`: this delivery is the one that recorded the event. */
-export const WHEN_RECORDED = Prisma.sql`WHERE EXISTS (SELECT 1 FROM recorded)`;
+export type PrepareContext = {
+  /** Whether the event's account is connected now, so its objects can be read back from Stripe. */
+  connected: boolean;
+};
 
 export function defineHandler<E extends Stripe.Event, P = undefined>(handler: WebhookHandler<E, P>): WebhookHandler<E, P> {
   return handler;
@@ -31,18 +53,30 @@ export function eventAccount(event: Stripe.Event): string | null {
   return event.account ?? null;
 }
 
+/** Whether an organisation has this account connected now. */
+export async function isConnectedAccount(account: string | null | undefined): Promise<boolean> {
+  if (!account) return false;
+  return (await db.organisation.count({ where: { stripeAccountId: account } })) > 0;
+}
+
 /**
  * Read an event's object back from Stripe on the event's account. An object that account does not
  * have (Stripe answers 404) was not the account's to report on: the event is refused. Events of
- * the platform itself (no `account`) are about no donation (donations are direct charges on
- * connected accounts): null, and the handler only checks that no donation claims the object.
+ * the platform itself (no `account`), and of an account that is no longer connected (Stripe
+ * refuses the read), give null: the handler falls back on the payload.
  */
-export async function readOnAccount<T>(event: Stripe.Event, objectId: string, read: (stripeAccount: string) => Promise<T>): Promise<T | null> {
-  if (!event.account) return null;
+export async function readOnAccount<T>(
+  event: Stripe.Event,
+  context: PrepareContext,
+  objectId: string,
+  read: (stripeAccount: string) => Promise<T>,
+): Promise<T | null> {
+  if (!event.account || !context.connected) return null;
   try {
     return await read(event.account);
   } catch (error) {
     if (isNotFound(error)) throw new AccountMismatchError(event.account, objectId);
+    if (isAccessRevoked(error)) return null;
     throw error;
   }
 }

@@ -2,16 +2,21 @@
 import "server-only";
 import type Stripe from "stripe";
 import { idOf } from "@/lib/stripe/ids";
-import { defineHandler } from "./define-handler";
-import { paidChargeStatements, readPaidCharge, type PaidCharge } from "./payment-succeeded";
+import { defineHandler, ignore } from "./define-handler";
+import { applyPaidCharge, readPaidCharge, type PaidCharge } from "./payment-succeeded";
 
 export function paidChargeHandler<E extends Stripe.ChargeSucceededEvent | Stripe.ChargeUpdatedEvent>() {
   return defineHandler<E, PaidCharge>({
-    prepare(event) {
+    prepare(event, context) {
       const charge = event.data.object;
+      if (!context.connected && charge.status !== "succeeded") return Promise.resolve(ignore(`the charge is ${charge.status}`));
       // Any charge of the account's can change; only those of Amply's donations are found.
-      return readPaidCharge(event, { paymentIntentId: idOf(charge.payment_intent), chargeId: charge.id, donationId: charge.metadata?.donation_id ?? null });
+      return readPaidCharge(event, context, {
+        paymentIntentId: idOf(charge.payment_intent),
+        chargeId: charge.id,
+        donationId: charge.metadata?.donation_id ?? null,
+      });
     },
-    statements: paidChargeStatements,
+    apply: applyPaidCharge,
   });
 }

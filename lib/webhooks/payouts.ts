@@ -4,11 +4,13 @@ import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { bookLedgerEntry, hasLedgerEntry } from "@/lib/ledger/book-ledger-entry";
 import { retrievePayout } from "@/lib/stripe/retrieve-payout";
+import type { PrepareContext } from "./define-handler";
 
 export type PayoutEvent = Stripe.PayoutPaidEvent | Stripe.PayoutFailedEvent;
 
-export async function freshPayout(event: PayoutEvent) {
-  if (!event.account) return null;
+/** The payout as Stripe has it now; null for the platform's own payouts and accounts no longer connected. */
+export async function freshPayout(event: PayoutEvent, context: PrepareContext) {
+  if (!event.account || !context.connected) return null;
   return retrievePayout(event.account, event.data.object.id);
 }
 

@@ -35,7 +35,7 @@ describe("migrations", () => {
         "Refund",
         "Dispute",
         "LedgerEntry",
-        "ProcessedStripeEvent",
+        "StripeEvent",
         "Payout",
         "OutboxEmail",
         "RateLimitBucket",

@@ -28,7 +28,7 @@ describe("signature timestamps", () => {
     const sent = event();
     const response = await deliver(sent, { timestamp: now() + offset });
     expect(response).toMatchObject({ status, body: { error: reason } });
-    expect(await db.processedStripeEvent.count({ where: { eventId: sent.id } })).toBe(0);
+    expect(await db.stripeEvent.count({ where: { id: sent.id } })).toBe(0);
   });
 
   it.each([

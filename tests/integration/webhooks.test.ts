@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { db } from "@/lib/db/client";
-import { purgeProcessedEvents } from "@/lib/email/outbox-worker";
+import { drainInbox, purgeStripeEvents } from "@/lib/webhooks/inbox";
+import { retryEvent } from "@/lib/webhooks/inbox-operations";
 import {
   captured,
   chargeIdOf,
@@ -23,7 +24,7 @@ const adminReady = admin.connect();
 afterAll(() => admin.end());
 
 async function nothingWrittenFor(eventId: string) {
-  expect(await db.processedStripeEvent.findUnique({ where: { eventId } })).toBeNull();
+  expect(await db.stripeEvent.findUnique({ where: { id: eventId } })).toBeNull();
 }
 
 async function ledgerOf(donationId: string) {
@@ -68,10 +69,10 @@ describe("verification", () => {
     const { intent, donation } = await donationWithIntent(org, { amount: 1000, currency: "eur" });
     await payWithCard(intent.id, org.account);
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
-    expect(await deliver(event, { secret: "whsec_previous_connect" })).toEqual({ status: 200, body: { status: "processed" } });
+    expect(await deliver(event, { secret: "whsec_previous_connect" })).toMatchObject({ status: 200, state: "processed" });
     expect((await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).status).toBe("succeeded");
     const created = await eventOf(org.account, "payment_intent.created", intent.id);
-    expect(await deliver(created)).toEqual({ status: 200, body: { status: "ignored" } });
+    expect(await deliver(created)).toMatchObject({ status: 200, state: "ignored" });
     const huge = { ...event, id: "evt_huge", padding: "x".repeat(1_000_001) };
     expect((await deliver(huge)).status).toBe(413);
   });
@@ -83,8 +84,9 @@ describe("verification", () => {
     await payWithCard(intent.id, org.account);
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(await deliver({ ...event, account: other.account })).toEqual({ status: 400, body: { error: "account_mismatch" } });
-    expect(await deliver({ ...event, account: undefined })).toEqual({ status: 400, body: { error: "account_mismatch" } });
+    // Answered 200 (Stripe must not retry it), recorded as rejected, never applied.
+    expect(await deliver({ ...event, id: `${event.id}_other`, account: other.account })).toMatchObject({ status: 200, state: "rejected" });
+    expect(await deliver({ ...event, id: `${event.id}_platform`, account: undefined })).toMatchObject({ status: 200, state: "rejected" });
     vi.restoreAllMocks();
     await nothingWrittenFor(event.id);
     expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "pending", stripeChargeId: null });
@@ -100,8 +102,9 @@ describe("exactly once", () => {
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
     const results = await Promise.all(Array.from({ length: 20 }, () => deliver(event)));
     expect(results.every((r) => r.status === 200)).toBe(true);
-    expect(results.filter((r) => r.body.status === "processed")).toHaveLength(1);
-    expect(results.filter((r) => r.body.status === "already_processed")).toHaveLength(19);
+    expect(results.filter((r) => r.body.status === "received")).toHaveLength(1);
+    expect(results.filter((r) => r.body.status === "duplicate")).toHaveLength(19);
+    expect(results.every((r) => "state" in r && r.state === "processed")).toBe(true);
     const ledger = await ledgerOf(donation.id);
     expect(ledger).toHaveLength(1);
     expect(ledger[0]).toMatchObject({
@@ -130,28 +133,41 @@ describe("exactly once", () => {
       `CREATE TRIGGER "${trigger}" BEFORE INSERT ON "LedgerEntry" FOR EACH ROW WHEN (NEW."donationId" = '${donation.id}') EXECUTE FUNCTION "${trigger}"()`,
     );
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    expect(await deliver(event)).toEqual({ status: 500, body: { error: "handler_failed" } });
+    // Recorded and answered 200; applying it fails and is rolled back, to be retried.
+    const failed = await deliver(event);
+    expect(failed).toMatchObject({ status: 200, state: "pending", outcome: expect.stringContaining("disk full (simulated)") as string });
     vi.restoreAllMocks();
-    await nothingWrittenFor(event.id);
-    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "pending", stripeChargeId: null });
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "pending", stripeChargeId: null, receiptNumber: null });
     expect(await db.outboxEmail.count({ where: { dedupeKey: `receipt:${donation.id}` } })).toBe(0);
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({ receiptCounter: 0 });
 
     await admin.query(`DROP TRIGGER "${trigger}" ON "LedgerEntry"; DROP FUNCTION "${trigger}"()`);
-    expect(await deliver(event)).toEqual({ status: 200, body: { status: "processed" } });
+    expect(await retryEvent(event.id)).toBe(true);
+    await drainInbox();
+    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ state: "processed" });
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", receiptNumber: 1 });
     expect(await ledgerOf(donation.id)).toHaveLength(1);
     expect(await db.outboxEmail.count({ where: { dedupeKey: `receipt:${donation.id}` } })).toBe(1);
   });
 
-  it("purges processed event ids older than 30 days", async () => {
-    await db.processedStripeEvent.createMany({
-      data: [
-        { eventId: "evt_old_purge_test", type: "payment_intent.succeeded", processedAt: new Date(Date.now() - 31 * 86_400_000) },
-        { eventId: "evt_new_purge_test", type: "payment_intent.succeeded", processedAt: new Date(Date.now() - 29 * 86_400_000) },
-      ],
+  it("keeps settled event ids 31 days, and parked failures until retried", async () => {
+    const day = 86_400_000;
+    const row = (id: string, state: "processed" | "failed", ageDays: number) => ({
+      id,
+      type: "payment_intent.succeeded",
+      orderingKey: id,
+      payload: {},
+      state,
+      stripeCreatedAt: new Date(Date.now() - ageDays * day),
+      processedAt: state === "failed" ? null : new Date(Date.now() - ageDays * day),
     });
-    expect(await purgeProcessedEvents()).toBeGreaterThanOrEqual(1);
-    expect(await db.processedStripeEvent.findUnique({ where: { eventId: "evt_old_purge_test" } })).toBeNull();
-    expect(await db.processedStripeEvent.findUnique({ where: { eventId: "evt_new_purge_test" } })).not.toBeNull();
+    await db.stripeEvent.createMany({
+      data: [row("evt_purge_32_days", "processed", 32), row("evt_purge_30_days", "processed", 30), row("evt_purge_failed_40_days", "failed", 40)],
+    });
+    expect(await purgeStripeEvents()).toBeGreaterThanOrEqual(1);
+    expect(await db.stripeEvent.findUnique({ where: { id: "evt_purge_32_days" } })).toBeNull();
+    expect(await db.stripeEvent.findUnique({ where: { id: "evt_purge_30_days" } })).not.toBeNull();
+    expect(await db.stripeEvent.findUnique({ where: { id: "evt_purge_failed_40_days" } })).not.toBeNull();
   });
 });
 
@@ -187,7 +203,8 @@ describe("any delivery order", () => {
     await control.closeDispute(dispute.id, "won");
     for (const type of ["charge.dispute.closed", "charge.dispute.funds_reinstated"])
       expect((await deliver(await eventOf(org.account, type, dispute.id))).status).toBe(200);
-    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "disputed" });
+    // A won dispute no longer makes the donation disputed: the money came back.
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded" });
     expect(await db.dispute.findUniqueOrThrow({ where: { stripeDisputeId: dispute.id } })).toMatchObject({ status: "won", amount: 5000n });
     const ledger = await ledgerOf(donation.id);
     expect(ledger.map((e) => [e.type, e.amount, e.settlementAmount, e.settlementFee, e.settlementNet])).toEqual([

@@ -7,6 +7,7 @@ import { signPayload } from "@/sandbox/webhooks";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums.ts";
 import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
+import { drainInbox } from "@/lib/webhooks/inbox";
 
 export const control = new SandboxControl(inject("sandboxUrl"), "sk_test_sandbox_amply");
 
@@ -154,8 +155,30 @@ export function signedRequest(
   return new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers, body });
 }
 
-export async function deliver(event: SandboxEvent | Record<string, unknown>, options: Parameters<typeof signedRequest>[1] = {}) {
+/** POST an event to the webhook route, as Stripe would: its answer, nothing applied yet. */
+export async function ingest(event: SandboxEvent | Record<string, unknown>, options: Parameters<typeof signedRequest>[1] = {}) {
   const { POST } = await import("@/app/api/webhooks/stripe/route");
   const response = await POST(signedRequest(JSON.stringify(event), options));
   return { status: response.status, body: (await response.json()) as { status?: string; error?: string } };
+}
+
+/**
+ * Deliver an event and let the inbox apply it (`drainInbox`, as the worker would): the route's
+ * answer, and how the event ended (`state`: processed, ignored, rejected, pending or failed).
+ */
+export async function deliver(event: SandboxEvent | Record<string, unknown>, options: Parameters<typeof signedRequest>[1] = {}) {
+  const answer = await ingest(event, options);
+  if (answer.status !== 200) return answer;
+  // Until the event is settled or waits for a later retry: a concurrent delivery's drain may hold
+  // it, or another event of its key.
+  for (let waited = 0; ; waited += 20) {
+    await drainInbox();
+    const row = await db.stripeEvent.findUnique({
+      where: { id: String(event.id) },
+      select: { state: true, outcome: true, leaseUntil: true, nextAttemptAt: true },
+    });
+    const waiting = row?.state === "pending" && (row.leaseUntil !== null || row.nextAttemptAt.getTime() <= Date.now());
+    if (!waiting || waited > 10_000) return { ...answer, state: row?.state, outcome: row?.outcome ?? null };
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { markDisconnected } from "@/lib/organisations/disconnect-stripe";
-import { defineHandler } from "../define-handler";
+import { defineHandler, ignore } from "../define-handler";
 
 /**
  * The organisation revoked Amply's access from its Stripe Dashboard: it stops taking donations
@@ -9,8 +9,9 @@ import { defineHandler } from "../define-handler";
  */
 export const accountApplicationDeauthorized = defineHandler<Stripe.AccountApplicationDeauthorizedEvent>({
   async apply(tx, event) {
-    if (!event.account) return;
+    if (!event.account) return ignore("a platform event");
     const organisation = await tx.organisation.findUnique({ where: { stripeAccountId: event.account }, select: { id: true } });
-    if (organisation) await markDisconnected(tx, organisation.id);
+    if (!organisation) return ignore("the account is not connected to an organisation");
+    await markDisconnected(tx, organisation.id);
   },
 });

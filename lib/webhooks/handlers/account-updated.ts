@@ -1,10 +1,9 @@
 import "server-only";
 import type Stripe from "stripe";
-import { log } from "@/lib/logger";
 import { storeAccountStatus } from "@/lib/organisations/store-account-status";
 import { isAccessRevoked } from "@/lib/stripe/errors";
 import { retrieveAccount } from "@/lib/stripe/retrieve-account";
-import { defineHandler } from "../define-handler";
+import { defineHandler, ignore } from "../define-handler";
 
 type Prepared = { account: Stripe.Account; retrievedAt: Date } | null;
 
@@ -13,7 +12,8 @@ type Prepared = { account: Stripe.Account; retrievedAt: Date } | null;
  * then writes the current state, never a stale one (docs/stripe.md#any-order).
  */
 export const accountUpdated = defineHandler<Stripe.AccountUpdatedEvent, Prepared>({
-  async prepare(event) {
+  async prepare(event, context) {
+    if (!context.connected) return ignore("the account is not connected to an organisation");
     const id = event.account ?? event.data.object.id;
     const retrievedAt = new Date();
     try {
@@ -25,10 +25,8 @@ export const accountUpdated = defineHandler<Stripe.AccountUpdatedEvent, Prepared
     }
   },
   async apply(tx, event, prepared) {
-    if (!prepared) return;
-    if (prepared.account.id !== (event.account ?? event.data.object.id)) return;
-    if (!(await storeAccountStatus(tx, prepared.account, prepared.retrievedAt))) {
-      log.info("account.updated skipped: a newer retrieval is stored, or the account is not connected", { eventId: event.id });
-    }
+    if (!prepared) return ignore("Stripe no longer lets Amply read the account");
+    if (prepared.account.id !== (event.account ?? event.data.object.id)) return ignore("the event is about another account");
+    if (!(await storeAccountStatus(tx, prepared.account, prepared.retrievedAt))) return ignore("a newer retrieval is stored, or the account is not connected");
   },
 });

@@ -1,21 +1,24 @@
 import "server-only";
 import type Stripe from "stripe";
 import { findDonationForPayment } from "@/lib/donations/find-donation";
-import { advance } from "@/lib/donations/status";
-import { defineHandler, eventAccount } from "../define-handler";
+import { advancePaymentSql, refreshStatusSql } from "@/lib/donations/status";
+import { defineHandler, eventAccount, ignore, NotYet } from "../define-handler";
 
 /** The payment attempt failed; the donor may still retry on the same PaymentIntent. */
 export const paymentIntentPaymentFailed = defineHandler<Stripe.PaymentIntentPaymentFailedEvent>({
   async apply(tx, event) {
     const intent = event.data.object;
-    if (!intent.metadata?.donation_id) return;
-    const donation = await findDonationForPayment(tx, { paymentIntentId: intent.id, donationId: intent.metadata.donation_id }, eventAccount(event));
-    if (!donation) return;
-    const status = advance(donation.status, "failed");
-    if (status === donation.status) return;
-    await tx.donation.update({
-      where: { id: donation.id },
-      data: { status, failedAt: new Date(), failureMessage: intent.last_payment_error?.message ?? "The payment failed." },
-    });
+    const donationId = intent.metadata?.donation_id;
+    if (!donationId) return ignore("not a payment of Amply's (no donation id in its metadata)");
+    const donation = await findDonationForPayment(tx, { paymentIntentId: intent.id, donationId }, eventAccount(event));
+    if (!donation) throw new NotYet(`donation ${donationId} is not recorded yet`);
+    const message = intent.last_payment_error?.message ?? "The payment failed.";
+    await tx.$executeRaw`
+      UPDATE "Donation" SET
+        "failedAt" = CASE WHEN ${advancePaymentSql("failed")} = 'failed' AND "paymentStatus" <> 'failed' THEN NOW() ELSE "failedAt" END,
+        "failureMessage" = CASE WHEN ${advancePaymentSql("failed")} = 'failed' THEN ${message} ELSE "failureMessage" END,
+        "paymentStatus" = ${advancePaymentSql("failed")}, "updatedAt" = NOW()
+      WHERE id = ${donation.id}`;
+    await tx.$executeRaw(refreshStatusSql(donation.id));
   },
 });

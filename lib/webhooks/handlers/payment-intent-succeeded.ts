@@ -1,20 +1,19 @@
 import "server-only";
 import type Stripe from "stripe";
 import { idOf } from "@/lib/stripe/ids";
-import { defineHandler } from "../define-handler";
-import { paidChargeStatements, readPaidCharge, type PaidCharge } from "../payment-succeeded";
+import { defineHandler, ignore } from "../define-handler";
+import { applyPaidCharge, readPaidCharge, type PaidCharge } from "../payment-succeeded";
 
 /**
  * The donation is paid: its status, its receipt, and the ledger entry if the charge's balance
  * transaction already exists (else charge.updated brings it: docs/stripe.md#asynchronous-capture).
- * This runs for every gift, so its writes go in one statement with the event record.
  */
 export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceededEvent, PaidCharge>({
-  async prepare(event) {
+  async prepare(event, context) {
     const intent = event.data.object;
-    // Only PaymentIntents Amply created carry a donation id (recurring payments arrive as invoices).
-    if (!intent.metadata?.donation_id) return null;
-    return readPaidCharge(event, { paymentIntentId: intent.id, chargeId: idOf(intent.latest_charge), donationId: intent.metadata.donation_id });
+    // Only PaymentIntents Amply created carry a donation id; a Standard account takes other payments too.
+    if (!intent.metadata?.donation_id) return ignore("not a payment of Amply's (no donation id in its metadata)");
+    return readPaidCharge(event, context, { paymentIntentId: intent.id, chargeId: idOf(intent.latest_charge), donationId: intent.metadata.donation_id });
   },
-  statements: paidChargeStatements,
+  apply: applyPaidCharge,
 });

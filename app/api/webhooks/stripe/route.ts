@@ -1,9 +1,9 @@
-// POST /api/webhooks/stripe - Stripe events for the platform and connected accounts
+// POST /api/webhooks/stripe - Stripe events for the platform and connected accounts. Verified and
+// recorded in the inbox, then answered at once; the worker applies them (docs/stripe.md#webhook-inbox).
 import { publicRoute } from "@/lib/api/public-route";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/logger";
-import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
-import { processStripeEvent } from "@/lib/webhooks/process-stripe-event";
+import { ingestStripeEvent } from "@/lib/webhooks/ingest-stripe-event";
 import { verifyStripeEvent, WebhookRejected } from "@/lib/webhooks/verify-stripe-event";
 
 export const runtime = "nodejs";
@@ -23,17 +23,11 @@ export const POST = publicRoute({ maxBytes: 1_000_000 }, async ({ body, request,
     }
     throw error;
   }
-
   try {
-    const outcome = await processStripeEvent(event);
-    return Response.json({ status: outcome });
+    return Response.json({ status: await ingestStripeEvent(event, body) });
   } catch (error) {
-    if (error instanceof AccountMismatchError) {
-      log.error("webhook account does not own its object", { eventId: event.id, type: event.type, account: event.account ?? null, object: error.objectId });
-      return Response.json({ error: "account_mismatch" }, { status: 400 });
-    }
-    // 5xx: Stripe retries, and the rolled-back transaction left nothing behind.
-    log.error("webhook handler failed", { eventId: event.id, type: event.type, error });
-    return Response.json({ error: "handler_failed" }, { status: 500 });
+    // 5xx: not recorded, so Stripe delivers it again.
+    log.error("webhook could not be recorded", { eventId: event.id, type: event.type, error });
+    return Response.json({ error: "not_recorded" }, { status: 500 });
   }
 });

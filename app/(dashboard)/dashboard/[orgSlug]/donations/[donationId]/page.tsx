@@ -35,7 +35,10 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
       <Link href={`/dashboard/${organisation.slug}/donations`} className="font-semibold text-teal-800 underline">
         All donations
       </Link>
-      <Card headingLevel={1} title={`Donation ${receiptNumber(donation)}`}>
+      <Card
+        headingLevel={1}
+        title={donation.receiptNumber ? `Donation ${receiptNumber({ receiptNumber: donation.receiptNumber })}` : "Donation (not paid yet)"}
+      >
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">Status</dt>
           <dd data-testid="donation-status">
