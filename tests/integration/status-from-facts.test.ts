@@ -48,7 +48,14 @@ let sequence = 0;
 async function donationOnFormerAccount(chargedAmount: number) {
   const id = `facts_${process.pid}_${++sequence}_${Date.now()}`;
   const organisation = await db.organisation.create({
-    data: { slug: `org-${id}`.replace(/_/g, "-"), name: "Former Charity", email: `${id}@charity.example`, country: "DE", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"] },
+    data: {
+      slug: `org-${id}`.replace(/_/g, "-"),
+      name: "Former Charity",
+      email: `${id}@charity.example`,
+      country: "DE",
+      defaultCurrency: "EUR",
+      acceptedCurrencies: ["EUR"],
+    },
   });
   const account = `acct_${id}`;
   const donation = await db.donation.create({
@@ -69,7 +76,13 @@ async function donationOnFormerAccount(chargedAmount: number) {
 /** The event Stripe would send for a fact, its object as it was then. */
 function eventFor(target: { id: string; account: string; donation: { id: string } }, fact: Fact, index: number): Stripe.Event {
   const base = { payment_intent: `pi_${target.id}`, charge: `ch_${target.id}`, currency: "eur" };
-  const intent = (status: string) => ({ id: `pi_${target.id}`, object: "payment_intent", status, metadata: { donation_id: target.donation.id }, latest_charge: `ch_${target.id}` });
+  const intent = (status: string) => ({
+    id: `pi_${target.id}`,
+    object: "payment_intent",
+    status,
+    metadata: { donation_id: target.donation.id },
+    latest_charge: `ch_${target.id}`,
+  });
   const [type, object]: [string, Record<string, unknown>] =
     fact.kind === "paid"
       ? ["payment_intent.succeeded", intent("succeeded")]
@@ -80,10 +93,22 @@ function eventFor(target: { id: string; account: string; donation: { id: string 
           : fact.kind === "refund"
             ? [
                 fact.status === "failed" ? "refund.failed" : fact.status === "pending" ? "refund.created" : "refund.updated",
-                { id: `re_${target.id}_${fact.refund}`, object: "refund", amount: fact.amount, status: fact.status, reason: null, balance_transaction: `txn_${index}`, ...base },
+                {
+                  id: `re_${target.id}_${fact.refund}`,
+                  object: "refund",
+                  amount: fact.amount,
+                  status: fact.status,
+                  reason: null,
+                  balance_transaction: `txn_${index}`,
+                  ...base,
+                },
               ]
             : [
-                fact.status === "needs_response" ? "charge.dispute.created" : fact.status === "under_review" ? "charge.dispute.updated" : "charge.dispute.closed",
+                fact.status === "needs_response"
+                  ? "charge.dispute.created"
+                  : fact.status === "under_review"
+                    ? "charge.dispute.updated"
+                    : "charge.dispute.closed",
                 { id: `dp_${target.id}`, object: "dispute", amount: 3000, status: fact.status, reason: "fraudulent", balance_transactions: [], ...base },
               ];
   return {
@@ -112,7 +137,10 @@ async function applyHistories(histories: Stripe.Event[][]) {
     await drainInbox({ concurrency: 6, batch: 100 });
   }
   const ids = histories.flat().map((event) => event.id);
-  const unsettled = await db.stripeEvent.findMany({ where: { id: { in: ids }, state: { not: "processed" } }, select: { id: true, state: true, outcome: true } });
+  const unsettled = await db.stripeEvent.findMany({
+    where: { id: { in: ids }, state: { not: "processed" } },
+    select: { id: true, state: true, outcome: true },
+  });
   expect(unsettled).toEqual([]);
 }
 
@@ -132,21 +160,25 @@ function expectedStatus(chargedAmount: number, facts: Fact[]) {
       if (!known || refundRank[fact.status] >= refundRank[known.status]) refunds.set(fact.refund, fact);
     } else if (fact.kind === "dispute" && (!dispute || disputeRank[fact.status] >= disputeRank[dispute.status])) dispute = fact;
   }
-  const payment = facts.some((f) => f.kind === "paid") ? "succeeded" : facts.some((f) => f.kind === "processing") ? "processing" : facts.some((f) => f.kind === "failed") ? "failed" : "pending";
+  const payment = facts.some((f) => f.kind === "paid")
+    ? "succeeded"
+    : facts.some((f) => f.kind === "processing")
+      ? "processing"
+      : facts.some((f) => f.kind === "failed")
+        ? "failed"
+        : "pending";
   const refunded = [...refunds.values()].filter((r) => r.status === "pending" || r.status === "succeeded").reduce((sum, r) => sum + r.amount, 0);
   const status =
-    refunded > 0 && refunded >= chargedAmount
-      ? "refunded"
-      : dispute && dispute.status !== "won"
-        ? "disputed"
-        : refunded > 0
-          ? "partially_refunded"
-          : payment;
+    refunded > 0 && refunded >= chargedAmount ? "refunded" : dispute && dispute.status !== "won" ? "disputed" : refunded > 0 ? "partially_refunded" : payment;
   return { status, refundedAmount: BigInt(refunded) };
 }
 
 const SCENARIOS: Record<string, Fact[]> = {
-  "paid, refunded 10.00, disputed": [{ kind: "paid" }, { kind: "refund", refund: 1, amount: 1000, status: "succeeded" }, { kind: "dispute", status: "needs_response" }],
+  "paid, refunded 10.00, disputed": [
+    { kind: "paid" },
+    { kind: "refund", refund: 1, amount: 1000, status: "succeeded" },
+    { kind: "dispute", status: "needs_response" },
+  ],
   "paid, a refund that fails after succeeding, a dispute won (six events)": [
     { kind: "paid" },
     { kind: "refund", refund: 1, amount: 1000, status: "pending" },
@@ -194,18 +226,33 @@ describe("longer histories, in random orders", () => {
         fc.constant<Fact>({ kind: "paid" }),
         fc.constant<Fact>({ kind: "processing" }),
         fc.constant<Fact>({ kind: "failed" }),
-        fc.record({
-          kind: fc.constant("refund" as const),
-          refund: fc.integer({ min: 1, max: 3 }),
-          status: fc.constantFrom("pending" as const, "succeeded" as const, "failed" as const, "canceled" as const),
-        }).map((refund): Fact => ({ ...refund, amount: 1000 + 500 * refund.refund })),
+        fc
+          .record({
+            kind: fc.constant("refund" as const),
+            refund: fc.integer({ min: 1, max: 3 }),
+            status: fc.constantFrom("pending" as const, "succeeded" as const, "failed" as const, "canceled" as const),
+          })
+          .map((refund): Fact => ({ ...refund, amount: 1000 + 500 * refund.refund })),
         // A dispute ends one way only.
-        fc.constantFrom<Fact>({ kind: "dispute", status: "needs_response" }, { kind: "dispute", status: "under_review" }, { kind: "dispute", status: disputeEnd }),
+        fc.constantFrom<Fact>(
+          { kind: "dispute", status: "needs_response" },
+          { kind: "dispute", status: "under_review" },
+          { kind: "dispute", status: disputeEnd },
+        ),
       );
     const history = fc
       .constantFrom("won" as const, "lost" as const)
       .chain((end) => fc.array(fact(end), { minLength: 7, maxLength: 12 }))
-      .filter((facts) => facts.some((f) => f.kind === "paid") && !facts.some((f, i) => f.kind === "refund" && f.status === "canceled" && facts.some((g, j) => j !== i && g.kind === "refund" && g.refund === f.refund && g.status === "failed")));
+      .filter(
+        (facts) =>
+          facts.some((f) => f.kind === "paid") &&
+          !facts.some(
+            (f, i) =>
+              f.kind === "refund" &&
+              f.status === "canceled" &&
+              facts.some((g, j) => j !== i && g.kind === "refund" && g.refund === f.refund && g.status === "failed"),
+          ),
+      );
     // Drawn up front from a fixed seed, then applied side by side.
     const drawn = fc.sample(fc.tuple(history, fc.func(fc.integer())), { seed: 20261129, numRuns: 200 });
     const targets = await Promise.all(drawn.map(() => donationOnFormerAccount(5000)));
