@@ -176,8 +176,8 @@ describe("a step whose donation is not stored yet", () => {
 
 describe("exactly once is the processor's, not the handler's", () => {
   /** A handler whose only effect is a row per call: any write on a duplicate shows. */
-  function countingHandler(gate?: Promise<void>): WebhookHandler<Stripe.Event, undefined> {
-    return defineHandler<Stripe.Event>({
+  function countingHandler(gate?: Promise<void>): WebhookHandler<Stripe.Event, unknown> {
+    return defineHandler<Stripe.Event, unknown>({
       prepare: async () => {
         await gate;
         return undefined;
@@ -231,7 +231,7 @@ describe("an event rendered at another API version", () => {
     await captured(org.account, chargeIdOf(await payWithCard(intent.id, org.account)));
     const event = await eventOf(org.account, "payment_intent.succeeded", intent.id);
     // As an endpoint pinned to an old version renders it: no latest_charge, charges listed instead.
-    const { latest_charge: latestCharge, ...older } = event.data.object as Record<string, unknown>;
+    const { latest_charge: latestCharge, ...older } = event.data.object;
     const old = { ...event, api_version: "2022-08-01", data: { object: { ...older, charges: { object: "list", data: [{ id: latestCharge }] } } } };
     expect(await deliver(old)).toMatchObject({ status: 200, state: "processed" });
     expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", stripeChargeId: latestCharge });
