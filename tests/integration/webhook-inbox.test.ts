@@ -169,8 +169,14 @@ describe("a step whose donation is not stored yet", () => {
     vi.spyOn(console, "info").mockImplementation(() => undefined);
     expect(await drainInbox()).toMatchObject({ failed: 1 });
     expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ state: "failed", attempts: 15 });
+    const { GET } = await import("@/app/api/health/webhooks/route");
+    const health = (await (await GET(new Request("http://localhost:3000/api/health/webhooks"))).json()) as { failed: number; backlog: number };
+    expect(health.failed).toBeGreaterThanOrEqual(1);
     expect(await retryEvent(event.id)).toBe(true);
     expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ state: "pending", attempts: 0 });
+    expect(await retryEvent(event.id)).toBe(true);
+    await db.stripeEvent.update({ where: { id: event.id }, data: { state: "ignored" } });
+    expect(await retryEvent(event.id)).toBe(false);
   });
 });
 
