@@ -78,8 +78,10 @@ export const serverSchema = {
    * a production build. Refused with live keys or an https APP_URL: it shows every sign-in link.
    */
   AMPLY_E2E: booleanFlag,
-  /** Run the outbox worker inside the app process (the embedded database has one connection). */
+  /** Run the outbox and webhook workers inside the app process (the embedded database has one connection). */
   AMPLY_WORKER_IN_PROCESS: booleanFlag,
+  /** How long a webhook worker holds an event it claimed before another may take it (docs/stripe.md#webhook-inbox). */
+  AMPLY_WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
 
   /** Card-testing protection: new donation attempts one client may make per 10 minutes. */
   DONATION_ATTEMPTS_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(10),

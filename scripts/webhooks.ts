@@ -20,7 +20,8 @@ async function main(args: string[]): Promise<number> {
     const status = await inboxStatus();
     console.log(`waiting: ${status.backlog} (oldest ${status.oldestPendingSeconds} s), of which retrying: ${status.retrying}`);
     console.log(`failed, parked: ${status.failed}`);
-    for (const failure of status.recentFailures) console.log(`  ${failure.id}  ${failure.type}  after ${failure.attempts} attempts: ${failure.outcome ?? "(no reason)"}`);
+    for (const failure of status.recentFailures)
+      console.log(`  ${failure.id}  ${failure.type}  after ${failure.attempts} attempts: ${failure.outcome ?? "(no reason)"}`);
     if (status.failed > 0) console.log("Replay with: npm run webhooks -- retry <event id>, or retry-failed");
     return 0;
   }

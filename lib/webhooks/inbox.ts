@@ -14,6 +14,7 @@ import type Stripe from "stripe";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS } from "@/lib/db/sql";
+import { getEnv } from "@/lib/env";
 import { log } from "@/lib/logger";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 import { STRIPE_API_VERSION } from "@/lib/stripe/client";
@@ -21,8 +22,6 @@ import { retrieveEventObject } from "@/lib/stripe/retrieve-event-object";
 import { Ignored, isConnectedAccount, NotYet, type WebhookHandler } from "./define-handler";
 import { handlerFor } from "./handler-registry";
 
-/** How long a claim hides an event from other workers: longer than Stripe's reads can take (20 s, twice retried). */
-export const LEASE_MS = 2 * 60_000;
 /** Attempts before an event is parked as failed: about an hour and a half of retries. */
 export const MAX_ATTEMPTS = 15;
 
@@ -43,6 +42,8 @@ export async function boundTransaction(tx: Tx) {
 
 /** Claim up to `limit` due events, at most one per ordering key, none of a key another worker holds. */
 export async function claimEvents(workerId: string, limit: number): Promise<Claimed[]> {
+  // Longer than Stripe's reads can take (20 s, twice retried): two minutes by default.
+  const leaseMs = getEnv().AMPLY_WEBHOOK_LEASE_MS;
   return db.$transaction(async (tx) => {
     await boundTransaction(tx);
     const candidates = await tx.$queryRaw<{ id: string; orderingKey: string }[]>`
@@ -62,7 +63,7 @@ export async function claimEvents(workerId: string, limit: number): Promise<Clai
     if (locked.length === 0) return [];
     // A new statement, a new snapshot: leases committed before the locks were taken are visible.
     return tx.$queryRaw<Claimed[]>`
-      UPDATE "StripeEvent" e SET "leaseOwner" = ${workerId}, "leaseUntil" = NOW() + ${`${LEASE_MS} milliseconds`}::interval, attempts = e.attempts + 1
+      UPDATE "StripeEvent" e SET "leaseOwner" = ${workerId}, "leaseUntil" = NOW() + ${`${leaseMs} milliseconds`}::interval, attempts = e.attempts + 1
       WHERE e.id IN (
         SELECT f.id FROM "StripeEvent" f
         WHERE f.id = ANY(${locked.map((row) => row.id)}::text[])
