@@ -11,7 +11,7 @@ import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderingKey } from "@/lib/webhooks/ordering-key";
 import { runPrismaCli } from "@/scripts/support/prisma-cli";
-import { control, stripeSdk } from "../support/fixtures";
+import { chargeIdOf, control, stripeSdk } from "../support/fixtures";
 import { startPrivatePostgres, type PrivatePostgres } from "../support/private-postgres";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -74,7 +74,7 @@ async function paidGifts(label: string, donations: number) {
        VALUES ($1, $2, $3, $4, $4, 'EUR', $5, $6, NOW())`,
       [donationId, organisationId, `dnr_${label}_${i}`, intent.amount, intent.id, account],
     );
-    if (i % 5 === 0) await control.refund(String(intent.latest_charge), 200);
+    if (i % 5 === 0) await control.refund(chargeIdOf(intent), 200);
   }
   await client.end();
   const events = (await control.events({ account })).map((entry) => entry.event as unknown as Stripe.Event).filter((event) => HANDLED.has(event.type));
