@@ -5,6 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
+import { checkBankTransfer } from "./check-bank-transfer";
 import { createDonationIntent } from "./create-donation-intent";
 import { findOrCreateDonor } from "./find-or-create-donor";
 import type { DonationRequest } from "./donation-request";
@@ -38,6 +39,7 @@ export async function createDonation(
 ): Promise<CreatedDonation> {
   const target = await resolveDonationTarget(request);
   const amounts = priceDonation(request, target.organisation);
+  checkBankTransfer(request, target.organisation);
 
   const donationId = donationIdFor(target.organisation.id, idempotencyKey);
   const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
