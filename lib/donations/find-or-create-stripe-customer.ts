@@ -5,7 +5,7 @@ import type { StripeClock } from "./stripe-clock";
 
 /**
  * The donor's Stripe customer on this connected account, made on their first bank transfer to it. A
- * customer exists only on the account it was made on (docs/stripe.md#customers-belong-to-one-account):
+ * customer exists only on the account it was made on (docs/stripe.md#customers-per-connected-account):
  * after the organisation connects another account, its returning donors get a new customer there,
  * and the old account's customer stays recorded against the old account.
  */

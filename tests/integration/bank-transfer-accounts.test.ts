@@ -225,3 +225,35 @@ describe("the connected account decides which bank transfers a donor may make", 
     expect(await db.donation.count({ where: { organisationId: org.id } })).toBe(0);
   });
 });
+
+describe("what the donation page offers", () => {
+  it("offers transfers in the currencies the account can receive, and none while its capability is off", async () => {
+    const { loadGivePage } = await import("@/lib/donations/give-page");
+    const org = await organisation("DE", ["EUR", "GBP", "USD"]);
+    const account = await connectAccount(org, "GB");
+    expect((await loadGivePage(org.slug, {}))?.bankTransferCurrencies).toEqual(["EUR", "GBP"]);
+    await control.updateAccount(account, { bank_transfer_payments: false });
+    expect((await deliver(await eventOf(account, "account.updated"))).status).toBe(200);
+    expect((await loadGivePage(org.slug, {}))?.bankTransferCurrencies).toEqual([]);
+  });
+
+  it("reads the account once for an organisation connected before Amply kept its country and capabilities", async () => {
+    const { loadGivePage } = await import("@/lib/donations/give-page");
+    const org = await organisation("DE", ["EUR", "USD"]);
+    const account = (await control.createAccount({ country: "US", business_name: "Older Charity" })).id;
+    // As the migration leaves it: connected, the account's own facts not read yet.
+    await db.organisation.update({ where: { id: org.id }, data: { stripeAccountId: account, stripeChargesEnabled: true, stripeConnectedAt: new Date() } });
+    expect((await loadGivePage(org.slug, {}))?.bankTransferCurrencies).toEqual(["USD"]);
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.id } })).toMatchObject({ stripeAccountCountry: "US", stripeDefaultCurrency: "USD" });
+
+    const other = await organisation("DE", ["EUR", "USD"]);
+    const otherAccount = (await control.createAccount({ country: "US", business_name: "Older Charity" })).id;
+    await db.organisation.update({
+      where: { id: other.id },
+      data: { stripeAccountId: otherAccount, stripeChargesEnabled: true, stripeConnectedAt: new Date() },
+    });
+    const refused = await donate(transfer(other.slug, "EUR", `${unique("older")}@example.org`));
+    expect(refused.body.error?.fields?.method).toEqual([`${other.name} can receive bank transfers in USD only. Choose USD, or pay another way.`]);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: other.id } })).stripeAccountCountry).toBe("US");
+  });
+});
