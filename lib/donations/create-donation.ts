@@ -39,12 +39,14 @@ export async function createDonation(
 ): Promise<CreatedDonation> {
   const target = await resolveDonationTarget(request);
   const amounts = priceDonation(request, target.organisation);
-  checkBankTransfer(request, target.organisation);
 
   const donationId = donationIdFor(target.organisation.id, idempotencyKey);
   const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
   // A page retrying its own request is not a new attempt: no limit counted again.
   if (existing) return replayDonation(existing, request, amounts.chargedAmount, target.stripeAccount, context.clock);
+  // A new attempt only: a page retrying a transfer it started gets its instructions even if the
+  // account has stopped taking new transfers since.
+  checkBankTransfer(request, target.organisation);
   await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
 
   const donor = await findOrCreateDonor(target.organisation.id, request.donor.email, request.donor.name || null);

@@ -22,14 +22,14 @@ let address = 1;
 type Given = { status: number; body: Record<string, unknown> & { error?: { code: string; message: string; fields?: Record<string, string[]> } } };
 
 /** POST /api/donations as the donation page sends it. */
-async function donate(body: Record<string, unknown>): Promise<Given> {
+async function donate(body: Record<string, unknown>, key: string = randomUUID()): Promise<Given> {
   const response = await give(
     new Request("http://localhost:3000/api/donations", {
       method: "POST",
       headers: {
         "content-type": "application/json",
         origin: "http://localhost:3000",
-        "idempotency-key": randomUUID(),
+        "idempotency-key": key,
         "x-amply-client-address": `198.18.${Math.floor(address / 250)}.${address++ % 250}`,
       },
       body: JSON.stringify(body),
@@ -163,7 +163,18 @@ describe("the connected account decides which bank transfers a donor may make", 
 
     await control.updateAccount(account, { bank_transfer_payments: true });
     expect((await deliver(await eventOf(account, "account.updated"))).status).toBe(200);
-    expect((await donate(transfer(org.slug, "EUR", `${unique("on")}@example.org`))).status).toBe(201);
+    const key = randomUUID();
+    const email = `${unique("on")}@example.org`;
+    const started = await donate(transfer(org.slug, "EUR", email), key);
+    expect(started.status).toBe(201);
+
+    // Off again: the page retrying the transfer it started still gets its donation and instructions.
+    await control.updateAccount(account, { bank_transfer_payments: false });
+    expect((await deliver(await eventOf(account, "account.updated"))).status).toBe(200);
+    const retried = await donate(transfer(org.slug, "EUR", email), key);
+    expect(retried).toMatchObject({ status: 201, body: { donationId: started.body.donationId, bankTransfer: started.body.bankTransfer } });
+    // A new attempt is refused.
+    expect((await donate(transfer(org.slug, "EUR", email))).status).toBe(422);
   });
 
   it("offers a US account's donors USD transfers only, whatever country the organisation typed", async () => {
