@@ -30,6 +30,7 @@ test("an owner creates an organisation and connects a ready Stripe account", asy
   await expect(page.getByText("Your Stripe account is now connected")).toBeVisible();
   await expect(page.getByTestId("stripe-connection")).toHaveText("Connected, taking donations");
   await expect(page.getByTestId("charges-enabled")).toHaveText("Yes");
+  await expect(page.getByTestId("bank-transfers")).toHaveText("EUR (account in DE)");
   await expect(page.getByTestId("requirements")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Disconnect" }).click();

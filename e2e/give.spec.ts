@@ -123,6 +123,18 @@ test("1000 JPY is charged as 1000 yen and booked in euros", async ({ page }) => 
   await expect(entry).toContainText("rate 0.0061");
 });
 
+test("offers a bank transfer only in the currencies the connected account can receive", async ({ page }) => {
+  // give-test's Stripe account is in Germany: EUR transfers only, whatever else it takes by card.
+  await openGivePage(page);
+  await expect(page.getByRole("radio", { name: "Bank transfer" })).toBeVisible();
+  for (const currency of ["GBP", "USD", "JPY"]) {
+    await page.getByLabel("Currency").selectOption(currency);
+    await expect(page.getByRole("radio", { name: "Bank transfer" })).toHaveCount(0);
+  }
+  await page.getByLabel("Currency").selectOption("EUR");
+  await expect(page.getByRole("radio", { name: "Bank transfer" })).toBeVisible();
+});
+
 test("a bank transfer shows the instructions and succeeds when the money arrives", async ({ page }) => {
   const donor = uniqueDonor("Transfer Donor");
   await openGivePage(page, "?campaign=wells");

@@ -18,12 +18,23 @@ export class SandboxControl {
     return json;
   }
 
-  createAccount(input: { country?: string; email?: string; business_name?: string; ready?: boolean; default_currency?: string } = {}) {
+  /** `bank_transfers: false` leaves the bank_transfer_payments capability inactive (where the country has it). */
+  createAccount(
+    input: { country?: string; email?: string; business_name?: string; ready?: boolean; default_currency?: string; bank_transfers?: boolean } = {},
+  ) {
     return this.call<{ id: string; default_currency: string; charges_enabled: boolean }>("POST", "/accounts", input);
   }
   updateAccount(
     id: string,
-    changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null },
+    changes: {
+      charges_enabled?: boolean;
+      payouts_enabled?: boolean;
+      details_submitted?: boolean;
+      currently_due?: string[];
+      disabled_reason?: string | null;
+      /** Turn the account's bank_transfer_payments capability on or off (as Stripe or its owner may). */
+      bank_transfer_payments?: boolean;
+    },
   ) {
     return this.call("POST", `/accounts/${id}`, changes);
   }

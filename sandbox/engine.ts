@@ -71,7 +71,7 @@ export class Engine {
 
   constructor(readonly config: SandboxConfig) {
     this.store = new Store(config.stateFile);
-    this.webhooks = new Webhooks(config.webhooks);
+    this.webhooks = new Webhooks(config.webhooks, this.store);
     this.fx = new Fx(config.eurRates);
     completePendingCaptures(this);
   }

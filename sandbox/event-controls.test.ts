@@ -1,6 +1,12 @@
 // Controls over event delivery that later issues need: a lost webhook (the next delivery of an event type never arrives,
 // the event stays in /v1/events) and events rendered at another API version for one account.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
+import { SandboxControl } from "./client";
+import { startSandbox } from "./server";
 import { connectedAccount, control, received, stripe, startSandboxForTests } from "./test-support";
 
 startSandboxForTests();
@@ -60,5 +66,49 @@ describe("a per-account API version", () => {
           .map((event) => event.api_version),
       ),
     ).toEqual(new Set(["2026-10-28.endive"]));
+  });
+});
+
+describe("settings kept in the state file", () => {
+  it("keeps a pending lost webhook and an account's API version across a restart, and forgets them on reset", async () => {
+    const stateFile = path.join(mkdtempSync(path.join(tmpdir(), "sandbox-settings-")), "state.json");
+    const first = await startSandbox({ stateFile, quiet: true });
+    const firstControl = new SandboxControl(first.url, first.keys.secretKey);
+    const account = (await firstControl.createAccount({ country: "DE" })).id;
+    await firstControl.skipNextDelivery("payment_intent.succeeded", account);
+    await firstControl.setApiVersion(account, "2025-03-31.basil");
+    await first.stop();
+
+    const second = await startSandbox({ stateFile, quiet: true });
+    const secondControl = new SandboxControl(second.url, second.keys.secretKey);
+    const secondStripe = new (stripe.constructor as typeof Stripe)(second.keys.secretKey, { host: "127.0.0.1", port: second.port, protocol: "http" });
+    const paid = () =>
+      secondStripe.paymentIntents.create({ amount: 1500, currency: "eur", confirm: true, payment_method: "pm_card_visa" }, { stripeAccount: account });
+    await paid();
+    await paid();
+    const succeeded = await secondControl.events({ account, type: "payment_intent.succeeded" });
+    // Only the next one is lost; both are rendered at the account's version.
+    expect(succeeded.map((record) => record.lost)).toEqual([true, false]);
+    expect(succeeded.map((record) => (record.event as { api_version?: string }).api_version)).toEqual(["2025-03-31.basil", "2025-03-31.basil"]);
+    await second.stop();
+
+    // The lost delivery was used up before this stop: a third start loses nothing, keeps the version.
+    const third = await startSandbox({ stateFile, quiet: true });
+    const thirdControl = new SandboxControl(third.url, third.keys.secretKey);
+    const thirdStripe = new (stripe.constructor as typeof Stripe)(third.keys.secretKey, { host: "127.0.0.1", port: third.port, protocol: "http" });
+    await thirdStripe.paymentIntents.create({ amount: 1500, currency: "eur", confirm: true, payment_method: "pm_card_visa" }, { stripeAccount: account });
+    const after = await thirdControl.events({ account, type: "payment_intent.succeeded" });
+    expect(after.map((record) => [record.lost, (record.event as { api_version?: string }).api_version])).toEqual([[false, "2025-03-31.basil"]]);
+    // The platform's own events too; a reset forgets every setting, in the file as well.
+    await thirdControl.skipNextDelivery("customer.created");
+    await thirdControl.reset();
+    await third.stop();
+
+    const fourth = await startSandbox({ stateFile, quiet: true });
+    const fourthControl = new SandboxControl(fourth.url, fourth.keys.secretKey);
+    const fourthStripe = new (stripe.constructor as typeof Stripe)(fourth.keys.secretKey, { host: "127.0.0.1", port: fourth.port, protocol: "http" });
+    await fourthStripe.customers.create({ email: "platform@example.org" });
+    expect((await fourthControl.events({ type: "customer.created" })).map((record) => record.lost)).toEqual([false]);
+    await fourth.stop();
   });
 });

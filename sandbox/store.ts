@@ -33,10 +33,20 @@ export function present<T>(value: T): T {
 
 export type IdempotentResponse = { fingerprint: string; status: number; body: unknown; at: number };
 
+/** Delivery settings made through the control API: lost webhooks still to come, and API versions by account. */
+export type WebhookSettings = {
+  /** Event types whose next delivery is lost, by account ("" for the platform's own events). */
+  skips: Record<string, string[]>;
+  /** The API version an account's events are rendered in, where it is not the pinned one. */
+  apiVersions: Record<string, string>;
+};
+
 type Snapshot = {
   objects: Array<[string, StripeObject]>;
   owners: Array<[string, string]>;
   oauthCodes: Array<[string, { account: string; used: boolean }]>;
+  /** Absent in state files written before these settings were kept. */
+  webhookSettings?: WebhookSettings;
 };
 
 export class Store {
@@ -46,6 +56,8 @@ export class Store {
   /** Idempotency keys of requests still executing: a second request with one gets 409. */
   readonly executing = new Set<string>();
   readonly oauthCodes = new Map<string, { account: string; used: boolean }>();
+  /** Kept with the objects: a restart keeps a lost webhook armed and an account's API version. */
+  readonly webhookSettings: WebhookSettings = { skips: {}, apiVersions: {} };
   private saveTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly file?: string) {
@@ -54,6 +66,8 @@ export class Store {
       this.objects = new Map(snapshot.objects);
       this.owners = new Map(snapshot.owners);
       for (const [code, value] of snapshot.oauthCodes) this.oauthCodes.set(code, value);
+      Object.assign(this.webhookSettings.skips, snapshot.webhookSettings?.skips);
+      Object.assign(this.webhookSettings.apiVersions, snapshot.webhookSettings?.apiVersions);
     }
   }
 
@@ -105,6 +119,8 @@ export class Store {
     this.owners.clear();
     this.idempotency.clear();
     this.oauthCodes.clear();
+    this.webhookSettings.skips = {};
+    this.webhookSettings.apiVersions = {};
     this.scheduleSave();
   }
 
@@ -123,6 +139,7 @@ export class Store {
       objects: [...this.objects],
       owners: [...this.owners],
       oauthCodes: [...this.oauthCodes],
+      webhookSettings: this.webhookSettings,
     };
     const temporary = `${this.file}.tmp`;
     writeFileSync(temporary, JSON.stringify(snapshot));

@@ -5,7 +5,7 @@
 // Each event carries the API version it was rendered in: the pinned one, unless the control API set
 // another for the account (so Amply can be tested re-reading events of a version it does not pin).
 import { createHmac } from "node:crypto";
-import { newId, now, present, type StripeObject } from "./store";
+import { newId, now, present, type StripeObject, type WebhookSettings } from "./store";
 
 export type WebhookConfig = {
   url?: string;
@@ -53,11 +53,18 @@ export class Webhooks {
   private held: string[] | null = null;
   private inFlight = 0;
   private idleWaiters: Array<() => void> = [];
-  /** Event types whose next delivery is lost, by account ("" for the platform's own events). */
-  private readonly skips = new Map<string, Set<string>>();
-  private readonly versions = new Map<string, string>();
+  /**
+   * Lost webhooks still to come and per-account API versions: the store's, so that they are saved
+   * in its state file with the objects they concern (a private copy when there is no store).
+   */
+  private readonly settings: { webhookSettings: WebhookSettings; touch(): void };
 
-  constructor(private config: WebhookConfig) {}
+  constructor(
+    private config: WebhookConfig,
+    store?: { webhookSettings: WebhookSettings; touch(): void },
+  ) {
+    this.settings = store ?? { webhookSettings: { skips: {}, apiVersions: {} }, touch: () => undefined };
+  }
 
   configure(config: Partial<WebhookConfig>) {
     this.config = { ...this.config, ...config };
@@ -94,7 +101,7 @@ export class Webhooks {
       type,
       ...(account ? { account } : {}),
     };
-    const lost = this.skips.get(account ?? "")?.delete(type) ?? false;
+    const lost = this.takeSkip(type, account ?? "");
     this.records.set(event.id, { event, attempts: [], delivered: false, lost });
     this.order.push(event.id);
     if (lost) return event;
@@ -105,19 +112,32 @@ export class Webhooks {
 
   /** Lose the next delivery of this event type for the account (null: the platform's own events). */
   skipNext(type: string, account: string | null) {
+    const { skips } = this.settings.webhookSettings;
     const key = account ?? "";
-    if (!this.skips.has(key)) this.skips.set(key, new Set());
-    this.skips.get(key)?.add(type);
+    skips[key] = [...new Set([...(skips[key] ?? []), type])];
+    this.settings.touch();
+  }
+
+  /** Whether the next delivery of `type` for `key` is to be lost; the setting is used up. */
+  private takeSkip(type: string, key: string) {
+    const { skips } = this.settings.webhookSettings;
+    if (!skips[key]?.includes(type)) return false;
+    skips[key] = skips[key].filter((skipped) => skipped !== type);
+    if (skips[key].length === 0) delete skips[key];
+    this.settings.touch();
+    return true;
   }
 
   /** The API version the account's events are rendered in (null: back to the pinned one). */
   setApiVersion(account: string, version: string | null) {
-    if (version) this.versions.set(account, version);
-    else this.versions.delete(account);
+    const { apiVersions } = this.settings.webhookSettings;
+    if (version) apiVersions[account] = version;
+    else delete apiVersions[account];
+    this.settings.touch();
   }
 
   apiVersion(account: string | null) {
-    return (account && this.versions.get(account)) || PINNED_API_VERSION;
+    return (account && this.settings.webhookSettings.apiVersions[account]) || PINNED_API_VERSION;
   }
 
   get(id: string) {
@@ -169,8 +189,9 @@ export class Webhooks {
     this.records.clear();
     this.order.length = 0;
     this.held = null;
-    this.skips.clear();
-    this.versions.clear();
+    this.settings.webhookSettings.skips = {};
+    this.settings.webhookSettings.apiVersions = {};
+    this.settings.touch();
   }
 
   stop() {

@@ -3,7 +3,6 @@
 import { Elements } from "@stripe/react-stripe-js";
 import type { Stripe } from "@stripe/stripe-js";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from "react";
-import { isBankTransferCurrency } from "@/lib/donations/bank-transfer";
 import { formatMoney, toDecimalString } from "@/lib/money/amount";
 import { getCurrency } from "@/lib/money/currencies";
 import type { FeeRate } from "@/lib/money/fees";
@@ -18,7 +17,15 @@ import { TurnstileWidget } from "./turnstile-widget";
 import { useDonationSubmit, type PaymentMethodChoice } from "./use-donation-submit";
 
 export type DonationFormProps = {
-  organisation: { slug: string; name: string; defaultCurrency: string; acceptedCurrencies: string[]; feeRates: FeeRate[] };
+  organisation: {
+    slug: string;
+    name: string;
+    defaultCurrency: string;
+    acceptedCurrencies: string[];
+    feeRates: FeeRate[];
+    /** The currencies the connected Stripe account can receive bank transfers in (none: no transfers offered). */
+    bankTransferCurrencies: string[];
+  };
   /** A fund or campaign chosen by the page's address; otherwise the donor may pick a fund. */
   fixedFund: string | null;
   fixedCampaign: string | null;
@@ -134,7 +141,7 @@ function DonationFields(props: FieldsProps) {
   const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
   const { donor, setDonor, fund, setFund } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
-  const transferPossible = isBankTransferCurrency(currency);
+  const transferPossible = organisation.bankTransferCurrencies.includes(currency);
   const effectiveMethod: PaymentMethodChoice = transferPossible ? method : "payment_element";
   const { submit, errors, busy, transfer } = useDonationSubmit({
     organisationSlug: organisation.slug,

@@ -2,18 +2,18 @@
 // (docs/stripe.md#direct-charges-on-standard-accounts). Nothing is stored until Stripe has accepted it.
 import "server-only";
 import type Stripe from "stripe";
-import { db } from "@/lib/db/client";
-import { createCustomer } from "@/lib/stripe/create-customer";
 import { createPaymentIntent } from "@/lib/stripe/create-payment-intent";
-import { donorFacingStripeError } from "@/lib/stripe/errors";
+import { donorFacingStripeError, isPaymentMethodRefused } from "@/lib/stripe/errors";
 import { bankTransferOptions } from "./bank-transfer";
+import { bankTransferRefused, transferAccountOf } from "./check-bank-transfer";
 import type { DonationRequest } from "./donation-request";
+import { findOrCreateStripeCustomer } from "./find-or-create-stripe-customer";
 import type { DonationAmounts } from "./price-donation";
 import type { DonationTarget } from "./resolve-donation-target";
 import { statementDescriptorSuffix } from "./statement-descriptor";
 import type { StripeClock } from "./stripe-clock";
 
-type Donor = { id: string; email: string; stripeCustomerId: string | null };
+type Donor = { id: string; email: string };
 
 export async function createDonationIntent(
   input: { donationId: string; request: DonationRequest; amounts: DonationAmounts; target: DonationTarget; donor: Donor; donorName: string | null },
@@ -48,15 +48,7 @@ export async function createDonationIntent(
         ),
       );
     }
-    let customerId = donor.stripeCustomerId;
-    if (!customerId) {
-      const customer = await clock.time(() =>
-        createCustomer(stripeAccount, { email: donor.email, name: input.donorName ?? undefined, metadata: { donor_id: donor.id } }, `${donor.id}:customer`),
-      );
-      customerId = customer.id;
-      await db.donor.update({ where: { id: donor.id }, data: { stripeCustomerId: customerId } });
-    }
-    const customer = customerId;
+    const customer = await findOrCreateStripeCustomer(donor, stripeAccount, input.donorName, clock);
     return await clock.time(() =>
       createPaymentIntent(
         stripeAccount,
@@ -68,7 +60,10 @@ export async function createDonationIntent(
           allowed_payment_method_types: ["customer_balance"],
           payment_method_data: { type: "customer_balance" },
           payment_method_options: {
-            customer_balance: { funding_type: "bank_transfer", bank_transfer: bankTransferOptions(request.currency, organisation.country) ?? undefined },
+            customer_balance: {
+              funding_type: "bank_transfer",
+              bank_transfer: bankTransferOptions(request.currency, transferAccountOf(organisation)) ?? undefined,
+            },
           },
           confirm: true,
           description: `Donation to ${organisation.name}`,
@@ -78,6 +73,8 @@ export async function createDonationIntent(
       ),
     );
   } catch (error) {
+    // Stripe knows the account better than Amply's last look at it (a capability lost since).
+    if (request.method === "bank_transfer" && isPaymentMethodRefused(error)) throw bankTransferRefused(organisation);
     throw donorFacingStripeError(error, request.currency);
   }
 }

@@ -5,6 +5,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
+import { checkBankTransfer } from "./check-bank-transfer";
 import { createDonationIntent } from "./create-donation-intent";
 import { findOrCreateDonor } from "./find-or-create-donor";
 import type { DonationRequest } from "./donation-request";
@@ -43,6 +44,9 @@ export async function createDonation(
   const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
   // A page retrying its own request is not a new attempt: no limit counted again.
   if (existing) return replayDonation(existing, request, amounts.chargedAmount, target.stripeAccount, context.clock);
+  // A new attempt only: a page retrying a transfer it started gets its instructions even if the
+  // account has stopped taking new transfers since.
+  checkBankTransfer(request, target.organisation);
   await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
 
   const donor = await findOrCreateDonor(target.organisation.id, request.donor.email, request.donor.name || null);

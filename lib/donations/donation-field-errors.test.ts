@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { BANK_TRANSFER_CURRENCIES, bankTransferOptions, isBankTransferCurrency } from "./bank-transfer";
 import { checkDonationRequest, donationFieldErrors } from "./donation-field-errors";
 import { DEDICATION_MAX_LENGTH } from "./donation-request-limits";
 
@@ -53,17 +52,5 @@ describe("the donation page's field errors", () => {
       method: "method",
     });
     expect(donationFieldErrors({ organisation: ["No such organisation."], amount: [] })).toEqual({ form: "No such organisation." });
-  });
-});
-
-describe("bank-transfer currencies", () => {
-  it("has transfer options for exactly the currencies the page offers transfers in", () => {
-    for (const currency of BANK_TRANSFER_CURRENCIES) {
-      expect(isBankTransferCurrency(currency)).toBe(true);
-      expect(bankTransferOptions(currency, "FR")).not.toBeNull();
-      expect(bankTransferOptions(currency.toLowerCase(), "FR")).not.toBeNull();
-    }
-    for (const currency of ["JPY", "CHF", "eur"]) expect(isBankTransferCurrency(currency)).toBe(false);
-    expect(bankTransferOptions("JPY", "FR")).toBeNull();
   });
 });

@@ -1,32 +1,40 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
+import { bankTransferCurrencies } from "./bank-transfer";
+import { transferAccountOf } from "./check-bank-transfer";
 import { isSlug } from "@/lib/http/slug";
+import { readAccountIfUnknown } from "@/lib/organisations/read-account-if-unknown";
 
 /** What the hosted donation page needs of an organisation, in as few queries as it can. */
 export const loadGivePage = cache(async (slug: string, selected: { fund?: string; campaign?: string }) => {
   if (!isSlug(slug)) return null;
-  const organisation = await db.organisation.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      email: true,
-      logoImage: { select: { id: true, width: true, height: true } },
-      country: true,
-      defaultCurrency: true,
-      acceptedCurrencies: true,
-      stripeAccountId: true,
-      stripeChargesEnabled: true,
-      feeRates: { select: { currency: true, percentBps: true, fixedMinor: true } },
-      funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
-      campaigns: {
-        where: { active: true },
-        select: { id: true, slug: true, name: true, description: true, goalAmount: true, goalCurrency: true, fundId: true },
+  const find = () =>
+    db.organisation.findUnique({
+      where: { slug },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        email: true,
+        logoImage: { select: { id: true, width: true, height: true } },
+        country: true,
+        defaultCurrency: true,
+        acceptedCurrencies: true,
+        stripeAccountId: true,
+        stripeChargesEnabled: true,
+        stripeAccountCountry: true,
+        stripeCapabilities: true,
+        feeRates: { select: { currency: true, percentBps: true, fixedMinor: true } },
+        funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
+        campaigns: {
+          where: { active: true },
+          select: { id: true, slug: true, name: true, description: true, goalAmount: true, goalCurrency: true, fundId: true },
+        },
       },
-    },
-  });
+    });
+  let organisation = await find();
+  if (organisation && (await readAccountIfUnknown(organisation))) organisation = await find();
   if (!organisation) return null;
   const campaign = selected.campaign ? (organisation.campaigns.find((c) => c.slug === selected.campaign) ?? null) : null;
   const fund = selected.fund ? (organisation.funds.find((f) => f.slug === selected.fund) ?? null) : null;
@@ -42,6 +50,7 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
   return {
     organisation,
     open: Boolean(organisation.stripeAccountId && organisation.stripeChargesEnabled),
+    bankTransferCurrencies: bankTransferCurrencies(transferAccountOf(organisation)),
     fund,
     campaign,
     raised,

@@ -4,7 +4,6 @@ import "server-only";
 import { getCurrency, MoneyError } from "@/lib/money/currencies";
 import { donationCharge, feeRateFor, type FeeRate } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
-import { BANK_TRANSFER_CURRENCIES, bankTransferOptions } from "./bank-transfer";
 import type { DonationRequest } from "./donation-request";
 import { fieldError } from "./resolve-donation-target";
 
@@ -27,12 +26,6 @@ export function priceDonation(
     if (error instanceof MoneyError)
       throw fieldError(error.code === "no_fee_rate" ? "coverFee" : error.code === "unsupported_currency" ? "currency" : "amount", error.message);
     throw error;
-  }
-  if (request.method === "bank_transfer" && !bankTransferOptions(request.currency, organisation.country)) {
-    throw fieldError(
-      "method",
-      `Bank transfers are possible in ${new Intl.ListFormat("en-GB").format(BANK_TRANSFER_CURRENCIES)}. Choose one of those, or pay another way.`,
-    );
   }
   return amounts;
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
+import { readAccountIfUnknown } from "@/lib/organisations/read-account-if-unknown";
 import type { DonationRequest } from "./donation-request";
 
 export const fieldError = (name: string, message: string, code: "validation_failed" | "not_found" = "validation_failed") =>
@@ -11,7 +12,9 @@ export const fieldError = (name: string, message: string, code: "validation_fail
 export type DonationTarget = Awaited<ReturnType<typeof resolveDonationTarget>>;
 
 export async function resolveDonationTarget(request: DonationRequest) {
-  const organisation = await db.organisation.findUnique({ where: { slug: request.organisation }, include: { feeRates: true } });
+  const find = () => db.organisation.findUnique({ where: { slug: request.organisation }, include: { feeRates: true } });
+  let organisation = await find();
+  if (organisation && (await readAccountIfUnknown(organisation))) organisation = await find();
   if (!organisation) throw fieldError("organisation", "This organisation does not exist. Check the address of the donation page.", "not_found");
   if (!organisation.stripeAccountId || !organisation.stripeChargesEnabled) {
     throw new ApiError("conflict", `${organisation.name} cannot take donations right now. Please try again later, or contact them at ${organisation.email}.`);

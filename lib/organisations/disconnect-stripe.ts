@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
 import { deauthorizeAccount } from "@/lib/stripe/deauthorize-account";
 import { isAlreadyDeauthorized } from "@/lib/stripe/errors";
@@ -22,6 +23,9 @@ export async function markDisconnected(tx: Tx, organisationId: string) {
       stripeRequirements: undefined,
       stripeDisconnectedAt: new Date(),
       stripeDonationProductId: null,
+      stripeAccountCountry: null,
+      stripeDefaultCurrency: null,
+      stripeCapabilities: Prisma.DbNull,
     },
   });
 }

@@ -24,5 +24,9 @@ export function accountStatus(account: Stripe.Account) {
     stripePayoutsEnabled: account.payouts_enabled,
     stripeDetailsSubmitted: account.details_submitted,
     stripeRequirements: requirements as unknown as Prisma.InputJsonValue,
+    // What the account can receive depends on these, not on the country the organisation typed.
+    stripeAccountCountry: account.country?.toUpperCase() ?? null,
+    stripeDefaultCurrency: account.default_currency?.toUpperCase() ?? null,
+    stripeCapabilities: { ...account.capabilities } as Prisma.InputJsonValue,
   };
 }

@@ -23,6 +23,19 @@ export function isNotFound(error: unknown): boolean {
   return statusOf(error) === 404;
 }
 
+/**
+ * Stripe refused the payment method for this account: a method type not activated (its capability
+ * inactive), or a bank-transfer type the account's country cannot receive.
+ */
+export function isPaymentMethodRefused(error: unknown): boolean {
+  if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) return false;
+  const param = error.param ?? "";
+  return (
+    error.code === "payment_intent_invalid_parameter" &&
+    (/payment_method_types/.test(param) || param.startsWith("payment_method_options[customer_balance]") || /customer_balance/.test(error.message))
+  );
+}
+
 /** OAuth errors that mean the account is already not connected to the platform. */
 export function isAlreadyDeauthorized(error: unknown): boolean {
   const type = error instanceof Error && "type" in error ? String(error.type) : "";

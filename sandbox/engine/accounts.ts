@@ -5,14 +5,16 @@ import type { Engine } from "../engine";
 import { settlementCurrencyFor } from "../pricing";
 import { newId, now, present } from "../store";
 import { notFound } from "../wire";
+import { bankTransferTypesFor } from "./customers";
 import type { Account } from "./objects";
 
 export function createAccount(
   engine: Engine,
-  input: { country?: string; email?: string | null; businessName?: string | null; ready?: boolean; defaultCurrency?: string },
+  input: { country?: string; email?: string | null; businessName?: string | null; ready?: boolean; defaultCurrency?: string; bankTransfers?: boolean },
 ): Account {
   const country = (input.country || "DE").toUpperCase();
   const ready = input.ready ?? true;
+  const bankTransfers = input.bankTransfers ?? true;
   const account: Account = {
     id: newId("acct", 16),
     object: "account",
@@ -26,7 +28,7 @@ export function createAccount(
     charges_enabled: ready,
     payouts_enabled: ready,
     details_submitted: ready,
-    capabilities: { card_payments: ready ? "active" : "inactive", transfers: ready ? "active" : "inactive" },
+    capabilities: {},
     requirements: requirements(ready ? [] : ["external_account", "individual.verification.document", "tos_acceptance.date"]),
     settings: {
       payments: {
@@ -39,9 +41,25 @@ export function createAccount(
     },
     metadata: {},
     _connected: true,
+    _bankTransfers: bankTransfers,
   };
+  account.capabilities = capabilities(account);
   engine.store.put(account.id, account);
   return account;
+}
+
+/**
+ * Card payments follow charges, transfers follow payouts; bank_transfer_payments exists only where
+ * the account's country can receive bank transfers, and is active while charges are and the
+ * account has it turned on.
+ */
+function capabilities(account: Account) {
+  const status = (active: boolean) => (active ? "active" : "inactive");
+  return {
+    card_payments: status(account.charges_enabled),
+    transfers: status(account.payouts_enabled),
+    ...(bankTransferTypesFor(account.country).length ? { bank_transfer_payments: status(account.charges_enabled && account._bankTransfers !== false) } : {}),
+  };
 }
 
 function requirements(currentlyDue: string[], disabledReason?: string | null) {
@@ -60,7 +78,14 @@ function requirements(currentlyDue: string[], disabledReason?: string | null) {
 export function updateAccount(
   engine: Engine,
   id: string,
-  changes: { charges_enabled?: boolean; payouts_enabled?: boolean; details_submitted?: boolean; currently_due?: string[]; disabled_reason?: string | null },
+  changes: {
+    charges_enabled?: boolean;
+    payouts_enabled?: boolean;
+    details_submitted?: boolean;
+    currently_due?: string[];
+    disabled_reason?: string | null;
+    bank_transfer_payments?: boolean;
+  },
 ) {
   const account = engine.account(id);
   if (!account) throw notFound("account", id);
@@ -69,6 +94,7 @@ export function updateAccount(
     payouts_enabled: account.payouts_enabled,
     details_submitted: account.details_submitted,
     requirements: structuredClone(account.requirements),
+    capabilities: structuredClone(account.capabilities),
   };
   if (changes.charges_enabled !== undefined) account.charges_enabled = changes.charges_enabled;
   if (changes.payouts_enabled !== undefined) account.payouts_enabled = changes.payouts_enabled;
@@ -76,7 +102,8 @@ export function updateAccount(
   if (changes.currently_due !== undefined || changes.disabled_reason !== undefined) {
     account.requirements = requirements(changes.currently_due ?? (account.requirements as { currently_due: string[] }).currently_due, changes.disabled_reason);
   }
-  account.capabilities = { card_payments: account.charges_enabled ? "active" : "inactive", transfers: account.payouts_enabled ? "active" : "inactive" };
+  if (changes.bank_transfer_payments !== undefined) account._bankTransfers = changes.bank_transfer_payments;
+  account.capabilities = capabilities(account);
   engine.store.touch();
   engine.webhooks.emit("account.updated", present(account), account.id, { previous });
   return account;

@@ -33,8 +33,40 @@ export function createCustomer(
   return customer;
 }
 
-export function fundingInstructions(engine: Engine, accountId: string, currency: string, type: string, country?: string) {
+// prettier-ignore
+const EUR_ACCOUNT_COUNTRIES = new Set([
+  "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "IE",
+  "IT", "LI", "LT", "LU", "LV", "MC", "MT", "NL", "NO", "PL", "PT", "RO", "SE", "SI", "SK", "SM",
+]);
+const DOMESTIC_TRANSFER_TYPE: Record<string, string> = { GB: "gb_bank_transfer", JP: "jp_bank_transfer", MX: "mx_bank_transfer", US: "us_bank_transfer" };
+
+/** The bank transfers an account in `country` can receive (Stripe's bank-transfers page, business locations). */
+export function bankTransferTypesFor(country: string): string[] {
+  const code = country.toUpperCase();
+  return [...(EUR_ACCOUNT_COUNTRIES.has(code) ? ["eu_bank_transfer"] : []), ...(DOMESTIC_TRANSFER_TYPE[code] ? [DOMESTIC_TRANSFER_TYPE[code]] : [])];
+}
+
+/** As Stripe refuses a payment method type the account has not activated. */
+export function assertBankTransfersActive(account: Account, param?: string) {
+  if ((account.capabilities as Record<string, string>).bank_transfer_payments === "active") return;
+  throw invalid(
+    "The payment method type provided: customer_balance is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.",
+    param,
+    "payment_intent_invalid_parameter",
+  );
+}
+
+export function fundingInstructions(engine: Engine, accountId: string, currency: string, type: string, country?: string, typeParam = "bank_transfer[type]") {
   const account = engine.account(accountId) as Account;
+  assertBankTransfersActive(account);
+  const receivable = bankTransferTypesFor(account.country);
+  if (!receivable.includes(type)) {
+    throw invalid(
+      `${type} is not available to accounts in ${account.country}. Accounts in ${account.country} can receive bank transfers of type ${receivable.join(", ")}.`,
+      typeParam,
+      "payment_intent_invalid_parameter",
+    );
+  }
   const holder = String((account.business_profile as { name: string | null }).name ?? "Sandbox account");
   if (type === "eu_bank_transfer") {
     if (currency !== "eur") throw invalid("eu_bank_transfer takes EUR only.", "currency");
@@ -69,6 +101,40 @@ export function fundingInstructions(engine: Engine, accountId: string, currency:
       ],
     };
   }
+  if (type === "jp_bank_transfer") {
+    if (currency !== "jpy") throw invalid("jp_bank_transfer takes JPY only.", "currency");
+    return {
+      type,
+      financial_addresses: [
+        {
+          type: "zengin",
+          zengin: {
+            account_holder_name: holder,
+            account_number: "1234567",
+            account_type: "futsu",
+            bank_code: "0001",
+            bank_name: "Sandbox Bank",
+            branch_code: "001",
+            branch_name: "Sandbox Branch",
+          },
+          supported_networks: ["zengin"],
+        },
+      ],
+    };
+  }
+  if (type === "mx_bank_transfer") {
+    if (currency !== "mxn") throw invalid("mx_bank_transfer takes MXN only.", "currency");
+    return {
+      type,
+      financial_addresses: [
+        {
+          type: "spei",
+          spei: { account_holder_name: holder, bank_code: "002", bank_name: "Sandbox Bank", clabe: "002010077777777771" },
+          supported_networks: ["spei"],
+        },
+      ],
+    };
+  }
   throw invalid(`Invalid bank_transfer[type]: ${type}`, "bank_transfer[type]");
 }
 
@@ -84,7 +150,14 @@ export function awaitBankTransfer(engine: Engine, pi: PaymentIntent, accountId: 
       "payment_method_options[customer_balance]",
     );
   }
-  const instructions = fundingInstructions(engine, accountId, pi.currency, bankTransfer.type, bankTransfer.eu_bank_transfer?.country);
+  const instructions = fundingInstructions(
+    engine,
+    accountId,
+    pi.currency,
+    bankTransfer.type,
+    bankTransfer.eu_bank_transfer?.country,
+    "payment_method_options[customer_balance][bank_transfer][type]",
+  );
   pi._reference ??= newId("x", 10).slice(2).toUpperCase();
   pi.status = "requires_action";
   pi.next_action = {

@@ -4,7 +4,7 @@ import type { Engine } from "../engine";
 import { newId, now, present, text } from "../store";
 import { invalid, notFound, StripeApiError } from "../wire";
 import { createCharge, failPayment, succeedPayment } from "./charges";
-import { awaitBankTransfer } from "./customers";
+import { assertBankTransfersActive, awaitBankTransfer } from "./customers";
 import type { Account, Obj, PaymentIntent } from "./objects";
 import { openDispute } from "./disputes";
 import { CARD_OUTCOMES, createPaymentMethod, paymentMethodFor, REDIRECT_METHODS } from "./payment-methods";
@@ -45,6 +45,7 @@ export function createPaymentIntent(
   assertCurrency(input.currency, "currency");
   assertAmount(engine, account, input.amount, input.currency);
   assertDescriptorSuffix(account, input.statementDescriptorSuffix);
+  if (input.allowed?.includes("customer_balance")) assertBankTransfersActive(account, "allowed_payment_method_types");
   if (input.customer && !engine.store.get(accountId, input.customer, "customer")) throw notFound("customer", input.customer, "customer");
   const id = newId("pi", 24);
   const allowed = input.allowed ?? null;

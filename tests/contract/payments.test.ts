@@ -151,3 +151,41 @@ describe("bank transfers", () => {
     expect(settled.amount_received).toBe(5000);
   });
 });
+
+describe("what a connected account can take by bank transfer", () => {
+  const transferIntent = (
+    currency: string,
+    bankTransfer: Stripe.PaymentIntentCreateParams.PaymentMethodOptions.CustomerBalance.BankTransfer,
+    customer: string,
+  ) =>
+    target.stripe.paymentIntents.create(
+      {
+        amount: 5000,
+        currency,
+        customer,
+        allowed_payment_method_types: ["customer_balance"],
+        payment_method_data: { type: "customer_balance" },
+        payment_method_options: { customer_balance: { funding_type: "bank_transfer", bank_transfer: bankTransfer } },
+        confirm: true,
+      },
+      on(),
+    );
+
+  it("refuses a customer made on another account (the platform's own) as missing", async () => {
+    const elsewhere = await target.stripe.customers.create({ email: "donor@example.org" });
+    await expect(transferIntent("eur", { type: "eu_bank_transfer", eu_bank_transfer: { country: "DE" } }, elsewhere.id)).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      code: "resource_missing",
+      param: "customer",
+      message: `No such customer: '${elsewhere.id}'`,
+    });
+  });
+
+  it("refuses a bank transfer the euro-area account cannot receive (GBP to a UK sort code)", async () => {
+    const customer = await target.stripe.customers.create({ email: "donor@example.org" }, on());
+    await expect(transferIntent("gbp", { type: "gb_bank_transfer" }, customer.id)).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      statusCode: 400,
+    });
+  });
+});

@@ -151,17 +151,22 @@ describe("bank transfer", () => {
     // Sent before anything is paid, to any address typed: nothing the request typed is in it.
     expect(mail.text).not.toContain("Ben");
 
-    const donation = await db.donation.findUniqueOrThrow({ where: { id: String(response.body.donationId) }, include: { donor: true } });
-    await control.fund(String(donation.donor?.stripeCustomerId), 5000, "eur", instructions.reference);
+    const donation = await db.donation.findUniqueOrThrow({
+      where: { id: String(response.body.donationId) },
+      include: { donor: { include: { stripeCustomers: true } } },
+    });
+    expect(donation.donor?.stripeCustomers).toEqual([expect.objectContaining({ stripeAccountId: org.account })]);
+    await control.fund(String(donation.donor?.stripeCustomers[0]?.stripeCustomerId), 5000, "eur", instructions.reference);
     expect((await deliver(await eventOf(org.account, "payment_intent.succeeded", String(donation.stripePaymentIntentId)))).status).toBe(200);
     expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded", paymentMethodType: "customer_balance" });
   });
 
   it("is refused in a currency without bank transfers", async () => {
-    const { base, count } = await setup();
+    const { org, base, count } = await setup();
     const response = await give({ ...base, currency: "CHF", method: "bank_transfer" });
     expect(response.status).toBe(422);
-    expect(response.body.error?.fields?.method?.[0]).toMatch(/EUR, GBP and USD/);
+    // The organisation's account is in Germany: EUR is the one currency it can receive by transfer.
+    expect(response.body.error?.fields?.method).toEqual([`${org.organisation.name} can receive bank transfers in EUR only. Choose EUR, or pay another way.`]);
     expect(await count()).toBe(0);
   });
 });

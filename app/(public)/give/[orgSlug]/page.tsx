@@ -55,6 +55,7 @@ export default async function GivePage({ params, searchParams }: Props) {
                 : (organisation.acceptedCurrencies[0] ?? "EUR"),
               acceptedCurrencies: organisation.acceptedCurrencies,
               feeRates: organisation.feeRates,
+              bankTransferCurrencies: page.bankTransferCurrencies,
             }}
             fixedFund={fund?.slug ?? null}
             fixedCampaign={campaign?.slug ?? null}

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { bankTransferCurrencies } from "@/lib/donations/bank-transfer";
 import { getEnv } from "@/lib/env";
 import type { ConnectError } from "@/lib/organisations/connect-stripe-account";
 import { refreshStripeStatus } from "@/lib/organisations/refresh-stripe-status";
@@ -27,6 +28,13 @@ const ERRORS: Record<ConnectError, string> = {
   stripe_error: "Stripe could not complete the connection. Nothing was changed; please try again in a moment.",
   not_admin: "Only owners and admins can connect a Stripe account.",
 };
+
+/** What donors can transfer, as Stripe says of the account (its country and bank-transfer capability). */
+function transferText(organisation: { stripeAccountCountry: string | null; stripeCapabilities: unknown }) {
+  const currencies = bankTransferCurrencies({ country: organisation.stripeAccountCountry, capabilities: organisation.stripeCapabilities });
+  if (currencies.length) return `${new Intl.ListFormat("en-GB").format(currencies)} (account in ${organisation.stripeAccountCountry})`;
+  return "Not available: turn on bank transfers in your Stripe Dashboard's payment methods, where your country offers them";
+}
 
 function YesNo({ value }: { value: boolean }) {
   return <span className={value ? "font-semibold text-emerald-800" : "font-semibold text-amber-800"}>{value ? "Yes" : "Not yet"}</span>;
@@ -99,6 +107,8 @@ export default async function PaymentsSettingsPage({
             <dd>
               <YesNo value={organisation.stripeDetailsSubmitted} />
             </dd>
+            <dt className="text-slate-600">Bank transfers</dt>
+            <dd data-testid="bank-transfers">{transferText(organisation)}</dd>
             {organisation.stripeConnectedAt ? (
               <>
                 <dt className="text-slate-600">Connected</dt>
