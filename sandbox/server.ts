@@ -1,5 +1,5 @@
 // Amply's offline Stripe sandbox: one loopback HTTP server that answers as Stripe's API, Connect
-// OAuth, Stripe.js and webhooks do. Started by `npm run dev` when no STRIPE_SECRET_KEY is
+// OAuth, Stripe.js and webhooks do, with a console at its root for the person at this machine. Started by `npm run dev` when no STRIPE_SECRET_KEY is
 // configured, by the tests, and by Playwright. Never used with real Stripe keys.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
