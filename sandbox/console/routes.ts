@@ -17,7 +17,8 @@ const SECURITY_HEADERS = {
   "Content-Security-Policy": `default-src 'none'; style-src '${STYLE_HASH}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   "X-Frame-Options": "DENY",
   "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
+  // Not no-referrer: under it a browser sends `Origin: null` with the page's own form posts.
+  "Referrer-Policy": "same-origin",
   "Cache-Control": "no-store",
 };
 
