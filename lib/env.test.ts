@@ -32,6 +32,19 @@ describe("configuration", () => {
     expect(env.devMailbox).toBe(true);
   });
 
+  it("points the sandbox banner at the sandbox's root, on the origin browsers load its Stripe.js from, and nowhere with real keys", () => {
+    const sandbox = {
+      ...valid,
+      STRIPE_SECRET_KEY: "sk_test_sandbox_amply",
+      NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY: "pk_test_sandbox_amply",
+      STRIPE_API_HOST: "127.0.0.1",
+      STRIPE_JS_URL: "http://localhost:12112/endive/stripe.js",
+    };
+    expect(parseEnv(sandbox).sandboxConsoleUrl).toBe("http://localhost:12112/");
+    expect(parseEnv(valid).sandboxConsoleUrl).toBeNull();
+    expect(parseEnv({ ...valid, STRIPE_JS_URL: "http://localhost:12112/endive/stripe.js" }).sandboxConsoleUrl).toBeNull();
+  });
+
   it("names each missing variable, and never turns a missing one into 'undefined'", () => {
     const found = problems({ NODE_ENV: "development", STRIPE_SECRET_KEY: "sk_test_abc" });
     for (const name of ["DATABASE_URL", "APP_URL", "AUTH_SECRET", "NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY", "STRIPE_CLIENT_ID", "STRIPE_WEBHOOK_SECRETS"]) {

@@ -167,6 +167,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
     ...parsed,
     /** Stripe calls go to the offline sandbox (its keys carry this marker). */
     stripeSandbox: parsed.STRIPE_SECRET_KEY.startsWith("sk_test_sandbox"),
+    /**
+     * The sandbox's console (its root page), for the sandbox banner: at the origin browsers already
+     * load the sandbox's Stripe.js from, so a donor's browser reaches it too. Null with real Stripe.
+     */
+    sandboxConsoleUrl: parsed.STRIPE_SECRET_KEY.startsWith("sk_test_sandbox") ? new URL("/", parsed.STRIPE_JS_URL).href : null,
     stripeLivemode: parsed.STRIPE_SECRET_KEY.includes("_live_"),
     /** Mail kept at /dev/mailbox instead of sent: only in development or under the browser tests. */
     devMailbox: !parsed.EMAIL_SERVER && (parsed.NODE_ENV === "development" || parsed.AMPLY_E2E),

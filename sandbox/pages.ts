@@ -36,25 +36,6 @@ export function page(res: ServerResponse, status: number, title: string, body: s
 <body><main aria-label="${escapeHtml(title)}"><div class="card"><span class="badge">${SANDBOX_LABEL}</span>${body}</div></main></body></html>`);
 }
 
-export function homePage(res: ServerResponse, engine: Engine) {
-  const accounts = engine.store.everywhere("account").filter(({ object }) => object._connected);
-  const rows = accounts
-    .map(
-      ({ object }) =>
-        `<li><code>${escapeHtml(object.id)}</code> ${escapeHtml((object.business_profile as { name: string | null }).name)} (${object.charges_enabled ? "charges enabled" : "requirements due"})</li>`,
-    )
-    .join("");
-  page(
-    res,
-    200,
-    "Stripe sandbox",
-    `<h1>Amply's offline Stripe sandbox</h1>
-     <p>This server stands in for Stripe's API, Connect OAuth, Stripe.js and webhooks so Amply runs with no Stripe keys and no internet. Nothing here moves real money.</p>
-     <h2>Connected accounts</h2>${rows ? `<ul>${rows}</ul>` : "<p>None yet. Connect one from Amply's dashboard.</p>"}
-     <p>Webhooks go to <code>${escapeHtml(engine.webhooks.endpointUrl ?? "(no endpoint configured)")}</code>. Events: <a href="/_sandbox/events">/_sandbox/events</a>.</p>`,
-  );
-}
-
 export function authorizePage(res: ServerResponse, engine: Engine, url: URL) {
   const q = url.searchParams;
   const problems: string[] = [];

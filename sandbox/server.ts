@@ -1,5 +1,5 @@
 // Amply's offline Stripe sandbox: one loopback HTTP server that answers as Stripe's API, Connect
-// OAuth, Stripe.js and webhooks do. Started by `npm run dev` when no STRIPE_SECRET_KEY is
+// OAuth, Stripe.js and webhooks do, with a console at its root for the person at this machine. Started by `npm run dev` when no STRIPE_SECRET_KEY is
 // configured, by the tests, and by Playwright. Never used with real Stripe keys.
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { handleApi } from "./api";
 import { handleOAuthApi } from "./api/oauth";
+import { isConsolePath, sandboxConsole } from "./console/routes";
 import { handleControl } from "./control";
 import { Engine, type SandboxConfig } from "./engine";
 import {
@@ -17,7 +18,6 @@ import {
   bankTransferPage,
   challengeDecision,
   challengePage,
-  homePage,
   page,
   redirectDecision,
   redirectPage,
@@ -87,6 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     captureDelayMs: options.captureDelayMs,
   };
   const engine = new Engine(config);
+  const handleConsole = sandboxConsole(engine);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -127,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           return method === "POST" ? accountDashboardDecision(res, engine, dashboard[1] as string) : accountDashboardPage(res, engine, dashboard[1] as string);
         const bankTransfer = /^\/bank-transfer\/([^/]+)$/.exec(p);
         if (bankTransfer) return bankTransferPage(res, engine, bankTransfer[1] as string);
-        if (p === "/") return homePage(res, engine);
+        if (isConsolePath(p)) return handleConsole(req, res, url, body);
         page(res, 404, "Not found", `<h1>Not found</h1><p>The sandbox has nothing at ${p.replace(/[<>&"']/g, "")}.</p>`);
       } catch (error) {
         console.error("[stripe-sandbox]", error);

@@ -7,9 +7,10 @@ import { signOutAction } from "./actions";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn("/dashboard");
+  const { sandboxConsoleUrl } = getEnv();
   return (
     <>
-      {getEnv().stripeSandbox ? <SandboxBanner /> : null}
+      {sandboxConsoleUrl ? <SandboxBanner consoleUrl={sandboxConsoleUrl} /> : null}
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/dashboard" className="text-lg font-bold tracking-tight text-teal-800">
