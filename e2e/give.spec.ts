@@ -73,6 +73,41 @@ test("a declined card shows Stripe's message, and a retry with another card succ
   await donationInDashboard(page, donor.name, "Succeeded");
 });
 
+test("a retry after a decline keeps what the donor changed: one donation, anonymous, the new message and amount", async ({ page, browser }) => {
+  const donor = uniqueDonor("Priv Acy");
+  const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await openGivePage(visitor);
+  await fillDonor(visitor, donor.name, donor.email);
+  await visitor.getByLabel(/Dedication or message/).fill("Keep up the good work");
+  await fillCard(visitor, "4000 0000 0000 0002");
+  await visitor.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(visitor.getByTestId("form-error")).toHaveText("Your card was declined.");
+
+  await visitor.getByRole("checkbox", { name: /Give anonymously/ }).check();
+  await visitor.getByLabel(/Dedication or message/).fill("In memory of Grandma");
+  await choosePreset(visitor, "€50.00");
+  await fillCard(visitor, "4242 4242 4242 4242");
+  await visitor.getByRole("button", { name: "Give €50.00" }).click();
+  await expect(visitor.getByText("Your donation of €50.00 to Give Test Charity went through")).toBeVisible();
+
+  await openMailbox(page, donor.email, /Your receipt from Give Test Charity/);
+  await page.getByRole("link", { name: /Your receipt from Give Test Charity/ }).click();
+  await expect(page.getByText("Dedication: In memory of Grandma")).toBeVisible();
+  await expect(page.getByText("Amount: €50.00")).toBeVisible();
+  await expect(page.getByText("Keep up the good work")).toHaveCount(0);
+
+  // The newest donation is this one, anonymous; the declined attempt is not a second row.
+  await page.goto("/dashboard/give-test/donations");
+  const newest = page.getByTestId("donation-row").first();
+  await expect(newest).toContainText("Anonymous");
+  await expect(newest).toContainText("€50.00");
+  await expect(newest).toContainText("Succeeded");
+  await expect(page.getByTestId("donation-row").filter({ hasText: donor.name })).toHaveCount(0);
+  await newest.getByRole("link").click();
+  await expect(page.getByText("In memory of Grandma")).toBeVisible();
+  await expect(page.getByText("Keep up the good work")).toHaveCount(0);
+});
+
 test("a card that asks for 3-D Secure passes the challenge", async ({ page }) => {
   const donor = uniqueDonor("Secure Donor");
   await openGivePage(page);

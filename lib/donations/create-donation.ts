@@ -41,8 +41,9 @@ export async function createDonation(
 
   const donationId = donationIdFor(target.organisation.id, idempotencyKey);
   const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
-  // A page retrying its own request is not a new attempt: no limit counted again.
-  if (existing) return replayDonation(existing, request, amounts.chargedAmount, target.stripeAccount, context.clock);
+  // A page retrying its own request (after a decline, perhaps with changes) is not a new attempt:
+  // no limit counted again.
+  if (existing) return replayDonation(existing, { request, amounts, target, clientAddress: context.clientAddress }, context.clock);
   await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
 
   const donor = await findOrCreateDonor(target.organisation.id, request.donor.email, request.donor.name || null);
