@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { choosePreset, donationInDashboard, fillCard, fillDonor, ledgerEntryInDashboard, openGivePage, sandbox, uniqueDonor } from "./support/give";
 import { openMailbox } from "./support/mailbox";
@@ -121,15 +121,28 @@ test("a card that asks for 3-D Secure passes the challenge", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 });
 
-test("SEPA Direct Debit shows processing, then succeeds when the bank settles it", async ({ page }) => {
+test("SEPA Direct Debit takes the name and email given above, needs the name, shows processing, then succeeds", async ({ page }) => {
   const donor = uniqueDonor("Sepa Donor");
   await openGivePage(page);
-  await fillDonor(page, donor.name, donor.email);
+  await fillDonor(page, "", donor.email);
   const element = page.getByTestId("stripe-sandbox-payment-element");
   await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
-  await element.getByLabel("Full name").fill(donor.name);
-  await element.getByLabel("Email").fill(donor.email);
+  // Asked once, above: not again inside the Payment Element.
+  await expect(element.getByLabel("Full name")).toHaveCount(0);
+  await expect(element.getByLabel("Email")).toHaveCount(0);
   await element.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  await expect(name).toHaveAccessibleDescription("Needed for SEPA Direct Debit: the bank debits an account in this name.");
+  await page.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Please check the highlighted fields.");
+  await expect(page.getByText("Enter the account holder's name: SEPA Direct Debit needs it.")).toBeVisible();
+  await expect(page.getByText("Please provide your full name")).toHaveCount(0);
+  await name.fill(donor.name);
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  // Back to a card, the name is optional again.
+  await element.getByRole("radio", { name: "Card" }).check();
+  await expect(page.getByLabel("Name (optional)")).toHaveValue(donor.name);
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
   await page.getByRole("button", { name: "Give €25.00" }).click();
   await expect(page.getByTestId("donation-processing")).toContainText("your payment is processing");
   const intent = new URL(page.url()).searchParams.get("payment_intent") ?? "";

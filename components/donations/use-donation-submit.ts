@@ -29,6 +29,8 @@ export type DonationSubmitInput = {
   figures: DonationFigures;
   method: PaymentMethodChoice;
   donor: DonorDetails;
+  /** The method chosen in the Payment Element needs the donor's name (SEPA Direct Debit). */
+  nameRequired: boolean;
   turnstileToken: string;
 };
 
@@ -184,5 +186,6 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
 function localErrors(check: RequestCheck, input: DonationSubmitInput): DonationFieldErrors | null {
   const local = check.checkDonationRequest(requestBody(input));
   if (!input.figures.ok) local.amount = input.figures.error;
+  if (input.nameRequired && !input.donor.name.trim() && !local.name) local.name = "Enter the account holder's name: SEPA Direct Debit needs it.";
   return Object.keys(local).length ? { ...local, form: "Please check the highlighted fields." } : null;
 }
