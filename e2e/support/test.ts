@@ -13,8 +13,9 @@ export { expect };
 /** Kinds of page already checked when left, in this worker's run. */
 const checkedWhenLeft = new Set<string>();
 
-/** The pages the running test opened (a worker runs one test at a time). */
+/** The pages the running test opened, and what axe found on them (a worker runs one test at a time). */
 let pagesOfTest: Page[] = [];
+let findings: Array<{ url: string; violations: Array<{ id: string; targets: string[] }> }> = [];
 
 /** The address without what varies between pages of one kind: ids and query values. */
 function pageKind(url: URL): string {
@@ -42,9 +43,14 @@ async function violationsOf(page: Page, appOrigin: string) {
   }
 }
 
-async function expectAccessibleIfApp(page: Page, appOrigin: string) {
+/**
+ * Kept for the end of the test rather than thrown here: a check made inside a retried block
+ * (`expect(...).toPass()` around a `goto`) must not be swallowed by the retry.
+ */
+async function checkIfApp(page: Page, appOrigin: string) {
+  const url = page.url();
   const violations = await violationsOf(page, appOrigin);
-  if (violations) expect(violations, `axe on ${page.url()}`).toEqual([]);
+  if (violations?.length) findings.push({ url, violations });
 }
 
 /** Checks the page it is leaving before each `goto`; remembers it for the end of the test. */
@@ -56,7 +62,7 @@ function watch(page: Page, appOrigin: string) {
       const kind = pageKind(new URL(page.url()));
       if (!checkedWhenLeft.has(kind)) {
         checkedWhenLeft.add(kind);
-        await expectAccessibleIfApp(page, appOrigin);
+        await checkIfApp(page, appOrigin);
       }
     }
     return goto(...args);
@@ -68,6 +74,7 @@ export const test = base.extend<{ axeEveryPage: void }>({
     async ({ browser, context, baseURL }, runTest, testInfo) => {
       const appOrigin = new URL(baseURL ?? "http://localhost").origin;
       pagesOfTest = [];
+      findings = [];
       // Pages of the test's own context and of any context it makes with browser.newContext().
       const onPage = (page: Page) => watch(page, appOrigin);
       context.pages().forEach(onPage);
@@ -86,7 +93,8 @@ export const test = base.extend<{ axeEveryPage: void }>({
       }
       // A test that already failed keeps its own failure.
       if (testInfo.status !== testInfo.expectedStatus) return;
-      for (const page of pagesOfTest) await expectAccessibleIfApp(page, appOrigin);
+      for (const page of pagesOfTest) await checkIfApp(page, appOrigin);
+      expect(findings, "axe violations on the pages this test visited").toEqual([]);
     },
     { auto: true },
   ],
