@@ -42,6 +42,17 @@ export default defineConfig([
     plugins: { amply },
     rules: { "amply/no-outside-citations": "error" },
   },
+  // Browser tests take `test` from e2e/support/test.ts, which runs axe on every page they visit.
+  {
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/support/test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from e2e/support/test.ts: it checks every page with axe." }] },
+      ],
+    },
+  },
   // The Stripe.js stand-in is plain browser JavaScript served as a file, not part of the app bundle.
   globalIgnores([
     ".next/**",

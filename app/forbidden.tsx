@@ -1,15 +1,11 @@
-import Link from "next/link";
+import { ForbiddenMessage } from "@/components/forbidden-message";
 
+// Outside any layout with a main landmark this page brings its own; the dashboard has its own
+// forbidden page, shown inside its layout's main.
 export default function Forbidden() {
   return (
-    <main id="main" className="mx-auto grid max-w-lg gap-4 px-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">You don&apos;t have access to this page</h1>
-      <p className="text-slate-700">
-        You are signed in, but not as a member of this organisation with the role this page needs. Ask one of its owners to invite you.
-      </p>
-      <Link href="/dashboard" className="font-semibold text-teal-800 underline">
-        Go to your organisations
-      </Link>
+    <main id="main">
+      <ForbiddenMessage />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { fillCard, fillDonor, openGivePage, uniqueDonor } from "./support/give";
 
 test("letters typed into the amount are an error, not dropped, and nothing is charged", async ({ page }) => {

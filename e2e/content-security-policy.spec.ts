@@ -1,4 +1,5 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { type Page, type Response } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { fillCard, fillDonor, openGivePage, uniqueDonor } from "./support/give";
 
 /** The response's policy, its nonce, and checks that the page's own scripts carry that nonce. */

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { choosePreset, donationInDashboard, fillCard, fillDonor, ledgerEntryInDashboard, openGivePage, sandbox, uniqueDonor } from "./support/give";
 import { openMailbox } from "./support/mailbox";
@@ -73,6 +73,41 @@ test("a declined card shows Stripe's message, and a retry with another card succ
   await donationInDashboard(page, donor.name, "Succeeded");
 });
 
+test("a retry after a decline keeps what the donor changed: one donation, anonymous, the new message and amount", async ({ page, browser }) => {
+  const donor = uniqueDonor("Priv Acy");
+  const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await openGivePage(visitor);
+  await fillDonor(visitor, donor.name, donor.email);
+  await visitor.getByLabel(/Dedication or message/).fill("Keep up the good work");
+  await fillCard(visitor, "4000 0000 0000 0002");
+  await visitor.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(visitor.getByTestId("form-error")).toHaveText("Your card was declined.");
+
+  await visitor.getByRole("checkbox", { name: /Give anonymously/ }).check();
+  await visitor.getByLabel(/Dedication or message/).fill("In memory of Grandma");
+  await choosePreset(visitor, "€50.00");
+  await fillCard(visitor, "4242 4242 4242 4242");
+  await visitor.getByRole("button", { name: "Give €50.00" }).click();
+  await expect(visitor.getByText("Your donation of €50.00 to Give Test Charity went through")).toBeVisible();
+
+  await openMailbox(page, donor.email, /Your receipt from Give Test Charity/);
+  await page.getByRole("link", { name: /Your receipt from Give Test Charity/ }).click();
+  await expect(page.getByText("Dedication: In memory of Grandma")).toBeVisible();
+  await expect(page.getByText("Amount: €50.00")).toBeVisible();
+  await expect(page.getByText("Keep up the good work")).toHaveCount(0);
+
+  // The newest donation is this one, anonymous; the declined attempt is not a second row.
+  await page.goto("/dashboard/give-test/donations");
+  const newest = page.getByTestId("donation-row").first();
+  await expect(newest).toContainText("Anonymous");
+  await expect(newest).toContainText("€50.00");
+  await expect(newest).toContainText("Succeeded");
+  await expect(page.getByTestId("donation-row").filter({ hasText: donor.name })).toHaveCount(0);
+  await newest.getByRole("link").click();
+  await expect(page.getByText("In memory of Grandma")).toBeVisible();
+  await expect(page.getByText("Keep up the good work")).toHaveCount(0);
+});
+
 test("a card that asks for 3-D Secure passes the challenge", async ({ page }) => {
   const donor = uniqueDonor("Secure Donor");
   await openGivePage(page);
@@ -86,15 +121,28 @@ test("a card that asks for 3-D Secure passes the challenge", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
 });
 
-test("SEPA Direct Debit shows processing, then succeeds when the bank settles it", async ({ page }) => {
+test("SEPA Direct Debit takes the name and email given above, needs the name, shows processing, then succeeds", async ({ page }) => {
   const donor = uniqueDonor("Sepa Donor");
   await openGivePage(page);
-  await fillDonor(page, donor.name, donor.email);
+  await fillDonor(page, "", donor.email);
   const element = page.getByTestId("stripe-sandbox-payment-element");
   await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
-  await element.getByLabel("Full name").fill(donor.name);
-  await element.getByLabel("Email").fill(donor.email);
+  // Asked once, above: not again inside the Payment Element.
+  await expect(element.getByLabel("Full name")).toHaveCount(0);
+  await expect(element.getByLabel("Email")).toHaveCount(0);
   await element.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  await expect(name).toHaveAccessibleDescription("Needed for SEPA Direct Debit: the bank debits an account in this name.");
+  await page.getByRole("button", { name: "Give €25.00" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Please check the highlighted fields.");
+  await expect(page.getByText("Enter the account holder's name: SEPA Direct Debit needs it.")).toBeVisible();
+  await expect(page.getByText("Please provide your full name")).toHaveCount(0);
+  await name.fill(donor.name);
+  await expect(page.getByTestId("form-error")).toHaveCount(0);
+  // Back to a card, the name is optional again.
+  await element.getByRole("radio", { name: "Card" }).check();
+  await expect(page.getByLabel("Name (optional)")).toHaveValue(donor.name);
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
   await page.getByRole("button", { name: "Give €25.00" }).click();
   await expect(page.getByTestId("donation-processing")).toContainText("your payment is processing");
   const intent = new URL(page.url()).searchParams.get("payment_intent") ?? "";

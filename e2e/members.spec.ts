@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { uniqueEmail } from "./support/session";
 import { openMailbox } from "./support/mailbox";
 

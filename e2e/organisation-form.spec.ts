@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
 test("the new-organisation form keeps everything after an error, and hints each currency's fee in its own decimals", async ({ page }) => {
   const slug = `keep-typing-${Date.now().toString(36)}`;

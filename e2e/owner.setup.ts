@@ -1,4 +1,4 @@
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./support/test";
 import { DEMO } from "../lib/organisations/demo";
 import { signInThroughMailbox } from "./support/session";
 

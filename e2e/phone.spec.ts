@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible, expectNoSidewaysScroll } from "./support/axe";
 import { fillCard, fillDonor, openGivePage, uniqueDonor } from "./support/give";
 

@@ -1,7 +1,8 @@
 // Attacks on the real server (`npm start`'s own server in front of the production build): headers
 // a browser would never send, from loopback addresses other than the browser's.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { e2eRun } from "./support/fixtures";
 import { cookiesOf, rawRequest } from "./support/raw-http";
 import { uniqueEmail } from "./support/session";

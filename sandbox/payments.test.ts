@@ -112,6 +112,43 @@ describe("payments, money and refunds", () => {
   });
 });
 
+describe("updating a PaymentIntent", () => {
+  it("takes a new amount, currency and metadata before payment, and refuses a new amount once it is processing or paid", async () => {
+    const account = await connectedAccount();
+    const on = { stripeAccount: account };
+    const intent = await stripe.paymentIntents.create({ amount: 2500, currency: "eur", automatic_payment_methods: { enabled: true } }, on);
+    await expect(stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_chargeDeclined" }, on)).rejects.toMatchObject({ code: "card_declined" });
+    const updated = await stripe.paymentIntents.update(intent.id, { amount: 3000, currency: "gbp", metadata: { note: "retry" } }, on);
+    expect(updated).toMatchObject({ amount: 3000, currency: "gbp", status: "requires_payment_method", metadata: { note: "retry" } });
+
+    const paid = await stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" }, on);
+    expect(paid.status).toBe("succeeded");
+    await expect(stripe.paymentIntents.update(intent.id, { amount: 4000 }, on)).rejects.toMatchObject({
+      code: "payment_intent_unexpected_state",
+      message: expect.stringContaining("amount could not be updated because it has a status of succeeded") as string,
+    });
+    await expect(stripe.paymentIntents.update(intent.id, { currency: "eur" }, on)).rejects.toMatchObject({ code: "payment_intent_unexpected_state" });
+    // Metadata and the description stay editable after payment, as on Stripe.
+    expect((await stripe.paymentIntents.update(intent.id, { metadata: { note: "paid" } }, on)).metadata).toMatchObject({ note: "paid" });
+
+    const sepa = await stripe.paymentIntents.create({ amount: 2500, currency: "eur", automatic_payment_methods: { enabled: true } }, on);
+    const processing = await stripe.paymentIntents.confirm(
+      sepa.id,
+      {
+        payment_method_data: {
+          type: "sepa_debit",
+          sepa_debit: { iban: "DE89370400440532013000" },
+          billing_details: { name: "Sepa Donor", email: "sepa@example.org" },
+        },
+        mandate_data: { customer_acceptance: { type: "online", online: { ip_address: "203.0.113.7", user_agent: "test" } } },
+      },
+      on,
+    );
+    expect(processing.status).toBe("processing");
+    await expect(stripe.paymentIntents.update(sepa.id, { amount: 2600 }, on)).rejects.toMatchObject({ code: "payment_intent_unexpected_state" });
+  });
+});
+
 describe("subscriptions", () => {
   it("creates with price_data and default_incomplete, then cycles paid and failed, then cancels", async () => {
     const account = await connectedAccount();

@@ -139,10 +139,13 @@ function DonationFields(props: FieldsProps) {
   const { organisation, currency, figures } = props;
   const id = useId();
   const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
+  const [elementMethod, setElementMethod] = useState("card");
   const { donor, setDonor, fund, setFund } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
   const transferPossible = organisation.bankTransferCurrencies.includes(currency);
   const effectiveMethod: PaymentMethodChoice = transferPossible ? method : "payment_element";
+  // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
+  const nameRequired = effectiveMethod === "payment_element" && elementMethod === "sepa_debit";
   const { submit, errors, busy, transfer } = useDonationSubmit({
     organisationSlug: organisation.slug,
     fixedCampaign: props.fixedCampaign,
@@ -153,6 +156,7 @@ function DonationFields(props: FieldsProps) {
     figures,
     method: effectiveMethod,
     donor,
+    nameRequired,
     turnstileToken,
   });
   const errorRef = useRef<HTMLDivElement>(null);
@@ -193,7 +197,13 @@ function DonationFields(props: FieldsProps) {
         onFundChange={setFund}
         errors={errors}
       />
-      <DonorFieldset idPrefix={id} donor={donor} onChange={(change) => setDonor((current) => ({ ...current, ...change }))} errors={errors} />
+      <DonorFieldset
+        idPrefix={id}
+        donor={donor}
+        nameRequired={nameRequired}
+        onChange={(change) => setDonor((current) => ({ ...current, ...change }))}
+        errors={errors}
+      />
       <PaymentFieldset
         idPrefix={id}
         transferPossible={transferPossible}
@@ -201,6 +211,8 @@ function DonationFields(props: FieldsProps) {
         onMethodChange={setMethod}
         paymentsUnavailable={props.paymentsUnavailable}
         errors={errors}
+        billingDetails={{ name: donor.name.trim(), email: donor.email.trim() }}
+        onElementMethodChange={setElementMethod}
       />
 
       {props.turnstileSiteKey ? <TurnstileWidget siteKey={props.turnstileSiteKey} onToken={setTurnstileToken} /> : null}

@@ -10,11 +10,14 @@ export type DonorDetails = { name: string; email: string; anonymous: boolean; de
 export function DonorFieldset({
   idPrefix,
   donor,
+  nameRequired,
   onChange,
   errors,
 }: {
   idPrefix: string;
   donor: DonorDetails;
+  /** The chosen payment method needs the name (SEPA Direct Debit). */
+  nameRequired: boolean;
   onChange: (change: Partial<DonorDetails>) => void;
   errors: DonationFieldErrors;
 }) {
@@ -25,10 +28,15 @@ export function DonorFieldset({
         <FieldFrame
           id={`${idPrefix}-name`}
           label={
-            <>
-              Name <span className="font-normal text-slate-600">(optional)</span>
-            </>
+            nameRequired ? (
+              "Name"
+            ) : (
+              <>
+                Name <span className="font-normal text-slate-600">(optional)</span>
+              </>
+            )
           }
+          hint={nameRequired ? "Needed for SEPA Direct Debit: the bank debits an account in this name." : undefined}
           error={errors.name}
           announceError={false}
         >
@@ -36,6 +44,7 @@ export function DonorFieldset({
             <input
               {...control}
               autoComplete="name"
+              required={nameRequired}
               value={donor.name}
               onChange={(event) => onChange({ name: event.target.value })}
               className={`${controlClass} w-full`}

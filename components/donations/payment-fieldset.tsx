@@ -1,11 +1,11 @@
 "use client";
 
 import { PaymentElement } from "@stripe/react-stripe-js";
+import type { StripePaymentElementOptions } from "@stripe/stripe-js";
+import { useMemo } from "react";
 import { FieldError } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { PaymentMethodChoice } from "./use-donation-submit";
-
-const PAYMENT_ELEMENT_OPTIONS = { layout: "tabs" as const };
 
 const METHOD_LABELS: ReadonlyArray<readonly [PaymentMethodChoice, string]> = [
   ["payment_element", "Card, SEPA Direct Debit, iDEAL or wallet"],
@@ -20,6 +20,8 @@ export function PaymentFieldset({
   onMethodChange,
   paymentsUnavailable,
   errors,
+  billingDetails,
+  onElementMethodChange,
 }: {
   idPrefix: string;
   transferPossible: boolean;
@@ -28,7 +30,21 @@ export function PaymentFieldset({
   /** Stripe.js could not load: say so instead of drawing the Payment Element. */
   paymentsUnavailable: boolean;
   errors: DonationFieldErrors;
+  /** The donor's name and email from "Your details": the Payment Element does not ask for them again. */
+  billingDetails: { name: string; email: string };
+  /** The method chosen inside the Payment Element ("card", "sepa_debit", "ideal"...). */
+  onElementMethodChange: (type: string) => void;
 }) {
+  const { name, email } = billingDetails;
+  // The page asks for the name and email itself and passes them when confirming (use-donation-submit.ts).
+  const options = useMemo<StripePaymentElementOptions>(
+    () => ({
+      layout: "tabs",
+      defaultValues: { billingDetails: { name, email } },
+      fields: { billingDetails: { name: "never", email: "never" } },
+    }),
+    [name, email],
+  );
   return (
     <fieldset className="grid min-w-0 gap-4">
       <legend className="mb-2 text-lg font-semibold">Payment</legend>
@@ -53,7 +69,7 @@ export function PaymentFieldset({
             {transferPossible ? ", or pay by bank transfer" : ""}.
           </p>
         ) : (
-          <PaymentElement options={PAYMENT_ELEMENT_OPTIONS} />
+          <PaymentElement options={options} onChange={(event) => onElementMethodChange(event.value.type)} />
         )}
       </div>
       {method === "bank_transfer" ? (

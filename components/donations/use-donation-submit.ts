@@ -29,6 +29,8 @@ export type DonationSubmitInput = {
   figures: DonationFigures;
   method: PaymentMethodChoice;
   donor: DonorDetails;
+  /** The method chosen in the Payment Element needs the donor's name (SEPA Direct Debit). */
+  nameRequired: boolean;
   turnstileToken: string;
 };
 
@@ -43,7 +45,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   const [errors, setErrors] = useState<DonationFieldErrors>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
-  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
+  const attemptKey = useRef<string | null>(null);
   // After the page's own check found problems, the errors follow the fields as the donor fixes
   // them (and the summary goes once none are left) instead of staying until the next submit.
   const [checking, setChecking] = useState(false);
@@ -54,10 +56,13 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     loadRequestCheck().catch(() => undefined);
   }, []);
 
-  /** The same details -> the same Idempotency-Key: a retry (after a decline) reuses the donation. */
-  function idempotencyKey(fingerprint: string) {
-    if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, key: crypto.randomUUID() };
-    return attempt.current.key;
+  /**
+   * One Idempotency-Key for the page: every submit after the first (after a decline, with another
+   * card, a new amount or edited details) is the same donation, which takes what the donor changed.
+   */
+  function idempotencyKey() {
+    attemptKey.current ??= crypto.randomUUID();
+    return attemptKey.current;
   }
 
   async function submit(event: FormEvent) {
@@ -96,7 +101,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     }
 
     setBusy("Starting your donation…");
-    const key = idempotencyKey(JSON.stringify([body.amount, body.currency, body.coverFee, body.method, body.donor.email, body.fund, body.campaign]));
+    const key = idempotencyKey();
     let created: Created;
     try {
       const response = await fetch("/api/donations", {
@@ -181,5 +186,6 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
 function localErrors(check: RequestCheck, input: DonationSubmitInput): DonationFieldErrors | null {
   const local = check.checkDonationRequest(requestBody(input));
   if (!input.figures.ok) local.amount = input.figures.error;
+  if (input.nameRequired && !input.donor.name.trim() && !local.name) local.name = "Enter the account holder's name: SEPA Direct Debit needs it.";
   return Object.keys(local).length ? { ...local, form: "Please check the highlighted fields." } : null;
 }

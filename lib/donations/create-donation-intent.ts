@@ -15,13 +15,10 @@ import type { StripeClock } from "./stripe-clock";
 
 type Donor = { id: string; email: string };
 
-export async function createDonationIntent(
-  input: { donationId: string; request: DonationRequest; amounts: DonationAmounts; target: DonationTarget; donor: Donor; donorName: string | null },
-  clock: StripeClock,
-): Promise<Stripe.PaymentIntent> {
-  const { donationId, request, amounts, target, donor } = input;
-  const { organisation, fund, campaign, stripeAccount } = target;
-  const metadata: Record<string, string> = {
+/** What a donation's PaymentIntent carries about it; the webhooks find the donation by `donation_id`. */
+export function donationIntentMetadata(donationId: string, request: DonationRequest, target: DonationTarget, donor: { id: string }): Record<string, string> {
+  const { organisation, fund, campaign } = target;
+  return {
     donation_id: donationId,
     organisation_id: organisation.id,
     donor_id: donor.id,
@@ -29,6 +26,28 @@ export async function createDonationIntent(
     ...(fund ? { fund_id: fund.id } : {}),
     ...(campaign ? { campaign_id: campaign.id } : {}),
   };
+}
+
+/**
+ * `idempotencyKey` is `<donation id>:intent` for a donation's first PaymentIntent; a retry that
+ * has to replace it passes a key of its own (derived from the one it replaces).
+ */
+export async function createDonationIntent(
+  input: {
+    donationId: string;
+    request: DonationRequest;
+    amounts: DonationAmounts;
+    target: DonationTarget;
+    donor: Donor;
+    donorName: string | null;
+    idempotencyKey?: string;
+  },
+  clock: StripeClock,
+): Promise<Stripe.PaymentIntent> {
+  const { donationId, request, amounts, target, donor } = input;
+  const { organisation, stripeAccount } = target;
+  const metadata = donationIntentMetadata(donationId, request, target, donor);
+  const idempotencyKey = input.idempotencyKey ?? `${donationId}:intent`;
   try {
     if (request.method !== "bank_transfer") {
       return await clock.time(() =>
@@ -44,7 +63,7 @@ export async function createDonationIntent(
             // No receipt_email: Amply sends the one receipt (docs/stripe.md#one-receipt-from-amply).
             metadata,
           },
-          `${donationId}:intent`,
+          idempotencyKey,
         ),
       );
     }
@@ -69,7 +88,7 @@ export async function createDonationIntent(
           description: `Donation to ${organisation.name}`,
           metadata,
         },
-        `${donationId}:intent`,
+        idempotencyKey,
       ),
     );
   } catch (error) {

@@ -42,10 +42,14 @@ export async function createDonation(
 
   const donationId = donationIdFor(target.organisation.id, idempotencyKey);
   const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
-  // A page retrying its own request is not a new attempt: no limit counted again.
-  if (existing) return replayDonation(existing, request, amounts.chargedAmount, target.stripeAccount, context.clock);
-  // A new attempt only: a page retrying a transfer it started gets its instructions even if the
-  // account has stopped taking new transfers since.
+  // A page retrying its own request (after a decline, perhaps with changes) is not a new attempt:
+  // no limit counted again. A page retrying a transfer it started gets its instructions even if the
+  // account has stopped taking new transfers since; a retry that turns to a transfer, or changes
+  // its currency, asks what the account can receive like a new attempt.
+  if (existing) {
+    if (existing.method !== "bank_transfer" || existing.currency !== request.currency) checkBankTransfer(request, target.organisation);
+    return replayDonation(existing, { request, amounts, target, clientAddress: context.clientAddress }, context.clock);
+  }
   checkBankTransfer(request, target.organisation);
   await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
 

@@ -117,8 +117,28 @@ export function updatePaymentIntent(
   },
 ) {
   const pi = getPaymentIntent(engine, accountId, id);
-  if (!["requires_payment_method", "requires_confirmation", "requires_action"].includes(pi.status)) {
+  if (pi.status === "canceled") {
     throw invalid(`This PaymentIntent's status is ${pi.status}: it can no longer be updated.`, undefined, "payment_intent_unexpected_state");
+  }
+  // What the donor pays can change only until the payment starts; metadata and the description
+  // stay editable afterwards, as on Stripe.
+  const changeable = ["requires_payment_method", "requires_confirmation", "requires_action"];
+  if (!changeable.includes(pi.status)) {
+    const paying: Array<[string, unknown]> = [
+      ["amount", changes.amount],
+      ["currency", changes.currency],
+      ["customer", changes.customer],
+      ["receipt_email", changes.receiptEmail],
+      ["statement_descriptor_suffix", changes.statementDescriptorSuffix],
+    ];
+    const param = paying.find(([, value]) => value !== undefined)?.[0];
+    if (param) {
+      throw invalid(
+        `This PaymentIntent's ${param} could not be updated because it has a status of ${pi.status}. You may only update the ${param} of a PaymentIntent with one of the following statuses: ${changeable.join(", ")}.`,
+        param,
+        "payment_intent_unexpected_state",
+      );
+    }
   }
   const account = engine.account(accountId) as Account;
   const currency = changes.currency ?? pi.currency;

@@ -75,8 +75,12 @@
     invalid_email: "Your email address is invalid.",
   };
 
-  function validate(method, values) {
+  /** The billing fields each method needs (Stripe refuses a SEPA Direct Debit without them). */
+  var REQUIRED_BILLING = { sepa_debit: ["name", "email"] };
+
+  function validate(method, values, never) {
     var errors = {};
+    never = never || {};
     if (method === "card") {
       var number = digits(values.number);
       if (number.length < 13) errors.number = "incomplete_number";
@@ -91,10 +95,11 @@
       var cvcLength = /^3[47]/.test(number) ? 4 : 3;
       if (cvc.length < cvcLength) errors.cvc = "incomplete_cvc";
     } else if (method === "sepa_debit") {
-      if (!String(values.name || "").trim()) errors.name = "incomplete_name";
+      // A field the page collects itself (fields.billingDetails "never") is checked at confirmation.
+      if (!never.name && !String(values.name || "").trim()) errors.name = "incomplete_name";
       var email = String(values.email || "").trim();
-      if (!email) errors.email = "incomplete_email";
-      else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "invalid_email";
+      if (!never.email && !email) errors.email = "incomplete_email";
+      else if (!never.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "invalid_email";
       var iban = String(values.iban || "").replace(/\s+/g, "");
       if (iban.length < 15) errors.iban = "incomplete_iban";
       else if (!ibanValid(iban)) errors.iban = "invalid_iban";
@@ -239,6 +244,13 @@
     state.values.name = defaults.name || "";
     state.values.email = defaults.email || "";
 
+    /** Billing fields set to "never" (fields.billingDetails): hidden for every method, supplied by the page. */
+    function never() {
+      var fields = (options && options.fields && options.fields.billingDetails) || "auto";
+      if (fields === "never") return { name: true, email: true };
+      return { name: fields.name === "never", email: fields.email === "never" };
+    }
+
     function field(name, label, attrs) {
       var errorId = id + "-" + name + "-error";
       var inputAttrs = Object.keys(attrs || {})
@@ -314,8 +326,8 @@
         '<div data-method="sepa_debit"' +
         (state.method === "sepa_debit" ? "" : " hidden") +
         ">" +
-        field("name", "Full name", { autocomplete: "name" }) +
-        field("email", "Email", { type: "email", autocomplete: "email" }) +
+        (never().name ? "" : field("name", "Full name", { autocomplete: "name" })) +
+        (never().email ? "" : field("email", "Email", { type: "email", autocomplete: "email" })) +
         field("iban", "IBAN", { autocomplete: "off", placeholder: "DE00 0000 0000 0000 0000 00" }) +
         '<p class="sbx-note">By providing your IBAN and confirming this payment, you authorise the organisation and Stripe, our payment service provider, to send instructions to your bank to debit your account (sandbox: no real debit).</p>' +
         "</div>" +
@@ -356,7 +368,7 @@
 
     function showErrors() {
       if (!root) return;
-      state.errors = validate(state.method, state.values);
+      state.errors = validate(state.method, state.values, never());
       ["number", "expiry", "cvc", "name", "email", "iban"].forEach(function (name) {
         var input = root.querySelector('[name="' + name + '"]');
         var out = root.querySelector("#" + id + "-" + name + "-error");
@@ -373,7 +385,7 @@
     }
 
     function changed() {
-      var errors = validate(state.method, state.values);
+      var errors = validate(state.method, state.values, never());
       emit("change", {
         elementType: "payment",
         complete: Object.keys(errors).length === 0,
@@ -438,13 +450,23 @@
         return { type: "card", card: { number: digits(v.number), exp_month: expiry.month, exp_year: expiry.year, cvc: digits(v.cvc) } };
       }
       if (state.method === "sepa_debit") {
-        return {
-          type: "sepa_debit",
-          sepa_debit: { iban: String(v.iban).replace(/\s+/g, "").toUpperCase() },
-          billing_details: { name: v.name, email: v.email },
-        };
+        var billing = {};
+        if (!never().name) billing.name = v.name;
+        if (!never().email) billing.email = v.email;
+        return { type: "sepa_debit", sepa_debit: { iban: String(v.iban).replace(/\s+/g, "").toUpperCase() }, billing_details: billing };
       }
       return { type: state.method };
+    };
+    /**
+     * Stripe.js refuses to confirm when a field the chosen method needs was set to "never" and the
+     * page did not pass it in confirmParams.payment_method_data.billing_details: an IntegrationError.
+     */
+    element._missingBillingDetails = function (confirmParams) {
+      var given = (confirmParams && confirmParams.payment_method_data && confirmParams.payment_method_data.billing_details) || {};
+      var hidden = never();
+      return (REQUIRED_BILLING[state.method] || []).filter(function (name) {
+        return hidden[name] && !String(given[name] || "").trim();
+      });
     };
     return element;
   }
@@ -603,6 +625,22 @@
           message: "elements.submit() must be called before stripe." + name + "(). Call elements.submit() as soon as your customer presses pay.",
         },
       });
+    }
+    var missing = element._missingBillingDetails(args.confirmParams);
+    if (missing.length) {
+      var error = new Error(
+        'You specified "never" for fields.billing_details.' +
+          missing[0] +
+          " when creating the payment Element, but did not pass confirmParams.payment_method_data.billing_details." +
+          missing[0] +
+          " when calling stripe." +
+          name +
+          "(). If you opt out of collecting data via the payment Element using the fields option, the data must be passed in when calling stripe." +
+          name +
+          "().",
+      );
+      error.name = "IntegrationError";
+      return Promise.reject(error);
     }
     return confirm(
       instance,

@@ -53,6 +53,26 @@ describe("test PaymentMethods", () => {
     expect(intent.last_payment_error).toMatchObject({ code: "card_declined", decline_code: "generic_decline" });
   });
 
+  it("takes a new amount after a decline (the donor retries), and refuses one once the payment succeeded; metadata stays editable", async () => {
+    const error = (await pay("pm_card_chargeDeclined").catch((e: unknown) => e)) as Stripe.errors.StripeCardError;
+    const declined = error.payment_intent as Stripe.PaymentIntent;
+    const updated = await target.stripe.paymentIntents.update(declined.id, { amount: 3071, metadata: { retry: "1" } }, on());
+    expect(updated).toMatchObject({ amount: 3071, status: "requires_payment_method", metadata: { retry: "1" } });
+    const paid = await target.stripe.paymentIntents.confirm(declined.id, { payment_method: "pm_card_visa" }, on());
+    expect(paid).toMatchObject({ status: "succeeded", amount: 3071 });
+    await expect(target.stripe.paymentIntents.update(declined.id, { amount: 5000 }, on())).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      code: "payment_intent_unexpected_state",
+    });
+    expect((await target.stripe.paymentIntents.update(declined.id, { metadata: { retry: "done" } }, on())).metadata).toMatchObject({ retry: "done" });
+    const canceled = await target.stripe.paymentIntents.cancel(
+      (await pay("pm_card_chargeDeclined").catch((e: Stripe.errors.StripeCardError) => e.payment_intent as Stripe.PaymentIntent)).id,
+      { cancellation_reason: "requested_by_customer" },
+      on(),
+    );
+    expect(canceled).toMatchObject({ status: "canceled", cancellation_reason: "requested_by_customer" });
+  });
+
   it("asks for 3-D Secure with pm_card_authenticationRequired, and declines it off-session", async () => {
     // Confirmed by server code without a return_url: the next action is for Stripe.js to run.
     const intent = await pay("pm_card_authenticationRequired");

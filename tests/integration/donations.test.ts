@@ -6,7 +6,7 @@ import { POST } from "@/app/api/donations/route";
 import { db } from "@/lib/db/client";
 import { LIMITS } from "@/lib/donations/guard-donation-attempt";
 import { getEnv } from "@/lib/env";
-import { connectedOrganisation, control, deliver, eventOf, stripeSdk, unique } from "../support/fixtures";
+import { connectedOrganisation, control, deliver, eventOf, payWithCard, stripeSdk, unique } from "../support/fixtures";
 
 type Body = Record<string, unknown>;
 let address = 1;
@@ -83,9 +83,6 @@ describe("creating a donation", () => {
     expect(new Set([first, second, third].map((r) => r.body.donationId)).size).toBe(1);
     expect(new Set([first, second, third].map((r) => r.body.clientSecret)).size).toBe(1);
     expect(await count()).toBe(1);
-    const changed = await give({ ...base, amount: 5000 }, { key });
-    expect(changed.status).toBe(409);
-    expect(await count()).toBe(1);
   });
 
   it("charges 1000 JPY as 1000, in yen's minor unit", async () => {
@@ -93,6 +90,138 @@ describe("creating a donation", () => {
     const response = await give({ ...base, amount: 1000, currency: "JPY", coverFee: false });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ chargedAmount: 1000, currency: "JPY" });
+  });
+});
+
+describe("a retry after a decline (same Idempotency-Key) takes what the donor changed", () => {
+  /** The page's first attempt, declined by the card's bank, as the webhook records it. */
+  async function declinedAttempt(body: Body, key: string, account: string) {
+    const first = await give(body, { key });
+    expect(first.status).toBe(201);
+    const intentId = String(first.body.clientSecret).split("_secret_")[0] ?? "";
+    await expect(payWithCard(intentId, account, "pm_card_chargeDeclined")).rejects.toMatchObject({ code: "card_declined" });
+    expect((await deliver(await eventOf(account, "payment_intent.payment_failed", intentId))).status).toBe(200);
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: String(first.body.donationId) } });
+    expect(donation.status).toBe("failed");
+    return { donationId: donation.id, intentId };
+  }
+
+  it("updates the one donation and its PaymentIntent with every changed field; the receipt shows them", async () => {
+    const { org, base, count } = await setup();
+    const key = randomUUID();
+    const firstEmail = `${unique("priv")}@example.org`;
+    const first = { ...base, coverFee: false, donor: { name: "Priv Acy", email: firstEmail }, dedication: "First message" };
+    const { donationId, intentId } = await declinedAttempt(first, key, org.account);
+
+    const newEmail = `${unique("acy")}@example.org`;
+    const retry = await give(
+      { ...base, amount: 3000, coverFee: true, fund: "water", donor: { name: "P. Acy", email: newEmail }, anonymous: true, dedication: "Edited message" },
+      { key },
+    );
+    expect(retry.status).toBe(201);
+    // 30.00 grossed up at 1.5% + 0.25: 30.71 nets exactly 30.00 after Stripe's 0.71.
+    expect(retry.body).toMatchObject({ donationId, amount: 3000, feeCovered: 71, chargedAmount: 3071, currency: "EUR", bankTransfer: null });
+    expect(String(retry.body.clientSecret).startsWith(`${intentId}_secret_`)).toBe(true);
+    expect(await count()).toBe(1);
+
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: donationId }, include: { donor: true, fund: true } });
+    expect(donation).toMatchObject({
+      donorName: "P. Acy",
+      anonymous: true,
+      dedication: "Edited message",
+      amount: 3000n,
+      feeCovered: 71n,
+      chargedAmount: 3071n,
+      currency: "EUR",
+      method: "payment_element",
+      stripePaymentIntentId: intentId,
+    });
+    expect(donation.donor?.email).toBe(newEmail);
+    expect(donation.fund?.slug).toBe("water");
+    const intent = await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account });
+    expect(intent).toMatchObject({ amount: 3071, currency: "eur", status: "requires_payment_method" });
+    expect(intent.metadata).toMatchObject({ donation_id: donationId, donor_id: donation.donorId, cover_fees: "true", fund_id: donation.fundId });
+
+    await payWithCard(intentId, org.account, "pm_card_visa");
+    expect((await deliver(await eventOf(org.account, "payment_intent.succeeded", intentId))).status).toBe(200);
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donationId } })).toMatchObject({ status: "succeeded", failureMessage: null });
+    const receipt = await db.outboxEmail.findFirstOrThrow({ where: { kind: "receipt", dedupeKey: `receipt:${donationId}` } });
+    expect(receipt.to).toBe(newEmail);
+    expect(receipt.text).toContain("Dear P. Acy,");
+    expect(receipt.text).toContain("Dedication: Edited message");
+    expect(receipt.text).toContain("Amount: €30.71");
+    expect(receipt.text).not.toContain("First message");
+    expect(await count()).toBe(1);
+  });
+
+  it("moves the PaymentIntent to the new currency", async () => {
+    const { org, base } = await setup();
+    const key = randomUUID();
+    const { donationId, intentId } = await declinedAttempt({ ...base, coverFee: false }, key, org.account);
+    const retry = await give({ ...base, coverFee: false, amount: 2000, currency: "GBP" }, { key });
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject({ donationId, chargedAmount: 2000, currency: "GBP" });
+    const intent = await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account });
+    expect(intent).toMatchObject({ amount: 2000, currency: "gbp" });
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donationId } })).toMatchObject({ amount: 2000n, chargedAmount: 2000n, currency: "GBP" });
+  });
+
+  it("switching to bank transfer cancels the card PaymentIntent and makes a new one; the old one's events change nothing", async () => {
+    const { org, base, count } = await setup();
+    const key = randomUUID();
+    const { donationId, intentId } = await declinedAttempt({ ...base, coverFee: false, amount: 5000 }, key, org.account);
+    const email = `${unique("switch")}@example.org`;
+    const retry = await give({ ...base, coverFee: false, amount: 5000, method: "bank_transfer", donor: { name: "Ben", email } }, { key });
+    expect(retry.status).toBe(201);
+    expect(retry.body.donationId).toBe(donationId);
+    expect((retry.body.bankTransfer as { amountRemaining: number }).amountRemaining).toBe(5000);
+    expect(await count()).toBe(1);
+
+    const old = await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account });
+    expect(old).toMatchObject({ status: "canceled", cancellation_reason: "requested_by_customer" });
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: donationId }, include: { donor: true } });
+    expect(donation).toMatchObject({ method: "bank_transfer", paymentMethodType: "customer_balance", donorName: "Ben" });
+    expect(donation.stripePaymentIntentId).not.toBe(intentId);
+    const replacement = await stripeSdk.paymentIntents.retrieve(String(donation.stripePaymentIntentId), undefined, { stripeAccount: org.account });
+    const customer = await db.stripeCustomer.findUniqueOrThrow({ where: { donorId_stripeAccountId: { donorId: String(donation.donorId), stripeAccountId: org.account } } });
+    expect(replacement).toMatchObject({
+      amount: 5000,
+      status: "requires_action",
+      customer: customer.stripeCustomerId,
+      metadata: { donation_id: donationId },
+    });
+    expect(await db.outboxEmail.count({ where: { to: email, kind: "bank_transfer_instructions" } })).toBe(1);
+
+    // The cancelled attempt's events arrive after the switch: they are about another PaymentIntent.
+    await deliver(await eventOf(org.account, "payment_intent.canceled", intentId));
+    await deliver(await eventOf(org.account, "payment_intent.payment_failed", intentId));
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donationId } })).toMatchObject({
+      stripePaymentIntentId: replacement.id,
+      method: "bank_transfer",
+    });
+
+    // The same retry again is a replay: no third PaymentIntent, no second email.
+    const again = await give({ ...base, coverFee: false, amount: 5000, method: "bank_transfer", donor: { name: "Ben", email } }, { key });
+    expect(again.status).toBe(201);
+    expect(String(again.body.clientSecret).startsWith(`${replacement.id}_secret_`)).toBe(true);
+    expect(await db.outboxEmail.count({ where: { to: email, kind: "bank_transfer_instructions" } })).toBe(1);
+  });
+
+  it("refuses to change a donation whose payment went through, and replays it unchanged", async () => {
+    const { org, base } = await setup();
+    const key = randomUUID();
+    const body = { ...base, coverFee: false, dedication: "Paid" };
+    const first = await give(body, { key });
+    const intentId = String(first.body.clientSecret).split("_secret_")[0] ?? "";
+    await payWithCard(intentId, org.account, "pm_card_visa");
+    const changed = await give({ ...body, amount: 9900, dedication: "Changed after paying" }, { key });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error?.message).toMatch(/already/);
+    expect(await db.donation.findUniqueOrThrow({ where: { id: String(first.body.donationId) } })).toMatchObject({ amount: 2500n, dedication: "Paid" });
+    expect((await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account })).amount).toBe(2500);
+    const same = await give(body, { key });
+    expect(same.status).toBe(201);
+    expect(same.body.clientSecret).toBe(first.body.clientSecret);
   });
 });
 
