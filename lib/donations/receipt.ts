@@ -13,17 +13,17 @@ export function receiptNumber(donation: { receiptNumber: number }): string {
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /**
- * The receipt for a paid donation, or null when there is no one to send it to. The success handler
+ * The receipt for a paid donation, or null when there is no one to send it to. `number` is the
+ * receipt number as printed (the success path puts a placeholder there that SQL fills in). The success handler
  * queues it in the transaction that records the success, with a dedupe key: exactly one receipt per
  * donation however often Stripe delivers the event (Amply sends it, not Stripe: docs/stripe.md#one-receipt-from-amply).
  */
-export function receiptEmail(donation: DonationContext & { receiptNumber: number }, paidAt: Date): EmailMessage | null {
+export function receiptEmail(donation: DonationContext, paidAt: Date, number: string): EmailMessage | null {
   if (!donation.donorEmail) return null;
   const amount = formatMoney(donation.chargedAmount, donation.currency, "en-GB");
   const gift = formatMoney(donation.amount, donation.currency, "en-GB");
   const date = dateFormat.format(paidAt);
   const towards = donation.campaignName ?? donation.fundName ?? null;
-  const number = receiptNumber(donation);
   const lines = [
     `Dear ${donation.donorName || "supporter"},`,
     "",

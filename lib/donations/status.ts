@@ -62,24 +62,33 @@ export function forwardStatusSql(kind: "refund" | "dispute", table: "Refund" | "
   return Prisma.sql`CASE WHEN ${rankSql(ranks, reported)} >= ${rankSql(ranks, stored)} THEN EXCLUDED.status ELSE ${stored} END`;
 }
 
+function refundedSql(donationId: string): Prisma.Sql {
+  const counted = Prisma.join(REFUND_COUNTS.map((status) => Prisma.sql`${status}`));
+  return Prisma.sql`(SELECT COALESCE(sum(amount), 0) FROM "Refund" WHERE "donationId" = ${donationId} AND status IN (${counted}))::bigint`;
+}
+
+/**
+ * A donation's status from its facts, as a SQL expression inside an UPDATE of that donation:
+ * `payment` is its payment's status (the column, or the value the same UPDATE gives it).
+ */
+export function derivedStatusSql(donationId: string, payment: Prisma.Sql = Prisma.sql`"paymentStatus"`): Prisma.Sql {
+  const disputing = Prisma.join(DISPUTE_COUNTS.map((status) => Prisma.sql`${status}`));
+  const refunded = refundedSql(donationId);
+  return Prisma.sql`CASE
+      WHEN ${refunded} > 0 AND ${refunded} >= "chargedAmount" THEN 'refunded'::"DonationStatus"
+      WHEN EXISTS (SELECT 1 FROM "Dispute" WHERE "donationId" = ${donationId} AND status IN (${disputing})) THEN 'disputed'::"DonationStatus"
+      WHEN ${refunded} > 0 THEN 'partially_refunded'::"DonationStatus"
+      ELSE ${payment} END`;
+}
+
 /** Recompute a donation's status, refunded amount and refund date from its recorded facts. */
 export function refreshStatusSql(donationId: string): Prisma.Sql {
-  const counted = Prisma.join(REFUND_COUNTS.map((status) => Prisma.sql`${status}`));
-  const disputing = Prisma.join(DISPUTE_COUNTS.map((status) => Prisma.sql`${status}`));
+  const refunded = refundedSql(donationId);
   return Prisma.sql`
-    UPDATE "Donation" d SET
-      status = CASE
-        WHEN f.refunded > 0 AND f.refunded >= d."chargedAmount" THEN 'refunded'::"DonationStatus"
-        WHEN f.disputed THEN 'disputed'::"DonationStatus"
-        WHEN f.refunded > 0 THEN 'partially_refunded'::"DonationStatus"
-        ELSE d."paymentStatus" END,
-      "refundedAmount" = f.refunded,
-      "refundedAt" = CASE WHEN f.refunded > 0 AND f.refunded >= d."chargedAmount" THEN COALESCE(d."refundedAt", NOW()) END,
+    UPDATE "Donation" SET
+      status = ${derivedStatusSql(donationId)},
+      "refundedAmount" = ${refunded},
+      "refundedAt" = CASE WHEN ${refunded} > 0 AND ${refunded} >= "chargedAmount" THEN COALESCE("refundedAt", NOW()) END,
       "updatedAt" = NOW()
-    FROM (
-      SELECT
-        COALESCE((SELECT sum(amount) FROM "Refund" WHERE "donationId" = ${donationId} AND status IN (${counted})), 0)::bigint AS refunded,
-        EXISTS (SELECT 1 FROM "Dispute" WHERE "donationId" = ${donationId} AND status IN (${disputing})) AS disputed
-    ) f
-    WHERE d.id = ${donationId}`;
+    WHERE id = ${donationId}`;
 }

@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
-import { LOCK_TIMEOUT_MS, STATEMENT_TIMEOUT_MS } from "@/lib/db/sql";
+import { LOCK_TIMEOUT_MS, sharedPool, STATEMENT_TIMEOUT_MS } from "@/lib/db/sql";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/logger";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
@@ -91,6 +91,7 @@ export async function processClaimed(claimed: Claimed, workerId: string, handler
     }
     const prepared = handler.prepare ? await handler.prepare(event, { connected }) : undefined;
     if (prepared instanceof Ignored) return await finish(claimed, workerId, "ignored", prepared.reason);
+    if (handler.statement) return await applyStatement(claimed, workerId, handler.statement(event, prepared));
     return await db.$transaction(
       async (tx) => {
         await boundTransaction(tx);
@@ -107,6 +108,45 @@ export async function processClaimed(claimed: Claimed, workerId: string, handler
     );
   } catch (error) {
     return failed(claimed, workerId, error);
+  }
+}
+
+/**
+ * A handler's one statement, in a transaction on a plain connection: bounded waits, the event
+ * still pending and this worker's, the statement, the event marked processed, commit.
+ */
+async function applyStatement(claimed: Claimed, workerId: string, statement: Prisma.Sql): Promise<Outcome> {
+  const client = await sharedPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(
+      `BEGIN; SELECT set_config('lock_timeout', '${LOCK_TIMEOUT_MS}ms', true), set_config('statement_timeout', '${STATEMENT_TIMEOUT_MS}ms', true)`,
+    );
+    const held = await client.query(`SELECT id FROM "StripeEvent" WHERE id = $1 AND state = 'pending' AND "leaseOwner" = $2 FOR UPDATE`, [
+      claimed.id,
+      workerId,
+    ]);
+    if (held.rowCount !== 1) {
+      await client.query("ROLLBACK");
+      return "lost";
+    }
+    await client.query(statement.text, statement.values);
+    await client.query(
+      `UPDATE "StripeEvent" SET state = 'processed', outcome = NULL, "processedAt" = NOW(), "leaseOwner" = NULL, "leaseUntil" = NULL WHERE id = $1`,
+      [claimed.id],
+    );
+    await client.query("COMMIT");
+    return "processed";
+  } catch (error) {
+    broken = error instanceof Error ? error : new Error(String(error));
+    // A connection that cannot even roll back is dropped from the pool, not reused.
+    await client.query("ROLLBACK").then(
+      () => (broken = undefined),
+      () => undefined,
+    );
+    throw error;
+  } finally {
+    client.release(broken);
   }
 }
 

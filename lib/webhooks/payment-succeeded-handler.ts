@@ -3,7 +3,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { idOf } from "@/lib/stripe/ids";
 import { defineHandler, ignore } from "./define-handler";
-import { applyPaidCharge, readPaidCharge, type PaidCharge } from "./payment-succeeded";
+import { paidChargeStatement, readPaidCharge, type PaidCharge } from "./payment-succeeded";
 
 export function paidChargeHandler<E extends Stripe.ChargeSucceededEvent | Stripe.ChargeUpdatedEvent>() {
   return defineHandler<E, PaidCharge>({
@@ -17,6 +17,6 @@ export function paidChargeHandler<E extends Stripe.ChargeSucceededEvent | Stripe
         donationId: charge.metadata?.donation_id ?? null,
       });
     },
-    apply: applyPaidCharge,
+    statement: paidChargeStatement,
   });
 }

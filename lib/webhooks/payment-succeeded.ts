@@ -3,13 +3,12 @@
 // same rows, so whichever arrives first, and however often, the result is the same
 // (docs/stripe.md#asynchronous-capture).
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
-import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { readDonationForPayment, type DonationContext } from "@/lib/donations/find-donation";
 import { receiptEmail } from "@/lib/donations/receipt";
-import { advancePaymentSql, refreshStatusSql } from "@/lib/donations/status";
-import { emailInsert } from "@/lib/email/enqueue-email";
+import { advancePaymentSql, derivedStatusSql } from "@/lib/donations/status";
 import { ledgerEntryInsert } from "@/lib/ledger/book-ledger-entry";
 import { log } from "@/lib/logger";
 import { retrieveChargeWithBalance } from "@/lib/stripe/retrieve-charge";
@@ -44,15 +43,22 @@ export async function readPaidCharge(
   return { donation, charge, paymentIntentId: refs.paymentIntentId };
 }
 
+const RECEIPT_NUMBER = "{receipt-number}";
+
 /**
- * The donation's payment moves to succeeded (never back), it gets its organisation's next receipt
- * number (once: the counter is taken here, so failed attempts leave no gaps) and its receipt is
- * queued (one per donation, by its dedupe key), whether or not the balance transaction exists yet;
- * the `donation_received` ledger entry is booked once it does (one per charge, by the ledger's
- * unique (type, Stripe object)). The ledger is append-only: the entry is written when its fee is
- * known, never before and never twice.
+ * The writes of a paid charge, as one statement (every gift runs it: one round trip, and the
+ * organisation's receipt counter is held only until the commit right after). The inbox runs it in
+ * its own transaction, only while the event is unprocessed and its lease still held.
+ * - the payment moves to succeeded (never back) and the donation's status follows from its facts;
+ * - the donation takes its organisation's next receipt number, once: the counter is taken here, so
+ *   failed attempts leave no gaps;
+ * - its receipt is queued, with that number, one per donation (by its dedupe key), whether or not
+ *   the balance transaction exists yet;
+ * - the `donation_received` ledger entry is booked once the balance transaction exists (one per
+ *   charge, by the ledger's unique (type, Stripe object)): the ledger is append-only, so the entry is
+ *   written when its fee is known, never before and never twice.
  */
-export async function applyPaidCharge(tx: Tx, event: Stripe.Event, prepared: PaidCharge): Promise<void> {
+export function paidChargeStatement(event: Stripe.Event, prepared: PaidCharge): Prisma.Sql {
   const { donation, charge } = prepared;
   if (charge && (BigInt(charge.amount) !== donation.chargedAmount || charge.currency.toUpperCase() !== donation.currency)) {
     log.error("charge does not match its donation", { donationId: donation.id, chargeId: charge.id, charged: charge.amount, expected: donation.chargedAmount });
@@ -63,42 +69,52 @@ export async function applyPaidCharge(tx: Tx, event: Stripe.Event, prepared: Pai
       : (charge.payment_intent?.id ?? null)
     : prepared.paymentIntentId;
   const paidAt = donation.succeededAt ?? new Date((charge?.created ?? event.created) * 1000);
-  const [paid] = await tx.$queryRaw<{ receiptNumber: number | null }[]>`
-    UPDATE "Donation" SET "paymentStatus" = ${advancePaymentSql("succeeded")}, "stripePaymentIntentId" = COALESCE(${paymentIntentId}, "stripePaymentIntentId"),
-      "stripeChargeId" = COALESCE(${charge?.id ?? null}, "stripeChargeId"), "paymentMethodType" = COALESCE(${charge?.payment_method_details?.type ?? null}, "paymentMethodType"),
-      "succeededAt" = COALESCE("succeededAt", ${paidAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "failureMessage" = NULL, "updatedAt" = NOW()
-    WHERE id = ${donation.id}
-    RETURNING "receiptNumber"`;
-  // The donation row is locked by the update above: no other event can number it meanwhile.
-  const receiptNumber = paid?.receiptNumber ?? (await takeReceiptNumber(tx, donation));
   const balanceTransaction = charge?.balance_transaction && typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
-  if (charge && balanceTransaction) {
-    await tx.$executeRaw(
-      ledgerEntryInsert({
-        organisationId: donation.organisationId,
-        donationId: donation.id,
-        type: "donation_received",
-        stripeObjectType: "charge",
-        stripeObjectId: charge.id,
-        stripeEventId: event.id,
-        amount: BigInt(charge.amount),
-        currency: charge.currency,
-        balanceTransaction,
-        description: "Donation received",
-      }),
-    );
-  }
-  const receipt = receiptEmail({ ...donation, receiptNumber }, paidAt);
-  if (receipt) await tx.$executeRaw(emailInsert(receipt));
-  await tx.$executeRaw(refreshStatusSql(donation.id));
-}
-
-/** The organisation's next receipt number, given to this donation. */
-async function takeReceiptNumber(tx: Tx, donation: DonationContext): Promise<number> {
-  const [numbered] = await tx.$queryRaw<{ receiptNumber: number }[]>(Prisma.sql`
-    WITH counter AS (UPDATE "Organisation" SET "receiptCounter" = "receiptCounter" + 1 WHERE id = ${donation.organisationId} RETURNING "receiptCounter")
-    UPDATE "Donation" SET "receiptNumber" = (SELECT "receiptCounter" FROM counter) WHERE id = ${donation.id}
-    RETURNING "receiptNumber"`);
-  if (!numbered) throw new Error(`donation ${donation.id} vanished while being numbered`);
-  return numbered.receiptNumber;
+  const ledger =
+    charge && balanceTransaction
+      ? ledgerEntryInsert({
+          organisationId: donation.organisationId,
+          donationId: donation.id,
+          type: "donation_received",
+          stripeObjectType: "charge",
+          stripeObjectId: charge.id,
+          stripeEventId: event.id,
+          amount: BigInt(charge.amount),
+          currency: charge.currency,
+          balanceTransaction,
+          description: "Donation received",
+        })
+      : null;
+  const receipt = receiptEmail(donation, paidAt, RECEIPT_NUMBER);
+  const printed = Prisma.sql`'R-' || lpad("receiptNumber"::text, 6, '0')`;
+  return Prisma.sql`
+    WITH current AS (SELECT "receiptNumber" FROM "Donation" WHERE id = ${donation.id} FOR UPDATE),
+    counter AS (
+      UPDATE "Organisation" SET "receiptCounter" = "receiptCounter" + 1
+      WHERE id = ${donation.organisationId} AND EXISTS (SELECT 1 FROM current WHERE "receiptNumber" IS NULL)
+      RETURNING "receiptCounter"
+    ),
+    paid AS (
+      UPDATE "Donation" SET "paymentStatus" = ${advancePaymentSql("succeeded")},
+        status = ${derivedStatusSql(donation.id, advancePaymentSql("succeeded"))},
+        "receiptNumber" = COALESCE("receiptNumber", (SELECT "receiptCounter" FROM counter)),
+        "stripePaymentIntentId" = COALESCE(${paymentIntentId}, "stripePaymentIntentId"),
+        "stripeChargeId" = COALESCE(${charge?.id ?? null}, "stripeChargeId"),
+        "paymentMethodType" = COALESCE(${charge?.payment_method_details?.type ?? null}, "paymentMethodType"),
+        "succeededAt" = COALESCE("succeededAt", ${paidAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), "failureMessage" = NULL, "updatedAt" = NOW()
+      WHERE id = ${donation.id}
+      RETURNING ${printed} AS printed
+    )
+    ${ledger ? Prisma.sql`, ledger AS (${ledger})` : Prisma.empty}
+    ${
+      receipt
+        ? Prisma.sql`, receipt AS (
+      INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html)
+      SELECT ${randomUUID()}, ${receipt.dedupeKey ?? null}, ${receipt.kind}, ${receipt.to}, replace(${receipt.subject}, ${RECEIPT_NUMBER}, printed),
+        replace(${receipt.text}, ${RECEIPT_NUMBER}, printed), replace(${receipt.html ?? ""}, ${RECEIPT_NUMBER}, printed)
+      FROM paid
+      ON CONFLICT ("dedupeKey") DO NOTHING)`
+        : Prisma.empty
+    }
+    SELECT printed FROM paid`;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type Stripe from "stripe";
 import { idOf } from "@/lib/stripe/ids";
 import { defineHandler, ignore } from "../define-handler";
-import { applyPaidCharge, readPaidCharge, type PaidCharge } from "../payment-succeeded";
+import { paidChargeStatement, readPaidCharge, type PaidCharge } from "../payment-succeeded";
 
 /**
  * The donation is paid: its status, its receipt, and the ledger entry if the charge's balance
@@ -15,5 +15,5 @@ export const paymentIntentSucceeded = defineHandler<Stripe.PaymentIntentSucceede
     if (!intent.metadata?.donation_id) return ignore("not a payment of Amply's (no donation id in its metadata)");
     return readPaidCharge(event, context, { paymentIntentId: intent.id, chargeId: idOf(intent.latest_charge), donationId: intent.metadata.donation_id });
   },
-  apply: applyPaidCharge,
+  statement: paidChargeStatement,
 });
