@@ -106,6 +106,37 @@ test("SEPA Direct Debit shows processing, then succeeds when the bank settles it
   await donationInDashboard(page, donor.name, "Succeeded");
 });
 
+test("switching method in the Payment Element changes the covered fee, the total and the amount charged", async ({ page }) => {
+  const donor = uniqueDonor("Switch Donor");
+  await openGivePage(page);
+  await page.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  const element = page.getByTestId("stripe-sandbox-payment-element");
+  await expect(page.getByRole("button", { name: "Give €25.63" })).toBeVisible();
+  // SEPA Direct Debit costs 0.35 EUR, a card 1.5% + 0.25 EUR.
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await expect(page.getByTestId("fee-extra")).toHaveText("€0.35");
+  await expect(page.getByRole("button", { name: "Give €25.35" })).toBeVisible();
+  await element.getByRole("radio", { name: "Card" }).check();
+  await expect(page.getByTestId("fee-extra")).toHaveText("€0.63");
+  await expect(page.getByRole("button", { name: "Give €25.63" })).toBeVisible();
+
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await fillDonor(page, donor.name, donor.email);
+  await element.getByLabel("Full name").fill(donor.name);
+  await element.getByLabel("Email").fill(donor.email);
+  await element.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+  const created = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/donations" && response.request().method() === "POST");
+  await page.getByRole("button", { name: "Give €25.35" }).click();
+  const response = await created;
+  expect(response.status()).toBe(201);
+  expect(await response.json()).toMatchObject({ amount: 2500, feeCovered: 35, chargedAmount: 2535 });
+  await expect(page.getByTestId("donation-processing")).toContainText("your payment is processing");
+  await sandbox().settle(new URL(page.url()).searchParams.get("payment_intent") ?? "");
+  await donationInDashboard(page, donor.name, "Succeeded");
+  await expect(page.getByText("Charged", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText("€25.35");
+  await expect(page.getByText("Fee covered by donor", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText("€0.35");
+});
+
 test("1000 JPY is charged as 1000 yen and booked in euros", async ({ page }) => {
   const donor = uniqueDonor("Yen Donor");
   await openGivePage(page);

@@ -12,12 +12,18 @@ const METHOD_LABELS: ReadonlyArray<readonly [PaymentMethodChoice, string]> = [
   ["bank_transfer", "Bank transfer"],
 ];
 
+/** Wallets pay with a card: the PaymentMethod they create is of type "card", and so is their fee. */
+function paymentMethodTypeOf(elementType: string): string {
+  return elementType === "apple_pay" || elementType === "google_pay" ? "card" : elementType;
+}
+
 /** "Payment": the choice of bank transfer (in the currencies that allow it) and Stripe's Payment Element. */
 export function PaymentFieldset({
   idPrefix,
   transferPossible,
   method,
   onMethodChange,
+  onPaymentMethodTypeChange,
   paymentsUnavailable,
   errors,
 }: {
@@ -25,6 +31,8 @@ export function PaymentFieldset({
   transferPossible: boolean;
   method: PaymentMethodChoice;
   onMethodChange: (method: PaymentMethodChoice) => void;
+  /** The type the donor picks in the Payment Element ("card", "sepa_debit"...): the covered fee follows it. */
+  onPaymentMethodTypeChange: (type: string) => void;
   /** Stripe.js could not load: say so instead of drawing the Payment Element. */
   paymentsUnavailable: boolean;
   errors: DonationFieldErrors;
@@ -53,7 +61,7 @@ export function PaymentFieldset({
             {transferPossible ? ", or pay by bank transfer" : ""}.
           </p>
         ) : (
-          <PaymentElement options={PAYMENT_ELEMENT_OPTIONS} />
+          <PaymentElement options={PAYMENT_ELEMENT_OPTIONS} onChange={(event) => onPaymentMethodTypeChange(paymentMethodTypeOf(event.value.type))} />
         )}
       </div>
       {method === "bank_transfer" ? (

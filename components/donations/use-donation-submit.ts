@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
-import type { donationRequestSchema } from "@/lib/donations/donation-request";
+import type { donationRequestSchema, PaymentElementMethodType } from "@/lib/donations/donation-request";
+import type { FeeRate } from "@/lib/money/fees";
 import { saveDonationDraft } from "./donation-draft";
 import type { DonationFigures } from "./donation-figures";
 import type { DonorDetails } from "./donor-fieldset";
@@ -28,6 +29,10 @@ export type DonationSubmitInput = {
   amountText: string;
   figures: DonationFigures;
   method: PaymentMethodChoice;
+  /** The type chosen in the Payment Element: the PaymentIntent takes only this one. */
+  paymentMethodType: string;
+  /** The organisation's rates changed since the page loaded: quote with these from now on. */
+  onRatesChanged: (currency: string, rates: FeeRate[]) => void;
   donor: DonorDetails;
   turnstileToken: string;
 };
@@ -96,7 +101,9 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     }
 
     setBusy("Starting your donation…");
-    const key = idempotencyKey(JSON.stringify([body.amount, body.currency, body.coverFee, body.method, body.donor.email, body.fund, body.campaign]));
+    const key = idempotencyKey(
+      JSON.stringify([body.amount, body.currency, body.coverFee, body.method, body.paymentMethodType, body.donor.email, body.fund, body.campaign]),
+    );
     let created: Created;
     try {
       const response = await fetch("/api/donations", {
@@ -104,9 +111,13 @@ export function useDonationSubmit(input: DonationSubmitInput) {
         headers: { "content-type": "application/json", "idempotency-key": key },
         body: JSON.stringify(body),
       });
-      const json = (await response.json()) as Created & { error?: { message: string; fields?: Record<string, string[]> } };
+      const json = (await response.json()) as Created & {
+        error?: { message: string; reason?: string; fields?: Record<string, string[]>; data?: { feeRates?: FeeRate[] } };
+      };
       if (!response.ok) {
         setChecking(false);
+        // The page now shows the total the server computed; the donor confirms it by giving again.
+        if (json.error?.reason === "total_changed" && json.error.data?.feeRates) input.onRatesChanged(input.currency, json.error.data.feeRates);
         setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
         setBusy(null);
         return;
@@ -170,6 +181,9 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
     currency: input.currency,
     coverFee: input.coverFee && figures.canCoverFee,
     method: input.method,
+    ...(input.method === "payment_element" ? { paymentMethodType: input.paymentMethodType as PaymentElementMethodType } : {}),
+    // What the button said: the server charges this total or refuses.
+    expectedTotal: figures.ok ? figures.chargedAmount : 0,
     donor: { name: donor.name.trim(), email: donor.email.trim() },
     anonymous: donor.anonymous,
     ...(dedication ? { dedication } : {}),

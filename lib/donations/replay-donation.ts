@@ -17,6 +17,7 @@ type Existing = {
   feeCovered: bigint;
   currency: string;
   method: string;
+  paymentMethodType: string | null;
   stripePaymentIntentId: string | null;
   stripeAccountId: string | null;
   donor: { email: string } | null;
@@ -35,6 +36,7 @@ export async function replayDonation(
     existing.chargedAmount === BigInt(chargedAmount) &&
     existing.currency === request.currency &&
     existing.method === request.method &&
+    (request.method === "bank_transfer" || existing.paymentMethodType === request.paymentMethodType) &&
     existing.donor?.email === request.donor.email;
   if (!same || !existing.stripePaymentIntentId) {
     throw new ApiError("conflict", "This donation was already started with other details. Reload the page to start again.");
