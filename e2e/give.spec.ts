@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible } from "./support/axe";
 import { choosePreset, donationInDashboard, fillCard, fillDonor, ledgerEntryInDashboard, openGivePage, sandbox, uniqueDonor } from "./support/give";
 import { openMailbox } from "./support/mailbox";
@@ -136,6 +136,52 @@ test("switching method in the Payment Element changes the covered fee, the total
   await expect(page.getByText("Charged", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText("€25.35");
   await expect(page.getByText("Fee covered by donor", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText("€0.35");
 });
+
+test("rates changed after the page loaded: the page shows the new total, keeps what the donor typed, and charges it only when given again", async ({
+  page,
+  browser,
+}) => {
+  const donor = uniqueDonor("Rate Donor");
+  const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await openGivePage(visitor);
+  await visitor.getByLabel("Amount (EUR)").fill("10");
+  await visitor.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  await fillDonor(visitor, donor.name, donor.email);
+  await fillCard(visitor, "4242 4242 4242 4242");
+  await expect(visitor.getByRole("button", { name: "Give €10.41" })).toBeVisible();
+  const posted: number[] = [];
+  visitor.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/api/donations" && response.request().method() === "POST") posted.push(response.status());
+  });
+
+  // Meanwhile the admin raises the card rate from 1.5% to 3.4%.
+  await setEuroCardPercentage(page, "3.4");
+  try {
+    await visitor.getByRole("button", { name: "Give €10.41" }).click();
+    await expect(visitor.getByTestId("form-error")).toHaveText(
+      "The processing fee changed since the page was loaded: your donation is now €10.61, not €10.41. Check it and press Give again.",
+    );
+    expect(posted).toEqual([409]);
+    await expect(visitor.getByTestId("fee-extra")).toHaveText("€0.61");
+    await expect(visitor.getByLabel("Amount (EUR)")).toHaveValue("10");
+    await expect(visitor.getByLabel("Name (optional)")).toHaveValue(donor.name);
+    await expect(visitor.getByLabel("Email, for your receipt")).toHaveValue(donor.email);
+    await expect(visitor.getByTestId("stripe-sandbox-payment-element").getByLabel("Card number")).toHaveValue("4242 4242 4242 4242");
+    await visitor.getByRole("button", { name: "Give €10.61" }).click();
+    await expect(visitor.getByText("Your donation of €10.61 to Give Test Charity went through")).toBeVisible();
+    expect(posted).toEqual([409, 201]);
+  } finally {
+    await setEuroCardPercentage(page, "1.5");
+  }
+});
+
+/** The give-test organisation's card percentage in EUR, changed in Settings as its owner. */
+async function setEuroCardPercentage(page: Page, percent: string) {
+  await page.goto("/dashboard/give-test/settings");
+  await page.getByLabel("Percentage (EUR)").fill(percent);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+}
 
 test("1000 JPY is charged as 1000 yen and booked in euros", async ({ page }) => {
   const donor = uniqueDonor("Yen Donor");
