@@ -160,6 +160,7 @@ function DonationFields(props: FieldsProps) {
     figures,
     method: effectiveMethod,
     paymentMethodType: props.paymentMethodType,
+    onPaymentMethodTypeChange: props.setPaymentMethodType,
     onRatesChanged: props.onRatesChanged,
     donor,
     turnstileToken,

@@ -3,7 +3,7 @@
 import { PaymentElement } from "@stripe/react-stripe-js";
 import { FieldError } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
-import type { PaymentMethodChoice } from "./use-donation-submit";
+import { paymentMethodTypeOf, type PaymentMethodChoice } from "./use-donation-submit";
 
 const PAYMENT_ELEMENT_OPTIONS = { layout: "tabs" as const };
 
@@ -11,11 +11,6 @@ const METHOD_LABELS: ReadonlyArray<readonly [PaymentMethodChoice, string]> = [
   ["payment_element", "Card, SEPA Direct Debit, iDEAL or wallet"],
   ["bank_transfer", "Bank transfer"],
 ];
-
-/** Wallets pay with a card: the PaymentMethod they create is of type "card", and so is their fee. */
-function paymentMethodTypeOf(elementType: string): string {
-  return elementType === "apple_pay" || elementType === "google_pay" ? "card" : elementType;
-}
 
 /** "Payment": the choice of bank transfer (in the currencies that allow it) and Stripe's Payment Element. */
 export function PaymentFieldset({

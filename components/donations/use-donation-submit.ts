@@ -13,6 +13,11 @@ import type { DonorDetails } from "./donor-fieldset";
 
 export type PaymentMethodChoice = "payment_element" | "bank_transfer";
 
+/** The Payment Element's type as a PaymentMethod type: wallets pay with a card, and at the card's fee. */
+export function paymentMethodTypeOf(elementType: string): string {
+  return elementType === "apple_pay" || elementType === "google_pay" ? "card" : elementType;
+}
+
 // The check with the server's schema (and zod with it) loads after the page, not with it: the page
 // asks for it once it is up, and a submit waits for it if it has not arrived yet.
 const loadRequestCheck = () => import("@/lib/donations/donation-field-errors");
@@ -31,6 +36,7 @@ export type DonationSubmitInput = {
   method: PaymentMethodChoice;
   /** The type chosen in the Payment Element: the PaymentIntent takes only this one. */
   paymentMethodType: string;
+  onPaymentMethodTypeChange: (type: string) => void;
   /** The organisation's rates changed since the page loaded: quote with these from now on. */
   onRatesChanged: (currency: string, rates: FeeRate[]) => void;
   donor: DonorDetails;
@@ -96,6 +102,15 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       if (submitted.error) {
         setBusy(null);
         setErrors({ form: submitted.error.message ?? "Please check your payment details." });
+        return;
+      }
+      // The method the Payment Element will pay with, whatever its change events said: the total
+      // shown must be the one for it (its first tab need not be the card).
+      const selected = submitted.selectedPaymentMethod ? paymentMethodTypeOf(submitted.selectedPaymentMethod) : input.paymentMethodType;
+      if (selected !== input.paymentMethodType) {
+        input.onPaymentMethodTypeChange(selected);
+        setBusy(null);
+        setErrors({ form: "The fee depends on how you pay: check the total for the method you chose, and press Give again." });
         return;
       }
     }
