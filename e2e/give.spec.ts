@@ -119,6 +119,11 @@ test("switching method in the Payment Element changes the covered fee, the total
   await element.getByRole("radio", { name: "Card" }).check();
   await expect(page.getByTestId("fee-extra")).toHaveText("€0.63");
   await expect(page.getByRole("button", { name: "Give €25.63" })).toBeVisible();
+  // A bank transfer costs 0.5%: 25.13 nets 25.00.
+  await page.getByRole("radio", { name: "Bank transfer" }).check();
+  await expect(page.getByTestId("fee-extra")).toHaveText("€0.13");
+  await expect(page.getByRole("button", { name: "Give €25.13" })).toBeVisible();
+  await page.getByRole("radio", { name: "Card, SEPA Direct Debit, iDEAL or wallet" }).check();
 
   await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
   await fillDonor(page, donor.name, donor.email);
