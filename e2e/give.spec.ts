@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/axe";
 import { choosePreset, donationInDashboard, fillCard, fillDonor, ledgerEntryInDashboard, openGivePage, sandbox, uniqueDonor } from "./support/give";
@@ -153,6 +154,88 @@ test("SEPA Direct Debit takes the name and email given above, needs the name, sh
   }).toPass({ timeout: 15_000 });
   await donationInDashboard(page, donor.name, "Succeeded");
 });
+
+test("switching method in the Payment Element changes the covered fee, the total and the amount charged", async ({ page }) => {
+  const donor = uniqueDonor("Switch Donor");
+  await openGivePage(page);
+  await page.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  const element = page.getByTestId("stripe-sandbox-payment-element");
+  await expect(page.getByRole("button", { name: "Give €25.63" })).toBeVisible();
+  // SEPA Direct Debit costs 0.35 EUR, a card 1.5% + 0.25 EUR.
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await expect(page.getByTestId("fee-extra")).toHaveText("€0.35");
+  await expect(page.getByRole("button", { name: "Give €25.35" })).toBeVisible();
+  await element.getByRole("radio", { name: "Card" }).check();
+  await expect(page.getByTestId("fee-extra")).toHaveText("€0.63");
+  await expect(page.getByRole("button", { name: "Give €25.63" })).toBeVisible();
+  // A bank transfer costs 0.5%: 25.13 nets 25.00.
+  await page.getByRole("radio", { name: "Bank transfer" }).check();
+  await expect(page.getByTestId("fee-extra")).toHaveText("€0.13");
+  await expect(page.getByRole("button", { name: "Give €25.13" })).toBeVisible();
+  await page.getByRole("radio", { name: "Card, SEPA Direct Debit, iDEAL or wallet" }).check();
+
+  await element.getByRole("radio", { name: "SEPA Direct Debit" }).check();
+  await fillDonor(page, donor.name, donor.email);
+  await element.getByLabel("Full name").fill(donor.name);
+  await element.getByLabel("Email").fill(donor.email);
+  await element.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
+  const created = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/donations" && response.request().method() === "POST");
+  await page.getByRole("button", { name: "Give €25.35" }).click();
+  const response = await created;
+  expect(response.status()).toBe(201);
+  expect(await response.json()).toMatchObject({ amount: 2500, feeCovered: 35, chargedAmount: 2535 });
+  await expect(page.getByTestId("donation-processing")).toContainText("your payment is processing");
+  await sandbox().settle(new URL(page.url()).searchParams.get("payment_intent") ?? "");
+  await donationInDashboard(page, donor.name, "Succeeded");
+  await expect(page.getByText("Charged", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText("€25.35");
+  await expect(page.getByText("Fee covered by donor", { exact: true }).locator("xpath=following-sibling::dd[1]")).toHaveText("€0.35");
+});
+
+test("rates changed after the page loaded: the page shows the new total, keeps what the donor typed, and charges it only when given again", async ({
+  page,
+  browser,
+}) => {
+  const donor = uniqueDonor("Rate Donor");
+  const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await openGivePage(visitor);
+  await visitor.getByLabel("Amount (EUR)").fill("10");
+  await visitor.getByRole("checkbox", { name: /cover the processing fee/ }).check();
+  await fillDonor(visitor, donor.name, donor.email);
+  await fillCard(visitor, "4242 4242 4242 4242");
+  await expect(visitor.getByRole("button", { name: "Give €10.41" })).toBeVisible();
+  const posted: number[] = [];
+  visitor.on("response", (response) => {
+    if (new URL(response.url()).pathname === "/api/donations" && response.request().method() === "POST") posted.push(response.status());
+  });
+
+  // Meanwhile the admin raises the card rate from 1.5% to 3.4%.
+  await setEuroCardPercentage(page, "3.4");
+  try {
+    await visitor.getByRole("button", { name: "Give €10.41" }).click();
+    await expect(visitor.getByTestId("form-error")).toHaveText(
+      "The processing fee changed since the page was loaded: your donation is now €10.61, not €10.41. Check it and press Give again.",
+    );
+    expect(posted).toEqual([409]);
+    await expect(visitor.getByTestId("fee-extra")).toHaveText("€0.61");
+    await expect(visitor.getByLabel("Amount (EUR)")).toHaveValue("10");
+    await expect(visitor.getByLabel("Name (optional)")).toHaveValue(donor.name);
+    await expect(visitor.getByLabel("Email, for your receipt")).toHaveValue(donor.email);
+    await expect(visitor.getByTestId("stripe-sandbox-payment-element").getByLabel("Card number")).toHaveValue("4242 4242 4242 4242");
+    await visitor.getByRole("button", { name: "Give €10.61" }).click();
+    await expect(visitor.getByText("Your donation of €10.61 to Give Test Charity went through")).toBeVisible();
+    expect(posted).toEqual([409, 201]);
+  } finally {
+    await setEuroCardPercentage(page, "1.5");
+  }
+});
+
+/** The give-test organisation's card percentage in EUR, changed in Settings as its owner. */
+async function setEuroCardPercentage(page: Page, percent: string) {
+  await page.goto("/dashboard/give-test/settings");
+  await page.getByLabel("Percentage (EUR)").fill(percent);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+}
 
 test("1000 JPY is charged as 1000 yen and booked in euros", async ({ page }) => {
   const donor = uniqueDonor("Yen Donor");

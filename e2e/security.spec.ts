@@ -56,7 +56,7 @@ test("a client rotating X-Forwarded-For, or sending X-Amply-Client-Address, is s
         "x-real-ip": `198.51.100.${i + 1}`,
         "x-amply-client-address": `203.0.113.${i + 1}`,
       },
-      body: JSON.stringify({ organisation: "give-test", amount: 1000, currency: "EUR", donor: { email: `card-tester-${i}@example.org` } }),
+      body: JSON.stringify({ organisation: "give-test", amount: 1000, currency: "EUR", expectedTotal: 1000, donor: { email: `card-tester-${i}@example.org` } }),
     });
     statuses.push(response.status);
   }

@@ -92,6 +92,34 @@ describe("payments, money and refunds", () => {
     expect(after.last_payment_error?.decline_code).toBe("insufficient_funds");
   });
 
+  it("confirms a PaymentIntent only with the type it allows: a card cannot pay a SEPA-only intent, from the server or the browser", async () => {
+    const account = await connectedAccount();
+    const intent = await stripe.paymentIntents.create(
+      { amount: 1035, currency: "eur", allowed_payment_method_types: ["sepa_debit"] },
+      { stripeAccount: account },
+    );
+    expect(intent).toMatchObject({ allowed_payment_method_types: ["sepa_debit"], payment_method_types: ["sepa_debit"], automatic_payment_methods: null });
+    await expect(stripe.paymentIntents.confirm(intent.id, { payment_method: "pm_card_visa" }, { stripeAccount: account })).rejects.toMatchObject({
+      statusCode: 400,
+      code: "payment_intent_incompatible_payment_method",
+      param: "payment_method",
+    });
+    const browser = sdk(sandbox.keys.publishableKey);
+    const card = { type: "card", card: { number: "4242424242424242", exp_month: 12, exp_year: 2034, cvc: "123" } };
+    await expect(
+      browser.paymentIntents.confirm(
+        intent.id,
+        { client_secret: intent.client_secret, payment_method_data: card } as unknown as Stripe.PaymentIntentConfirmParams,
+        { stripeAccount: account },
+      ),
+    ).rejects.toMatchObject({ statusCode: 400, code: "payment_intent_incompatible_payment_method" });
+    expect(await stripe.paymentIntents.retrieve(intent.id, undefined, { stripeAccount: account })).toMatchObject({
+      status: "requires_payment_method",
+      latest_charge: null,
+      amount_received: 0,
+    });
+  });
+
   it("books a charge's fee and net in the settlement currency, converting at its exchange rate", async () => {
     const eurAccount = await connectedAccount({ country: "DE" });
     const pi = await stripe.paymentIntents.create(

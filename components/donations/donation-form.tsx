@@ -5,7 +5,7 @@ import type { Stripe } from "@stripe/stripe-js";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from "react";
 import { formatMoney, toDecimalString } from "@/lib/money/amount";
 import { getCurrency } from "@/lib/money/currencies";
-import type { FeeRate } from "@/lib/money/fees";
+import { feeFamilyForMethod, type FeeRate } from "@/lib/money/fees";
 import { BankTransferPanel } from "./bank-transfer-panel";
 import { readDonationDraft, type DonationDraft } from "./donation-draft";
 import { donationFigures, presetsFor, type DonationFigures } from "./donation-figures";
@@ -75,6 +75,12 @@ function DonationFormWithValues({
   const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
   const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
   const [fund, setFund] = useState(props.fixedFund ?? draft?.fund ?? "");
+  // The rates the page quotes with; replaced by the organisation's new ones if the server says they changed.
+  const [feeRates, setFeeRates] = useState<readonly FeeRate[]>(props.organisation.feeRates);
+  const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
+  // The type chosen in the Payment Element (its first tab is the card): its fee is the one covered.
+  const [paymentMethodType, setPaymentMethodType] = useState("card");
+  const effectiveMethod: PaymentMethodChoice = props.organisation.bankTransferCurrencies.includes(currency) ? method : "payment_element";
 
   useEffect(() => {
     stripePromise?.then(
@@ -83,7 +89,7 @@ function DonationFormWithValues({
     );
   }, [stripePromise]);
 
-  const figures = donationFigures(amountText, currency, coverFee, props.organisation.feeRates);
+  const figures = donationFigures(amountText, currency, coverFee, feeRates, feeFamilyForMethod(effectiveMethod, paymentMethodType));
   // Elements follows the amount and currency before any PaymentIntent exists (deferred intent).
   const elementsAmount = figures.ok ? figures.chargedAmount : (getCurrency(currency).minimumCharge ?? 100);
 
@@ -113,6 +119,11 @@ function DonationFormWithValues({
         fund={fund}
         setFund={setFund}
         figures={figures}
+        method={effectiveMethod}
+        setMethod={setMethod}
+        paymentMethodType={paymentMethodType}
+        setPaymentMethodType={setPaymentMethodType}
+        onRatesChanged={(currencyCode, rates) => setFeeRates((current) => [...current.filter((rate) => rate.currency !== currencyCode), ...rates])}
         paymentsUnavailable={loadFailed}
       />
     </Elements>
@@ -127,6 +138,11 @@ type FieldsProps = DonationFormProps & {
   coverFee: boolean;
   setCoverFee: (cover: boolean) => void;
   figures: DonationFigures;
+  method: PaymentMethodChoice;
+  setMethod: (method: PaymentMethodChoice) => void;
+  paymentMethodType: string;
+  setPaymentMethodType: (type: string) => void;
+  onRatesChanged: (currency: string, rates: FeeRate[]) => void;
   paymentsUnavailable: boolean;
   donor: DonorDetails;
   setDonor: Dispatch<SetStateAction<DonorDetails>>;
@@ -138,14 +154,11 @@ type FieldsProps = DonationFormProps & {
 function DonationFields(props: FieldsProps) {
   const { organisation, currency, figures } = props;
   const id = useId();
-  const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
-  const [elementMethod, setElementMethod] = useState("card");
-  const { donor, setDonor, fund, setFund } = props;
+  const { donor, setDonor, fund, setFund, method: effectiveMethod } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
   const transferPossible = organisation.bankTransferCurrencies.includes(currency);
-  const effectiveMethod: PaymentMethodChoice = transferPossible ? method : "payment_element";
   // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
-  const nameRequired = effectiveMethod === "payment_element" && elementMethod === "sepa_debit";
+  const nameRequired = effectiveMethod === "payment_element" && props.paymentMethodType === "sepa_debit";
   const { submit, errors, busy, transfer } = useDonationSubmit({
     organisationSlug: organisation.slug,
     fixedCampaign: props.fixedCampaign,
@@ -155,6 +168,9 @@ function DonationFields(props: FieldsProps) {
     amountText: props.amountText,
     figures,
     method: effectiveMethod,
+    paymentMethodType: props.paymentMethodType,
+    onPaymentMethodTypeChange: props.setPaymentMethodType,
+    onRatesChanged: props.onRatesChanged,
     donor,
     nameRequired,
     turnstileToken,
@@ -208,11 +224,11 @@ function DonationFields(props: FieldsProps) {
         idPrefix={id}
         transferPossible={transferPossible}
         method={effectiveMethod}
-        onMethodChange={setMethod}
+        onMethodChange={props.setMethod}
+        onPaymentMethodTypeChange={props.setPaymentMethodType}
         paymentsUnavailable={props.paymentsUnavailable}
         errors={errors}
         billingDetails={{ name: donor.name.trim(), email: donor.email.trim() }}
-        onElementMethodChange={setElementMethod}
       />
 
       {props.turnstileSiteKey ? <TurnstileWidget siteKey={props.turnstileSiteKey} onToken={setTurnstileToken} /> : null}

@@ -5,7 +5,7 @@ import type { StripePaymentElementOptions } from "@stripe/stripe-js";
 import { useMemo } from "react";
 import { FieldError } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
-import type { PaymentMethodChoice } from "./use-donation-submit";
+import { paymentMethodTypeOf, type PaymentMethodChoice } from "./use-donation-submit";
 
 const METHOD_LABELS: ReadonlyArray<readonly [PaymentMethodChoice, string]> = [
   ["payment_element", "Card, SEPA Direct Debit, iDEAL or wallet"],
@@ -18,22 +18,22 @@ export function PaymentFieldset({
   transferPossible,
   method,
   onMethodChange,
+  onPaymentMethodTypeChange,
   paymentsUnavailable,
   errors,
   billingDetails,
-  onElementMethodChange,
 }: {
   idPrefix: string;
   transferPossible: boolean;
   method: PaymentMethodChoice;
   onMethodChange: (method: PaymentMethodChoice) => void;
+  /** The type the donor picks in the Payment Element ("card", "sepa_debit"...): the covered fee follows it. */
+  onPaymentMethodTypeChange: (type: string) => void;
   /** Stripe.js could not load: say so instead of drawing the Payment Element. */
   paymentsUnavailable: boolean;
   errors: DonationFieldErrors;
   /** The donor's name and email from "Your details": the Payment Element does not ask for them again. */
   billingDetails: { name: string; email: string };
-  /** The method chosen inside the Payment Element ("card", "sepa_debit", "ideal"...). */
-  onElementMethodChange: (type: string) => void;
 }) {
   const { name, email } = billingDetails;
   // The page asks for the name and email itself and passes them when confirming (use-donation-submit.ts).
@@ -69,7 +69,7 @@ export function PaymentFieldset({
             {transferPossible ? ", or pay by bank transfer" : ""}.
           </p>
         ) : (
-          <PaymentElement options={options} onChange={(event) => onElementMethodChange(event.value.type)} />
+          <PaymentElement options={options} onChange={(event) => onPaymentMethodTypeChange(paymentMethodTypeOf(event.value.type))} />
         )}
       </div>
       {method === "bank_transfer" ? (

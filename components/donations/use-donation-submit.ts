@@ -5,12 +5,18 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
-import type { donationRequestSchema } from "@/lib/donations/donation-request";
+import type { donationRequestSchema, PaymentElementMethodType } from "@/lib/donations/donation-request";
+import type { FeeRate } from "@/lib/money/fees";
 import { saveDonationDraft } from "./donation-draft";
 import type { DonationFigures } from "./donation-figures";
 import type { DonorDetails } from "./donor-fieldset";
 
 export type PaymentMethodChoice = "payment_element" | "bank_transfer";
+
+/** The Payment Element's type as a PaymentMethod type: wallets pay with a card, and at the card's fee. */
+export function paymentMethodTypeOf(elementType: string): string {
+  return elementType === "apple_pay" || elementType === "google_pay" ? "card" : elementType;
+}
 
 // The check with the server's schema (and zod with it) loads after the page, not with it: the page
 // asks for it once it is up, and a submit waits for it if it has not arrived yet.
@@ -28,6 +34,11 @@ export type DonationSubmitInput = {
   amountText: string;
   figures: DonationFigures;
   method: PaymentMethodChoice;
+  /** The type chosen in the Payment Element: the PaymentIntent takes only this one. */
+  paymentMethodType: string;
+  onPaymentMethodTypeChange: (type: string) => void;
+  /** The organisation's rates changed since the page loaded: quote with these from now on. */
+  onRatesChanged: (currency: string, rates: FeeRate[]) => void;
   donor: DonorDetails;
   /** The method chosen in the Payment Element needs the donor's name (SEPA Direct Debit). */
   nameRequired: boolean;
@@ -98,6 +109,15 @@ export function useDonationSubmit(input: DonationSubmitInput) {
         setErrors({ form: submitted.error.message ?? "Please check your payment details." });
         return;
       }
+      // The method the Payment Element will pay with, whatever its change events said: the total
+      // shown must be the one for it (its first tab need not be the card).
+      const selected = submitted.selectedPaymentMethod ? paymentMethodTypeOf(submitted.selectedPaymentMethod) : input.paymentMethodType;
+      if (selected !== input.paymentMethodType) {
+        input.onPaymentMethodTypeChange(selected);
+        setBusy(null);
+        setErrors({ form: "The fee depends on how you pay: check the total for the method you chose, and press Give again." });
+        return;
+      }
     }
 
     setBusy("Starting your donation…");
@@ -109,9 +129,13 @@ export function useDonationSubmit(input: DonationSubmitInput) {
         headers: { "content-type": "application/json", "idempotency-key": key },
         body: JSON.stringify(body),
       });
-      const json = (await response.json()) as Created & { error?: { message: string; fields?: Record<string, string[]> } };
+      const json = (await response.json()) as Created & {
+        error?: { message: string; reason?: string; fields?: Record<string, string[]>; data?: { feeRates?: FeeRate[] } };
+      };
       if (!response.ok) {
         setChecking(false);
+        // The page now shows the total the server computed; the donor confirms it by giving again.
+        if (json.error?.reason === "total_changed" && json.error.data?.feeRates) input.onRatesChanged(input.currency, json.error.data.feeRates);
         setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
         setBusy(null);
         return;
@@ -175,6 +199,9 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
     currency: input.currency,
     coverFee: input.coverFee && figures.canCoverFee,
     method: input.method,
+    ...(input.method === "payment_element" ? { paymentMethodType: input.paymentMethodType as PaymentElementMethodType } : {}),
+    // What the button said: the server charges this total or refuses.
+    expectedTotal: figures.ok ? figures.chargedAmount : 0,
     donor: { name: donor.name.trim(), email: donor.email.trim() },
     anonymous: donor.anonymous,
     ...(dedication ? { dedication } : {}),

@@ -8,6 +8,8 @@ import type { ActionState } from "@/lib/auth/organisation-action";
 import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "@/lib/images/limits";
 import { toDecimalString } from "@/lib/money/amount";
 import { getCurrency, MoneyError } from "@/lib/money/currencies";
+import { FEE_FAMILY_LABELS, type FeeFamily } from "@/lib/money/fees";
+import { feeFamiliesFor, feeFieldName, type FeeRateFormValues } from "@/lib/organisations/fee-rate-fields";
 
 const COMMON_CURRENCIES = ["EUR", "GBP", "USD", "CHF", "PLN", "SEK", "DKK", "NOK", "CAD", "AUD", "JPY"];
 
@@ -21,8 +23,8 @@ export type OrganisationFormValues = {
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
-  /** Per currency: percentage text ("1.5") and fixed fee text ("0.25"). */
-  feeRates: Record<string, { percent: string; fixed: string }>;
+  /** Per currency and payment method family: percentage text ("1.5"), fixed fee text ("0.25") and cap ("" for none). */
+  feeRates: FeeRateFormValues;
 };
 
 type Props = {
@@ -171,31 +173,19 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </fieldset>
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-300 p-4">
-        <legend className="px-1 text-sm font-semibold">Your Stripe fees, per currency</legend>
+        <legend className="px-1 text-sm font-semibold">Your Stripe fees, per currency and payment method</legend>
         <p className="text-sm text-slate-600">
-          When a donor covers the processing fee, Amply adds this estimate so that you receive their whole gift. Use the rates of your own Stripe pricing; the
-          real fee of each payment is recorded in your ledger.
+          When a donor covers the processing fee, Amply adds this estimate for the method they pay with, so that you receive their whole gift. Use the rates of
+          your own Stripe pricing; the real fee of each payment is recorded in your ledger. Leave a method&apos;s fields empty if donors paying that way should
+          not cover the fee, and a cap empty if there is none.
         </p>
         {all.map((code) => (
-          <div key={code} className="grid gap-3 sm:grid-cols-[4rem_1fr_1fr] sm:items-end">
-            <p className="font-semibold sm:pb-3">{code}</p>
-            <Field
-              label={`Percentage (${code})`}
-              name={`fee.${code}.percent`}
-              inputMode="decimal"
-              defaultValue={values.feeRates[code]?.percent ?? ""}
-              hint="e.g. 1.5"
-              error={errors[`fee.${code}.percent`]}
-            />
-            <Field
-              label={`Fixed fee (${code})`}
-              name={`fee.${code}.fixed`}
-              inputMode="decimal"
-              defaultValue={values.feeRates[code]?.fixed ?? ""}
-              hint={fixedFeeHint(code)}
-              error={errors[`fee.${code}.fixed`]}
-            />
-          </div>
+          <fieldset key={code} className="grid gap-3 border-t border-slate-200 pt-3">
+            <legend className="font-semibold">{code}</legend>
+            {feeFamiliesFor(code).map((family) => (
+              <FeeRateRow key={family} code={code} family={family} values={values.feeRates[code]?.[family]} errors={errors} />
+            ))}
+          </fieldset>
         ))}
       </fieldset>
 
@@ -204,6 +194,64 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </Button>
     </form>
   );
+}
+
+/**
+ * One method family's rate in one currency. The card fields keep their short labels ("Percentage
+ * (EUR)"); the others name their method.
+ */
+function FeeRateRow({
+  code,
+  family,
+  values,
+  errors,
+}: {
+  code: string;
+  family: FeeFamily;
+  values: { percent: string; fixed: string; cap: string } | undefined;
+  errors: Record<string, string | undefined>;
+}) {
+  const card = family === "card";
+  const label = (part: string, cardLabel: string) => (card ? `${cardLabel} (${code})` : `${FEE_FAMILY_LABELS[family]}: ${part} (${code})`);
+  return (
+    <div className="grid gap-3 sm:grid-cols-[9rem_1fr_1fr_1fr] sm:items-end">
+      <p className="text-sm font-medium sm:pb-3">{FEE_FAMILY_LABELS[family]}</p>
+      <Field
+        label={label("percent", "Percentage")}
+        name={feeFieldName(code, family, "percent")}
+        inputMode="decimal"
+        defaultValue={values?.percent ?? ""}
+        hint={card ? "e.g. 1.5" : family === "sepa_debit" ? "e.g. 0" : "e.g. 0.5"}
+        error={errors[feeFieldName(code, family, "percent")]}
+      />
+      <Field
+        label={label("fixed part", "Fixed fee")}
+        name={feeFieldName(code, family, "fixed")}
+        inputMode="decimal"
+        defaultValue={values?.fixed ?? ""}
+        hint={fixedFeeHint(code)}
+        error={errors[feeFieldName(code, family, "fixed")]}
+      />
+      <Field
+        label={label("cap", "Card fee cap")}
+        name={feeFieldName(code, family, "cap")}
+        inputMode="decimal"
+        defaultValue={values?.cap ?? ""}
+        hint={family === "bank_transfer" ? capHint(code) : "Optional; empty for no cap"}
+        error={errors[feeFieldName(code, family, "cap")]}
+      />
+    </div>
+  );
+}
+
+/** Stripe caps a bank transfer's fee at 5.00 (or the local equivalent), in the currency's decimals. */
+function capHint(code: string): string {
+  try {
+    return `Optional, e.g. ${toDecimalString(500 * 10 ** (getCurrency(code).exponent - 2), code)}`;
+  } catch (error) {
+    if (error instanceof MoneyError) return "Optional";
+    throw error;
+  }
 }
 
 /** An example fixed fee written in the currency's own decimals: "0.25" asks for cents yen do not have. */

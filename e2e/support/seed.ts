@@ -23,7 +23,7 @@ await db.organisation.create({
     stripeConnectedAt: new Date(),
     feeRates: {
       create: [
-        ...DEFAULT_FEE_RATES.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })),
+        ...DEFAULT_FEE_RATES.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
         { currency: "JPY", percentBps: 360, fixedMinor: 0 },
       ],
     },

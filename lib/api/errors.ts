@@ -40,6 +40,8 @@ export class ApiError extends Error {
       status?: number;
       /** A short machine-readable reason where a page chooses what to show by it (e.g. `expired_state`). */
       reason?: string;
+      /** Figures the page needs to act on the error (e.g. the new total after a rate change). */
+      data?: Record<string, unknown>;
     } = {},
   ) {
     super(message);
@@ -70,6 +72,7 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
           message: error.message,
           ...(error.details.fields ? { fields: error.details.fields } : {}),
           ...(error.details.reason ? { reason: error.details.reason } : {}),
+          ...(error.details.data ? { data: error.details.data } : {}),
         },
       },
       { status: error.status, headers: error.details.headers },

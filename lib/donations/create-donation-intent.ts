@@ -56,8 +56,9 @@ export async function createDonationIntent(
           {
             amount: amounts.chargedAmount,
             currency: request.currency.toLowerCase(),
-            // The methods shown follow the organisation's Stripe settings, the currency and the donor.
-            automatic_payment_methods: { enabled: true },
+            // Only the method whose fee the donor covered: confirming with another type fails at
+            // Stripe, so nobody pays by card at SEPA's rate (docs/stripe.md#fees-per-payment-method).
+            allowed_payment_method_types: [request.paymentMethodType],
             description: `Donation to ${organisation.name}`,
             statement_descriptor_suffix: statementDescriptorSuffix(organisation.name),
             // No receipt_email: Amply sends the one receipt (docs/stripe.md#one-receipt-from-amply).

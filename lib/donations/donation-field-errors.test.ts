@@ -10,6 +10,7 @@ const request = {
   method: "payment_element" as const,
   donor: { name: "Ada", email: "ada@donor.example" },
   anonymous: false,
+  expectedTotal: 2500,
 };
 
 describe("the donation page's field errors", () => {

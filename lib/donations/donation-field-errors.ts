@@ -19,6 +19,7 @@ const FIELD_FOR_PATH: Record<string, DonationField> = {
   campaign: "fund",
   coverFee: "coverFee",
   method: "method",
+  paymentMethodType: "method",
 };
 
 /** The first message for each field, from `{ "donor.email": ["..."] }` (the server's 422 `fields`). */

@@ -7,6 +7,13 @@
 import * as z from "zod/mini";
 import { DEDICATION_MAX_LENGTH, NAME_MAX_LENGTH } from "./donation-request-limits";
 
+/**
+ * The Stripe PaymentMethod types the donation page takes through the Payment Element (the
+ * PaymentIntent is restricted to the one the donor chose: docs/stripe.md#fees-per-payment-method).
+ */
+export const PAYMENT_ELEMENT_METHOD_TYPES = ["card", "sepa_debit", "ideal", "bancontact", "eps", "p24"] as const;
+export type PaymentElementMethodType = (typeof PAYMENT_ELEMENT_METHOD_TYPES)[number];
+
 export const donationRequestSchema = z.object({
   organisation: z.string().check(z.minLength(1), z.maxLength(64)),
   fund: z.optional(z.string().check(z.maxLength(64))),
@@ -17,6 +24,15 @@ export const donationRequestSchema = z.object({
   currency: z.string().check(z.regex(/^[A-Za-z]{3}$/, "Choose a currency."), z.toUpperCase()),
   coverFee: z._default(z.boolean(), false),
   method: z._default(z.enum(["payment_element", "bank_transfer"]), "payment_element"),
+  /** The method chosen in the Payment Element: its fee is the one covered, and the only one the PaymentIntent takes. */
+  paymentMethodType: z._default(
+    z.enum(PAYMENT_ELEMENT_METHOD_TYPES, { error: "Amply does not take that payment method here. Choose another payment method." }),
+    "card",
+  ),
+  /** The total the page showed (gift plus covered fee, minor units): any other total is refused, never charged. */
+  expectedTotal: z
+    .number({ error: "Reload the page: it did not send the total you were shown." })
+    .check(z.int("Reload the page: it did not send the total you were shown."), z.nonnegative("Reload the page: it did not send the total you were shown.")),
   donor: z.object({
     name: z._default(
       z.optional(z.string().check(z.trim(), z.maxLength(NAME_MAX_LENGTH, `That name is too long: use at most ${NAME_MAX_LENGTH} characters.`))),

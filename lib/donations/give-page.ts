@@ -25,7 +25,7 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
         stripeChargesEnabled: true,
         stripeAccountCountry: true,
         stripeCapabilities: true,
-        feeRates: { select: { currency: true, percentBps: true, fixedMinor: true } },
+        feeRates: { select: { currency: true, family: true, percentBps: true, fixedMinor: true, capMinor: true } },
         funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
         campaigns: {
           where: { active: true },

@@ -53,6 +53,7 @@ export async function replayDonation(
     chargedAmount: BigInt(amounts.chargedAmount),
     currency: request.currency,
     method: request.method,
+    paymentMethodType: request.method === "bank_transfer" ? "customer_balance" : request.paymentMethodType,
     fundId: target.fund?.id ?? target.campaign?.fundId ?? null,
     campaignId: target.campaign?.id ?? null,
   };
@@ -73,12 +74,15 @@ export async function replayDonation(
       ? existing.donor
       : await findOrCreateDonor(target.organisation.id, request.donor.email, wanted.donorName);
   // A bank transfer's PaymentIntent is confirmed at once and tied to the donor's customer, and a card
-  // PaymentIntent cannot become one: a change of method, or of a transfer's amount, currency or
-  // donor, needs a new PaymentIntent. A currency change is taken only before a payment method is attached.
+  // PaymentIntent cannot become one; a PaymentIntent is restricted to the one method whose fee the
+  // donor saw (docs/stripe.md#fees-per-payment-method): a change of method, or of a transfer's
+  // amount, currency or donor, needs a new PaymentIntent. A currency change is taken only before a
+  // payment method is attached.
   const chargeChanged = intent.amount !== amounts.chargedAmount || intent.currency !== request.currency.toLowerCase();
   const replace =
     intent.status === "canceled" ||
     existing.method !== request.method ||
+    existing.paymentMethodType !== wanted.paymentMethodType ||
     (request.method === "bank_transfer" && (chargeChanged || donor.id !== existing.donorId)) ||
     (intent.currency !== request.currency.toLowerCase() && intent.status !== "requires_payment_method");
 
@@ -114,7 +118,6 @@ export async function replayDonation(
       data: {
         ...wanted,
         donorId: donor.id,
-        paymentMethodType: request.method === "bank_transfer" ? "customer_balance" : null,
         stripeAccountId,
         stripePaymentIntentId: next.id,
         bankTransfer: bankTransfer ? (bankTransfer as unknown as Prisma.InputJsonValue) : Prisma.DbNull,

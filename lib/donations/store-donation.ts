@@ -45,7 +45,7 @@ export async function storeDonation(input: StoreInput) {
           chargedAmount: BigInt(amounts.chargedAmount),
           currency: request.currency,
           method: request.method,
-          paymentMethodType: request.method === "bank_transfer" ? "customer_balance" : null,
+          paymentMethodType: request.method === "bank_transfer" ? "customer_balance" : request.paymentMethodType,
           stripeAccountId: target.stripeAccount,
           stripePaymentIntentId: intent.id,
           idempotencyKey: input.idempotencyKey,

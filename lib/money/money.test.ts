@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatMoney, parseAmount, toDecimalString } from "./amount";
 import { getCurrency, MoneyError, SUPPORTED_CURRENCIES } from "./currencies";
-import { DEFAULT_FEE_RATES, donationCharge, estimateFee, feeRateFor, grossUp, type FeeRate } from "./fees";
+import { DEFAULT_FEE_RATES, donationCharge, estimateFee, feeRateFor, grossUp, type FeeFamily, type FeeRate } from "./fees";
 import { assertChargeable } from "./limits";
 
 const EUR = feeRateFor(DEFAULT_FEE_RATES, "EUR");
@@ -197,6 +197,57 @@ describe("fees and the gross-up", () => {
         const amount = Math.ceil(raw / step) * step;
         const charge = grossUp(amount, rate);
         expect(charge % step).toBe(0);
+        expect(charge - estimateFee(charge, rate)).toBeGreaterThanOrEqual(amount);
+        const less = charge - step;
+        if (less >= amount) expect(less - estimateFee(less, rate)).toBeLessThan(amount);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("fees per payment method family", () => {
+  const rate = (currency: string, family: FeeFamily) => feeRateFor(DEFAULT_FEE_RATES, currency, family);
+
+  it("covers a GBP 40.00 bank transfer at the transfer rate: 40.20, where the card rate makes it 40.81", () => {
+    expect(donationCharge(4000, rate("GBP", "card"), true).chargedAmount).toBe(4081);
+    expect(donationCharge(4000, rate("GBP", "bank_transfer"), true)).toEqual({ amount: 4000, feeCovered: 20, chargedAmount: 4020, estimatedFee: 20 });
+  });
+
+  it("covers SEPA Direct Debit at its fixed 0.35 EUR", () => {
+    expect(donationCharge(1000, rate("EUR", "sepa_debit"), true)).toEqual({ amount: 1000, feeCovered: 35, chargedAmount: 1035, estimatedFee: 35 });
+  });
+
+  it("has no SEPA Direct Debit rate outside EUR: covering it there is refused, never borrowed from cards", () => {
+    expect(() => rate("GBP", "sepa_debit")).toThrow(/No SEPA Direct Debit processing fee rate is set for GBP/);
+  });
+
+  it("caps the fee: a transfer's fee stops at 5.00, and the gross-up adds at most the cap", () => {
+    const transfer = rate("EUR", "bank_transfer");
+    expect(transfer).toMatchObject({ percentBps: 50, fixedMinor: 0, capMinor: 500 });
+    expect(estimateFee(99_999, transfer)).toBe(500); // 499.995 rounds up to the cap
+    expect(estimateFee(99_899, transfer)).toBe(499);
+    expect(estimateFee(5_000_000, transfer)).toBe(500);
+    expect(grossUp(99_500, transfer)).toBe(100_000);
+    expect(grossUp(200_000, transfer)).toBe(200_500);
+    expect(grossUp(5_000_000, transfer)).toBe(5_000_500);
+  });
+
+  const capped = fc.record({
+    currency: fc.constantFrom("EUR", "JPY", "KWD", "ISK", "USD"),
+    percentBps: fc.integer({ min: 0, max: 1_000 }),
+    fixedMinor: fc.integer({ min: 0, max: 500 }),
+    capMinor: fc.integer({ min: 0, max: 2_000 }),
+  });
+
+  it("with a cap, always nets at least the gift, and one valid step less would not", () => {
+    fc.assert(
+      fc.property(capped, fc.integer({ min: 1, max: 10_000_000 }), (rate, raw) => {
+        const { step } = getCurrency(rate.currency);
+        const amount = Math.ceil(raw / step) * step;
+        const charge = grossUp(amount, rate);
+        expect(charge % step).toBe(0);
+        expect(estimateFee(charge, rate)).toBeLessThanOrEqual(rate.capMinor);
         expect(charge - estimateFee(charge, rate)).toBeGreaterThanOrEqual(amount);
         const less = charge - step;
         if (less >= amount) expect(less - estimateFee(less, rate)).toBeLessThan(amount);

@@ -18,7 +18,9 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
           country: input.country,
           defaultCurrency: input.defaultCurrency,
           acceptedCurrencies: input.acceptedCurrencies,
-          feeRates: { create: input.feeRates.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })) },
+          feeRates: {
+            create: input.feeRates.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
+          },
           funds: { create: [{ slug: "general", name: "General fund", description: "Where it is needed most." }] },
           memberships: { create: [{ userId: ownerId, role: "owner" }] },
         },

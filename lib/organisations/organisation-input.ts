@@ -3,10 +3,11 @@
 // docs/stripe.md#fees-are-an-estimate).
 import { z } from "zod";
 import type { FormObject } from "@/lib/api/form-data";
-import { parseAmount, toDecimalString } from "@/lib/money/amount";
+import { parseAmount } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
-import type { FeeRate } from "@/lib/money/fees";
+import { FEE_FAMILY_LABELS, type FeeFamily, type FeeRate } from "@/lib/money/fees";
 import { STRIPE_COUNTRIES } from "./countries";
+import { feeFamiliesFor, feeFieldName } from "./fee-rate-fields";
 import { readLogoField, type LogoChange } from "./read-logo-field";
 
 const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "dashboard", "give", "signin", "dev"]);
@@ -24,7 +25,6 @@ export const organisationFields = z.object({
   country: z.enum(STRIPE_COUNTRIES, { error: "Choose the country your organisation is registered in." }),
   defaultCurrency: z.string().trim().toUpperCase().length(3, "Choose a currency."),
   acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
-  feeRates: z.array(z.object({ currency: z.string(), percent: z.string(), fixed: z.string() })),
 });
 
 export const slugField = z
@@ -40,7 +40,7 @@ export type OrganisationInput = {
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
-  feeRates: FeeRate[];
+  feeRates: Array<FeeRate & { family: FeeFamily; capMinor: number | null }>;
 };
 
 type FormValues = { get(name: string): string | null; getAll(name: string): string[] };
@@ -71,11 +71,6 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
     country: values.get("country"),
     defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
-    feeRates: accepted.map((currency) => ({
-      currency,
-      percent: String(values.get(`fee.${currency}.percent`) ?? ""),
-      fixed: String(values.get(`fee.${currency}.fixed`) ?? ""),
-    })),
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};
@@ -85,23 +80,54 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
   }
   const defaultCurrency = String(raw.defaultCurrency ?? "").toUpperCase();
   if (defaultCurrency && !accepted.includes(defaultCurrency)) fieldErrors.defaultCurrency ??= "The default currency must be one you accept.";
-  const feeRates: FeeRate[] = [];
-  for (const rate of raw.feeRates) {
-    if (!isSupportedCurrency(rate.currency)) continue;
-    const bps = percentBps(rate.percent);
-    if (bps === null || bps > 2_000) {
-      fieldErrors[`fee.${rate.currency}.percent`] = `Give Stripe's percentage for ${rate.currency}, like 1.5 (at most 20).`;
-      continue;
-    }
-    try {
-      feeRates.push({ currency: rate.currency, percentBps: bps, fixedMinor: parseAmount(rate.fixed || "0", rate.currency) });
-    } catch (error) {
-      if (!(error instanceof MoneyError)) throw error;
-      fieldErrors[`fee.${rate.currency}.fixed`] = `Give Stripe's fixed fee for ${rate.currency}, like ${getCurrency(rate.currency).exponent ? "0.25" : "30"}.`;
+  const feeRates: OrganisationInput["feeRates"] = [];
+  for (const currency of accepted) {
+    if (!isSupportedCurrency(currency)) continue;
+    for (const family of feeFamiliesFor(currency)) {
+      const read = readFeeRate(values, currency, family);
+      if ("errors" in read) Object.assign(fieldErrors, read.errors);
+      else if (read.rate) feeRates.push(read.rate);
     }
   }
   if (!parsed.success || Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return { ok: true, input: { ...parsed.data, feeRates } };
+}
+
+/**
+ * One family's rate in one currency. Cards must have a rate (an empty fixed part is 0); the other
+ * families may be left empty, and then have none (a donor paying that way cannot cover the fee).
+ */
+function readFeeRate(
+  values: FormValues,
+  currency: string,
+  family: FeeFamily,
+): { rate: OrganisationInput["feeRates"][number] | null } | { errors: Record<string, string> } {
+  const text = (part: "percent" | "fixed" | "cap") => String(values.get(feeFieldName(currency, family, part)) ?? "").trim();
+  const [percent, fixed, cap] = [text("percent"), text("fixed"), text("cap")];
+  if (family !== "card" && !percent && !fixed && !cap) return { rate: null };
+  const method = family === "card" ? currency : `${FEE_FAMILY_LABELS[family]} in ${currency}`;
+  const errors: Record<string, string> = {};
+  const bps = family !== "card" && !percent ? 0 : percentBps(percent);
+  if (bps === null || bps > 2_000) errors[feeFieldName(currency, family, "percent")] = `Give Stripe's percentage for ${method}, like 1.5 (at most 20).`;
+  const minor = (value: string) => {
+    try {
+      return parseAmount(value, currency);
+    } catch (error) {
+      if (error instanceof MoneyError) return null;
+      throw error;
+    }
+  };
+  const fixedMinor = minor(fixed || "0");
+  if (fixedMinor === null)
+    errors[feeFieldName(currency, family, "fixed")] = `Give Stripe's fixed fee for ${method}, like ${getCurrency(currency).exponent ? "0.25" : "30"}.`;
+  const capMinor = cap ? minor(cap) : null;
+  if (cap && capMinor === null) {
+    const example = getCurrency(currency).exponent ? "5.00" : "500";
+    const what = family === "card" ? `a card payment in ${currency}` : `a ${FEE_FAMILY_LABELS[family].toLowerCase()} in ${currency}`;
+    errors[feeFieldName(currency, family, "cap")] = `Give the most Stripe charges for ${what}, like ${example}, or leave it empty for no cap.`;
+  }
+  if (Object.keys(errors).length || bps === null || fixedMinor === null) return { errors };
+  return { rate: { currency, family, percentBps: bps, fixedMinor, capMinor } };
 }
 
 /**
@@ -132,17 +158,4 @@ export function organisationFormSchema<WithSlug extends boolean = false>(options
       }
       return { ...read.input, logo: logo.logo, ...(slug ? { slug } : {}) } as Output;
     });
-}
-
-/** An organisation's fee rates as the form shows them ("1.5" and "0.25"). */
-export function feeRateFormValues(rates: readonly FeeRate[]): Record<string, { percent: string; fixed: string }> {
-  return Object.fromEntries(
-    rates.map((rate) => [rate.currency, { percent: percentText(rate.percentBps), fixed: toDecimalString(rate.fixedMinor, rate.currency) }]),
-  );
-}
-
-/** 150 basis points -> "1.5" (the form's percentage), by the digits. */
-export function percentText(bps: number): string {
-  const digits = String(bps).padStart(3, "0");
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`.replace(/\.?0+$/, "");
 }

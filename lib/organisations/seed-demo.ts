@@ -18,7 +18,9 @@ export async function seedDemo(db: Db) {
       country: DEMO.country,
       defaultCurrency: "EUR",
       acceptedCurrencies: ["EUR", "GBP", "USD", "CHF"],
-      feeRates: { create: DEFAULT_FEE_RATES.map(({ currency, percentBps, fixedMinor }) => ({ currency, percentBps, fixedMinor })) },
+      feeRates: {
+        create: DEFAULT_FEE_RATES.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
+      },
       funds: { create: [{ slug: "general", name: "General fund", description: "Where it is needed most." }] },
     },
   });

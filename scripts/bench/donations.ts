@@ -75,6 +75,8 @@ runBench("bench_give", APP, 10, async (bench) => {
         amount: 2500,
         currency: "EUR",
         coverFee: true,
+        // What the page shows for 25.00 EUR with the fee covered at the bench organisation's card rate.
+        expectedTotal: 2563,
         donor: { name: "Bench Donor", email: `donor${i}@example.org` },
       }),
     });

@@ -40,7 +40,7 @@ async function setup() {
   const org = await connectedOrganisation();
   await db.fund.create({ data: { organisationId: org.organisation.id, slug: "water", name: "Clean water" } });
   await db.fund.create({ data: { organisationId: org.organisation.id, slug: "closed", name: "Closed fund", active: false } });
-  const base = { organisation: org.organisation.slug, amount: 2500, currency: "EUR", coverFee: true, donor };
+  const base = { organisation: org.organisation.slug, amount: 2500, currency: "EUR", coverFee: true, expectedTotal: 2563, donor };
   const count = () => db.donation.count({ where: { organisationId: org.organisation.id } });
   return { org, base, count };
 }
@@ -60,7 +60,9 @@ describe("creating a donation", () => {
     expect(intent).toMatchObject({
       amount: 2563,
       currency: "eur",
-      automatic_payment_methods: { enabled: true },
+      allowed_payment_method_types: ["card"],
+      payment_method_types: ["card"],
+      automatic_payment_methods: null,
       receipt_email: null,
       client_secret: response.body.clientSecret,
     });
@@ -87,7 +89,7 @@ describe("creating a donation", () => {
 
   it("charges 1000 JPY as 1000, in yen's minor unit", async () => {
     const { base } = await setup();
-    const response = await give({ ...base, amount: 1000, currency: "JPY", coverFee: false });
+    const response = await give({ ...base, amount: 1000, currency: "JPY", coverFee: false, expectedTotal: 1000 });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ chargedAmount: 1000, currency: "JPY" });
   });
@@ -235,7 +237,7 @@ describe("invalid input: a clear 4xx, field errors, and no donation row", () => 
     ["an amount under Stripe's minimum", { amount: 49, coverFee: false }, 422, "amount", /smallest gift in EUR is €0\.50/],
     [
       "an amount that converts under the minimum (Stripe's amount_too_small)",
-      { amount: 60, currency: "JPY", coverFee: false },
+      { amount: 60, currency: "JPY", coverFee: false, expectedTotal: 60 },
       422,
       "amount",
       /below the smallest payment Stripe can take/,
@@ -269,7 +271,7 @@ describe("bank transfer", () => {
   it("returns and emails the instructions, and succeeds through the webhook when the transfer arrives", async () => {
     const { org, base } = await setup();
     const email = `${unique("transfer")}@example.org`;
-    const response = await give({ ...base, coverFee: false, amount: 5000, method: "bank_transfer", donor: { name: "Ben", email } });
+    const response = await give({ ...base, coverFee: false, amount: 5000, expectedTotal: 5000, method: "bank_transfer", donor: { name: "Ben", email } });
     expect(response.status).toBe(201);
     const instructions = response.body.bankTransfer as { reference: string; amountRemaining: number; accounts: Array<Array<{ label: string; value: string }>> };
     expect(instructions.amountRemaining).toBe(5000);
@@ -296,6 +298,97 @@ describe("bank transfer", () => {
     expect(response.status).toBe(422);
     // The organisation's account is in Germany: EUR is the one currency it can receive by transfer.
     expect(response.body.error?.fields?.method).toEqual([`${org.organisation.name} can receive bank transfers in EUR only. Choose EUR, or pay another way.`]);
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("the donor pays what the donor saw", () => {
+  it("refuses a total the fee rates no longer give: 409 with the new total, no donation, no PaymentIntent", async () => {
+    const { org, base, count } = await setup();
+    // The page showed 10.41 EUR for 10.00 at 1.5% + 0.25; the admin then raised the card rate to 3.4%.
+    const shown = { ...base, amount: 1000, coverFee: true, expectedTotal: 1041 };
+    await db.feeRate.updateMany({ where: { organisationId: org.organisation.id, currency: "EUR", percentBps: 150 }, data: { percentBps: 340 } });
+    const response = await give(shown);
+    expect(response.status).toBe(409);
+    expect(response.body.error).toMatchObject({
+      code: "conflict",
+      reason: "total_changed",
+      message: "The processing fee changed since the page was loaded: your donation is now €10.61, not €10.41. Check it and press Give again.",
+      data: { amount: 1000, feeCovered: 61, chargedAmount: 1061, currency: "EUR" },
+    });
+    expect(await count()).toBe(0);
+    expect((await stripeSdk.paymentIntents.list({ limit: 100 }, { stripeAccount: org.account })).data).toHaveLength(0);
+
+    const again = await give({ ...shown, expectedTotal: 1061 });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ amount: 1000, feeCovered: 61, chargedAmount: 1061 });
+  });
+
+  it("refuses a request that does not say what total the donor saw", async () => {
+    const { base, count } = await setup();
+    const { expectedTotal: _omitted, ...withoutTotal } = { ...base, expectedTotal: 2563 };
+    const response = await give(withoutTotal);
+    expect(response.status).toBe(422);
+    expect(response.body.error?.fields?.expectedTotal?.[0]).toBe("Reload the page: it did not send the total you were shown.");
+    expect(await count()).toBe(0);
+  });
+});
+
+describe("fee cover for the method chosen", () => {
+  it("covers a GBP 40.00 bank transfer at the bank-transfer rate: 40.20, not the card's 40.81", async () => {
+    const { base } = await setup();
+    const response = await give({ ...base, amount: 4000, currency: "GBP", method: "bank_transfer", coverFee: true, expectedTotal: 4020 });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ amount: 4000, feeCovered: 20, chargedAmount: 4020, currency: "GBP" });
+    expect((response.body.bankTransfer as { amountRemaining: number }).amountRemaining).toBe(4020);
+  });
+
+  it("restricts the PaymentIntent to the method whose fee was covered: a card cannot pay SEPA's total", async () => {
+    const { org, base } = await setup();
+    const response = await give({ ...base, amount: 1000, coverFee: true, paymentMethodType: "sepa_debit", expectedTotal: 1035 });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ feeCovered: 35, chargedAmount: 1035 });
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: String(response.body.donationId) } });
+    expect(donation).toMatchObject({ chargedAmount: 1035n, feeCovered: 35n, paymentMethodType: "sepa_debit" });
+    const intentId = String(donation.stripePaymentIntentId);
+    const intent = await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account });
+    expect(intent).toMatchObject({
+      amount: 1035,
+      allowed_payment_method_types: ["sepa_debit"],
+      payment_method_types: ["sepa_debit"],
+      automatic_payment_methods: null,
+    });
+
+    const byCard = stripeSdk.paymentIntents.confirm(intentId, { payment_method: "pm_card_visa" }, { stripeAccount: org.account });
+    await expect(byCard).rejects.toMatchObject({ statusCode: 400, code: "payment_intent_incompatible_payment_method" });
+    expect(await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account })).toMatchObject({
+      status: "requires_payment_method",
+      latest_charge: null,
+    });
+  });
+
+  it("charges a card the card rate, restricted to cards", async () => {
+    const { org, base } = await setup();
+    const response = await give({ ...base, amount: 1000, coverFee: true, paymentMethodType: "card", expectedTotal: 1041 });
+    expect(response.status).toBe(201);
+    const donation = await db.donation.findUniqueOrThrow({ where: { id: String(response.body.donationId) } });
+    const intent = await stripeSdk.paymentIntents.retrieve(String(donation.stripePaymentIntentId), undefined, { stripeAccount: org.account });
+    expect(intent).toMatchObject({ amount: 1041, payment_method_types: ["card"] });
+  });
+
+  it.each<[string, Body, string, RegExp]>([
+    [
+      "SEPA Direct Debit in GBP",
+      { currency: "GBP", paymentMethodType: "sepa_debit", expectedTotal: 1000 },
+      "paymentMethodType",
+      /SEPA Direct Debit takes EUR only/,
+    ],
+    ["a method Amply does not offer", { paymentMethodType: "klarna", expectedTotal: 1041 }, "paymentMethodType", /Choose another payment method/],
+  ])("refuses %s, creating nothing", async (_label, change, fieldName, message) => {
+    const { base, count } = await setup();
+    const response = await give({ ...base, amount: 1000, coverFee: true, ...change });
+    expect(response.status).toBe(422);
+    expect(response.body.error?.fields?.[fieldName]?.[0]).toMatch(message);
     expect(await count()).toBe(0);
   });
 });
@@ -389,7 +482,8 @@ describe("abuse (what an attacker sends)", () => {
   it("emails bank-transfer instructions to one address a few times at most, from any number of clients", async () => {
     const { base } = await setup();
     const email = `${unique("victim")}@example.org`;
-    for (let i = 0; i < 8; i++) expect((await give({ ...base, coverFee: false, method: "bank_transfer", donor: { email } })).status).toBe(201);
+    for (let i = 0; i < 8; i++)
+      expect((await give({ ...base, coverFee: false, expectedTotal: 2500, method: "bank_transfer", donor: { email } })).status).toBe(201);
     expect(await db.outboxEmail.count({ where: { to: email, kind: "bank_transfer_instructions" } })).toBe(5);
   });
 });

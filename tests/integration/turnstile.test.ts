@@ -39,7 +39,14 @@ it("refuses a donation without a valid Turnstile token, and accepts one with it"
           "idempotency-key": randomUUID(),
           "x-amply-client-address": "192.0.2.10",
         },
-        body: JSON.stringify({ organisation: org.organisation.slug, amount: 1000, currency: "EUR", donor: { email: "t@example.org" }, turnstileToken }),
+        body: JSON.stringify({
+          organisation: org.organisation.slug,
+          amount: 1000,
+          currency: "EUR",
+          expectedTotal: 1000,
+          donor: { email: "t@example.org" },
+          turnstileToken,
+        }),
       }),
     );
   for (const token of [undefined, "a-bot-token"]) {

@@ -4,7 +4,7 @@ import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
-import { feeRateFormValues } from "@/lib/organisations/organisation-input";
+import { feeRateFormValues } from "@/lib/organisations/fee-rate-fields";
 import { createOrganisationAction } from "./actions";
 
 export const metadata: Metadata = { title: "New organisation" };

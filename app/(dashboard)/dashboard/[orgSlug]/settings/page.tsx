@@ -5,7 +5,7 @@ import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { imageUrl } from "@/lib/images/image-url";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
-import { feeRateFormValues } from "@/lib/organisations/organisation-input";
+import { feeRateFormValues } from "@/lib/organisations/fee-rate-fields";
 import { updateOrganisationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
