@@ -38,19 +38,16 @@ export async function createDonation(
   context: { clientAddress: string; clock: StripeClock },
 ): Promise<CreatedDonation> {
   const target = await resolveDonationTarget(request);
-  const amounts = priceDonation(request, target.organisation);
-
   const donationId = donationIdFor(target.organisation.id, idempotencyKey);
   const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
+  // Whether the account can receive this transfer comes before its price. A page retrying a transfer
+  // it started gets its instructions even if the account has stopped taking new transfers since; a
+  // retry that turns to a transfer, or changes its currency, is asked like a new attempt.
+  if (!existing || existing.method !== "bank_transfer" || existing.currency !== request.currency) checkBankTransfer(request, target.organisation);
+  const amounts = priceDonation(request, target.organisation);
   // A page retrying its own request (after a decline, perhaps with changes) is not a new attempt:
-  // no limit counted again. A page retrying a transfer it started gets its instructions even if the
-  // account has stopped taking new transfers since; a retry that turns to a transfer, or changes
-  // its currency, asks what the account can receive like a new attempt.
-  if (existing) {
-    if (existing.method !== "bank_transfer" || existing.currency !== request.currency) checkBankTransfer(request, target.organisation);
-    return replayDonation(existing, { request, amounts, target, clientAddress: context.clientAddress }, context.clock);
-  }
-  checkBankTransfer(request, target.organisation);
+  // no limit counted again.
+  if (existing) return replayDonation(existing, { request, amounts, target, clientAddress: context.clientAddress }, context.clock);
   await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
 
   const donor = await findOrCreateDonor(target.organisation.id, request.donor.email, request.donor.name || null);

@@ -32,7 +32,8 @@ async function donate(body: Record<string, unknown>, key: string = randomUUID())
         "idempotency-key": key,
         "x-amply-client-address": `198.18.${Math.floor(address / 250)}.${address++ % 250}`,
       },
-      body: JSON.stringify(body),
+      // The total the page shows: without the fee covered, the gift itself.
+      body: JSON.stringify({ expectedTotal: body.coverFee ? undefined : body.amount, ...body }),
     }),
   );
   return { status: response.status, body: (await response.json()) as Given["body"] };

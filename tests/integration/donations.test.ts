@@ -36,8 +36,8 @@ async function give(body: Body, options: GiveOptions = {}) {
 const donor = { name: "Ada Donor", email: "ada@example.org" };
 const PER_CLIENT = getEnv().DONATION_ATTEMPTS_PER_CLIENT;
 
-async function setup() {
-  const org = await connectedOrganisation();
+async function setup(country?: string) {
+  const org = await connectedOrganisation(country ? { country } : {});
   await db.fund.create({ data: { organisationId: org.organisation.id, slug: "water", name: "Clean water" } });
   await db.fund.create({ data: { organisationId: org.organisation.id, slug: "closed", name: "Closed fund", active: false } });
   const base = { organisation: org.organisation.slug, amount: 2500, currency: "EUR", coverFee: true, expectedTotal: 2563, donor };
@@ -112,12 +112,12 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
     const { org, base, count } = await setup();
     const key = randomUUID();
     const firstEmail = `${unique("priv")}@example.org`;
-    const first = { ...base, coverFee: false, donor: { name: "Priv Acy", email: firstEmail }, dedication: "First message" };
+    const first = { ...base, coverFee: false, expectedTotal: 2500, donor: { name: "Priv Acy", email: firstEmail }, dedication: "First message" };
     const { donationId, intentId } = await declinedAttempt(first, key, org.account);
 
     const newEmail = `${unique("acy")}@example.org`;
     const retry = await give(
-      { ...base, amount: 3000, coverFee: true, fund: "water", donor: { name: "P. Acy", email: newEmail }, anonymous: true, dedication: "Edited message" },
+      { ...base, amount: 3000, coverFee: true, expectedTotal: 3071, fund: "water", donor: { name: "P. Acy", email: newEmail }, anonymous: true, dedication: "Edited message" },
       { key },
     );
     expect(retry.status).toBe(201);
@@ -159,8 +159,8 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
   it("moves the PaymentIntent to the new currency", async () => {
     const { org, base } = await setup();
     const key = randomUUID();
-    const { donationId, intentId } = await declinedAttempt({ ...base, coverFee: false }, key, org.account);
-    const retry = await give({ ...base, coverFee: false, amount: 2000, currency: "GBP" }, { key });
+    const { donationId, intentId } = await declinedAttempt({ ...base, coverFee: false, expectedTotal: 2500 }, key, org.account);
+    const retry = await give({ ...base, coverFee: false, amount: 2000, expectedTotal: 2000, currency: "GBP" }, { key });
     expect(retry.status).toBe(201);
     expect(retry.body).toMatchObject({ donationId, chargedAmount: 2000, currency: "GBP" });
     const intent = await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account });
@@ -171,9 +171,9 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
   it("switching to bank transfer cancels the card PaymentIntent and makes a new one; the old one's events change nothing", async () => {
     const { org, base, count } = await setup();
     const key = randomUUID();
-    const { donationId, intentId } = await declinedAttempt({ ...base, coverFee: false, amount: 5000 }, key, org.account);
+    const { donationId, intentId } = await declinedAttempt({ ...base, coverFee: false, amount: 5000, expectedTotal: 5000 }, key, org.account);
     const email = `${unique("switch")}@example.org`;
-    const retry = await give({ ...base, coverFee: false, amount: 5000, method: "bank_transfer", donor: { name: "Ben", email } }, { key });
+    const retry = await give({ ...base, coverFee: false, amount: 5000, expectedTotal: 5000, method: "bank_transfer", donor: { name: "Ben", email } }, { key });
     expect(retry.status).toBe(201);
     expect(retry.body.donationId).toBe(donationId);
     expect((retry.body.bankTransfer as { amountRemaining: number }).amountRemaining).toBe(5000);
@@ -203,7 +203,7 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
     });
 
     // The same retry again is a replay: no third PaymentIntent, no second email.
-    const again = await give({ ...base, coverFee: false, amount: 5000, method: "bank_transfer", donor: { name: "Ben", email } }, { key });
+    const again = await give({ ...base, coverFee: false, amount: 5000, expectedTotal: 5000, method: "bank_transfer", donor: { name: "Ben", email } }, { key });
     expect(again.status).toBe(201);
     expect(String(again.body.clientSecret).startsWith(`${replacement.id}_secret_`)).toBe(true);
     expect(await db.outboxEmail.count({ where: { to: email, kind: "bank_transfer_instructions" } })).toBe(1);
@@ -212,11 +212,11 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
   it("refuses to change a donation whose payment went through, and replays it unchanged", async () => {
     const { org, base } = await setup();
     const key = randomUUID();
-    const body = { ...base, coverFee: false, dedication: "Paid" };
+    const body = { ...base, coverFee: false, expectedTotal: 2500, dedication: "Paid" };
     const first = await give(body, { key });
     const intentId = String(first.body.clientSecret).split("_secret_")[0] ?? "";
     await payWithCard(intentId, org.account, "pm_card_visa");
-    const changed = await give({ ...body, amount: 9900, dedication: "Changed after paying" }, { key });
+    const changed = await give({ ...body, amount: 9900, expectedTotal: 9900, dedication: "Changed after paying" }, { key });
     expect(changed.status).toBe(409);
     expect(changed.body.error?.message).toMatch(/already/);
     expect(await db.donation.findUniqueOrThrow({ where: { id: String(first.body.donationId) } })).toMatchObject({ amount: 2500n, dedication: "Paid" });
@@ -336,7 +336,8 @@ describe("the donor pays what the donor saw", () => {
 
 describe("fee cover for the method chosen", () => {
   it("covers a GBP 40.00 bank transfer at the bank-transfer rate: 40.20, not the card's 40.81", async () => {
-    const { base } = await setup();
+    // A UK account: GBP is a currency it receives transfers in.
+    const { base } = await setup("GB");
     const response = await give({ ...base, amount: 4000, currency: "GBP", method: "bank_transfer", coverFee: true, expectedTotal: 4020 });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ amount: 4000, feeCovered: 20, chargedAmount: 4020, currency: "GBP" });
