@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible } from "./support/axe";
 
 test("fee rates are set per payment method, with a cap, and the form keeps every value after an error", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { expectAccessible, expectNoSidewaysScroll } from "./support/axe";
 import { choosePreset, donationInDashboard, fillDonor, openGivePage, uniqueDonor } from "./support/give";
 import { openMailbox } from "./support/mailbox";

@@ -117,7 +117,16 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
 
     const newEmail = `${unique("acy")}@example.org`;
     const retry = await give(
-      { ...base, amount: 3000, coverFee: true, expectedTotal: 3071, fund: "water", donor: { name: "P. Acy", email: newEmail }, anonymous: true, dedication: "Edited message" },
+      {
+        ...base,
+        amount: 3000,
+        coverFee: true,
+        expectedTotal: 3071,
+        fund: "water",
+        donor: { name: "P. Acy", email: newEmail },
+        anonymous: true,
+        dedication: "Edited message",
+      },
       { key },
     );
     expect(retry.status).toBe(201);
@@ -185,7 +194,9 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
     expect(donation).toMatchObject({ method: "bank_transfer", paymentMethodType: "customer_balance", donorName: "Ben" });
     expect(donation.stripePaymentIntentId).not.toBe(intentId);
     const replacement = await stripeSdk.paymentIntents.retrieve(String(donation.stripePaymentIntentId), undefined, { stripeAccount: org.account });
-    const customer = await db.stripeCustomer.findUniqueOrThrow({ where: { donorId_stripeAccountId: { donorId: String(donation.donorId), stripeAccountId: org.account } } });
+    const customer = await db.stripeCustomer.findUniqueOrThrow({
+      where: { donorId_stripeAccountId: { donorId: String(donation.donorId), stripeAccountId: org.account } },
+    });
     expect(replacement).toMatchObject({
       amount: 5000,
       status: "requires_action",
