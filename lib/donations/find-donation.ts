@@ -33,6 +33,17 @@ export type DonationContext = {
   recurringInterval: RecurringInterval | null;
 };
 
+/**
+ * An event about a PaymentIntent whose donation has moved on to another one (the donor retried and
+ * the first attempt was replaced): nothing to apply, and nothing wrong either.
+ */
+export class ReplacedAttempt extends Error {
+  constructor(paymentIntentId: string, donationId: string) {
+    super(`${paymentIntentId} is an earlier attempt at donation ${donationId}, replaced since`);
+    this.name = "ReplacedAttempt";
+  }
+}
+
 /** The ids an event gives for a payment; any of them finds the donation, in one query. */
 type PaymentRefs = { paymentIntentId?: string | null; chargeId?: string | null; donationId?: string | null };
 
@@ -83,8 +94,9 @@ function checked(donation: DonationContext | undefined, refs: PaymentRefs, event
     throw new AccountMismatchError(eventAccount ?? null, refs.paymentIntentId ?? refs.chargeId ?? donation.id);
   }
   if (refs.paymentIntentId && donation.stripePaymentIntentId && donation.stripePaymentIntentId !== refs.paymentIntentId) {
-    // Metadata pointing at a donation paid by another PaymentIntent: not this donation's payment.
-    throw new AccountMismatchError(eventAccount ?? null, refs.paymentIntentId);
+    // Metadata pointing at a donation paid by another PaymentIntent of the same account: an attempt
+    // a retry replaced (or another payment of that account's): not this donation's payment.
+    throw new ReplacedAttempt(refs.paymentIntentId, donation.id);
   }
   return donation;
 }

@@ -15,6 +15,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { LOCK_TIMEOUT_MS, sharedPool, STATEMENT_TIMEOUT_MS } from "@/lib/db/sql";
 import { getEnv } from "@/lib/env";
+import { ReplacedAttempt } from "@/lib/donations/find-donation";
 import { log } from "@/lib/logger";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 import { STRIPE_API_VERSION } from "@/lib/stripe/client";
@@ -172,6 +173,7 @@ async function failed(claimed: Claimed, workerId: string, error: unknown): Promi
       log.error("webhook account does not own its object", { eventId: claimed.id, type: claimed.type, account: claimed.account, object: error.objectId });
       return await finish(claimed, workerId, "rejected", `account mismatch: ${reason}`);
     }
+    if (error instanceof ReplacedAttempt) return await finish(claimed, workerId, "ignored", reason);
     const parked = claimed.attempts >= MAX_ATTEMPTS;
     (error instanceof NotYet ? log.info : log.error)(parked ? "webhook event failed for good; parked" : "webhook event failed; will retry", {
       eventId: claimed.id,

@@ -208,6 +208,14 @@ describe("a retry after a decline (same Idempotency-Key) takes what the donor ch
     // The cancelled attempt's events arrive after the switch: they are about another PaymentIntent.
     await deliver(await eventOf(org.account, "payment_intent.canceled", intentId));
     await deliver(await eventOf(org.account, "payment_intent.payment_failed", intentId));
+    // One more about the replaced attempt, not seen before: recorded as ignored, with the reason
+    // (not an attack, not a failure to retry).
+    const late = await eventOf(org.account, "payment_intent.payment_failed", intentId);
+    expect(await deliver({ ...late, id: `${late.id}_late` })).toMatchObject({
+      status: 200,
+      state: "ignored",
+      outcome: `${intentId} is an earlier attempt at donation ${donationId}, replaced since`,
+    });
     expect(await db.donation.findUniqueOrThrow({ where: { id: donationId } })).toMatchObject({
       stripePaymentIntentId: replacement.id,
       method: "bank_transfer",
