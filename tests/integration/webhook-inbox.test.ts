@@ -1,9 +1,10 @@
 // The webhook inbox: what the route records, and how the worker applies it - exactly once,
 // without Stripe for what it already has, after the donation row exists, for accounts that have
 // left, and for events rendered at another API version.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
 import { markDisconnected } from "@/lib/organisations/disconnect-stripe";
 import { stripe } from "@/lib/stripe/client";
 import { deauthorizeAccount } from "@/lib/stripe/deauthorize-account";
@@ -182,16 +183,18 @@ describe("a step whose donation is not stored yet", () => {
 
 describe("exactly once is the processor's, not the handler's", () => {
   /** A handler whose only effect is a row per call: any write on a duplicate shows. */
+  let shape: "apply" | "statement" = "apply";
+  /** A handler whose only effect is a row per call, written through the ORM or as one statement. */
   function countingHandler(gate?: Promise<void>): WebhookHandler<Stripe.Event, unknown> {
-    return defineHandler<Stripe.Event, unknown>({
-      prepare: async () => {
-        await gate;
-        return undefined;
-      },
-      apply: async (tx, event) => {
-        await tx.$executeRaw`INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${`applied:${event.id}:${Math.random()}`}, NOW(), 1)`;
-      },
-    });
+    const prepare = async () => {
+      await gate;
+      return undefined;
+    };
+    const write = (event: Stripe.Event) =>
+      Prisma.sql`INSERT INTO "RateLimitBucket" (key, "windowStart", count) VALUES (${`applied:${event.id}:${Math.random()}`}, NOW(), 1)`;
+    return shape === "apply"
+      ? defineHandler<Stripe.Event, unknown>({ prepare, apply: async (tx, event) => void (await tx.$executeRaw(write(event))) })
+      : defineHandler<Stripe.Event, unknown>({ prepare, statement: (event) => write(event) });
   }
   const applied = (eventId: string) => db.rateLimitBucket.count({ where: { key: { startsWith: `applied:${eventId}:` } } });
   const syntheticEvent = () => ({
@@ -203,31 +206,39 @@ describe("exactly once is the processor's, not the handler's", () => {
     data: { object: { id: unique("obj") } },
   });
 
-  it("applies an event once however many workers drain at the same time", async () => {
-    const event = syntheticEvent();
-    await ingestStripeEvent(event as unknown as Stripe.Event, JSON.stringify(event));
-    const handler = countingHandler();
-    await Promise.all(Array.from({ length: 8 }, (_, i) => drainInbox({ workerId: `w${i}`, handlers: (e) => (e.id === event.id ? handler : undefined) })));
-    expect(await applied(event.id)).toBe(1);
-  });
+  for (const handlerShape of ["apply", "statement"] as const) {
+    describe(`a handler with ${handlerShape === "apply" ? "an apply function" : "one statement"}`, () => {
+      beforeEach(() => {
+        shape = handlerShape;
+      });
 
-  it("writes nothing for a worker whose lease lapsed while another applied the event", async () => {
-    const event = syntheticEvent();
-    await ingestStripeEvent(event as unknown as Stripe.Event, JSON.stringify(event));
-    let release!: () => void;
-    const slowStripe = new Promise<void>((resolve) => (release = resolve));
-    const [slow] = await claimEvents("slow-worker", 1).then((claimed) => claimed.filter((c) => c.id === event.id));
-    expect(slow).toBeDefined();
-    const slowRun = processClaimed(slow as NonNullable<typeof slow>, "slow-worker", (e) => (e.id === event.id ? countingHandler(slowStripe) : undefined));
-    // The slow worker's lease lapses; another takes the event over and applies it.
-    await db.stripeEvent.update({ where: { id: event.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
-    await drainInbox({ workerId: "fast-worker", handlers: (e) => (e.id === event.id ? countingHandler() : undefined) });
-    expect(await applied(event.id)).toBe(1);
-    release();
-    expect(await slowRun).toBe("lost");
-    expect(await applied(event.id)).toBe(1);
-    expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ state: "processed", leaseOwner: null });
-  });
+      it("applies an event once however many workers drain at the same time", async () => {
+        const event = syntheticEvent();
+        await ingestStripeEvent(event as unknown as Stripe.Event, JSON.stringify(event));
+        const handler = countingHandler();
+        await Promise.all(Array.from({ length: 8 }, (_, i) => drainInbox({ workerId: `w${i}`, handlers: (e) => (e.id === event.id ? handler : undefined) })));
+        expect(await applied(event.id)).toBe(1);
+      });
+
+      it("writes nothing for a worker whose lease lapsed while another applied the event", async () => {
+        const event = syntheticEvent();
+        await ingestStripeEvent(event as unknown as Stripe.Event, JSON.stringify(event));
+        let release!: () => void;
+        const slowStripe = new Promise<void>((resolve) => (release = resolve));
+        const [slow] = await claimEvents("slow-worker", 1).then((claimed) => claimed.filter((c) => c.id === event.id));
+        expect(slow).toBeDefined();
+        const slowRun = processClaimed(slow as NonNullable<typeof slow>, "slow-worker", (e) => (e.id === event.id ? countingHandler(slowStripe) : undefined));
+        // The slow worker's lease lapses; another takes the event over and applies it.
+        await db.stripeEvent.update({ where: { id: event.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
+        await drainInbox({ workerId: "fast-worker", handlers: (e) => (e.id === event.id ? countingHandler() : undefined) });
+        expect(await applied(event.id)).toBe(1);
+        release();
+        expect(await slowRun).toBe("lost");
+        expect(await applied(event.id)).toBe(1);
+        expect(await db.stripeEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ state: "processed", leaseOwner: null });
+      });
+    });
+  }
 });
 
 describe("an event rendered at another API version", () => {
