@@ -1,4 +1,5 @@
 // A small typed client for the sandbox's control API, for tests and scripts.
+import type { AccountChanges } from "./engine/accounts";
 type Payout = { id: string; amount: number; currency: string; status: string; failure_code: string | null };
 
 export class SandboxControl {
@@ -24,18 +25,7 @@ export class SandboxControl {
   ) {
     return this.call<{ id: string; default_currency: string; charges_enabled: boolean }>("POST", "/accounts", input);
   }
-  updateAccount(
-    id: string,
-    changes: {
-      charges_enabled?: boolean;
-      payouts_enabled?: boolean;
-      details_submitted?: boolean;
-      currently_due?: string[];
-      disabled_reason?: string | null;
-      /** Turn the account's bank_transfer_payments capability on or off (as Stripe or its owner may). */
-      bank_transfer_payments?: boolean;
-    },
-  ) {
+  updateAccount(id: string, changes: AccountChanges) {
     return this.call("POST", `/accounts/${id}`, changes);
   }
   oauthCode(id: string) {

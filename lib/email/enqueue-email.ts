@@ -22,12 +22,11 @@ export async function enqueueEmail(client: Db | Tx, message: EmailMessage): Prom
   notifyOutbox();
 }
 
-/** The INSERT itself, for callers that write several things in one statement, when `condition`. */
-export function emailInsert(message: EmailMessage, condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
+/** The INSERT itself. */
+function emailInsert(message: EmailMessage): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html)
-    SELECT ${randomUUID()}, ${message.dedupeKey ?? null}, ${message.kind}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null}
-    ${condition}
+    VALUES (${randomUUID()}, ${message.dedupeKey ?? null}, ${message.kind}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 

@@ -28,8 +28,8 @@ export async function bookLedgerEntry(tx: Tx, entry: LedgerEntryInput): Promise<
   return (await tx.$executeRaw(ledgerEntryInsert(entry))) === 1;
 }
 
-/** The INSERT itself, for callers that write several things in one statement, when `condition`. */
-export function ledgerEntryInsert(entry: LedgerEntryInput, condition: Prisma.Sql = Prisma.empty): Prisma.Sql {
+/** The INSERT itself, for callers that write several things in one statement. */
+export function ledgerEntryInsert(entry: LedgerEntryInput): Prisma.Sql {
   const txn = entry.balanceTransaction;
   // Stripe sends the exchange rate as a JSON number; its decimal text goes to NUMERIC exactly.
   const exchangeRate = txn?.exchange_rate != null ? String(txn.exchange_rate) : null;
@@ -41,7 +41,6 @@ export function ledgerEntryInsert(entry: LedgerEntryInput, condition: Prisma.Sql
       ${entry.stripeEventId}, ${txn?.id ?? null}, ${entry.amount}::bigint, ${entry.currency.toUpperCase()},
       ${txn ? BigInt(txn.amount) : null}::bigint, ${txn ? BigInt(txn.fee) : null}::bigint, ${txn ? BigInt(txn.net) : null}::bigint,
       ${txn ? txn.currency.toUpperCase() : null}, ${exchangeRate}::numeric, ${entry.description ?? null}
-    ${condition}
     ON CONFLICT (type, "stripeObjectId") DO NOTHING`;
 }
 

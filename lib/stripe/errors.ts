@@ -32,7 +32,7 @@ export function isPaymentMethodRefused(error: unknown): boolean {
   const param = error.param ?? "";
   return (
     error.code === "payment_intent_invalid_parameter" &&
-    (/payment_method_types/.test(param) || param.startsWith("payment_method_options[customer_balance]") || /customer_balance/.test(error.message))
+    (param === "allowed_payment_method_types" || param.startsWith("payment_method_options[customer_balance]") || /customer_balance/.test(error.message))
   );
 }
 

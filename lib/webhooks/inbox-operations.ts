@@ -38,11 +38,14 @@ export async function inboxStatus(): Promise<InboxStatus> {
   };
 }
 
+/** Back in the queue, due now, with a fresh count of attempts. */
+const requeued = () => ({ state: "pending", attempts: 0, nextAttemptAt: new Date(), leaseOwner: null, leaseUntil: null }) as const;
+
 /** Apply an event again at once: a parked failure, or a pending one waiting for its next attempt. */
 export async function retryEvent(id: string): Promise<boolean> {
   const { count } = await db.stripeEvent.updateMany({
     where: { id, state: { in: ["failed", "pending"] } },
-    data: { state: "pending", attempts: 0, nextAttemptAt: new Date(), leaseOwner: null, leaseUntil: null },
+    data: requeued(),
   });
   return count === 1;
 }
@@ -51,7 +54,7 @@ export async function retryEvent(id: string): Promise<boolean> {
 export async function retryFailed(): Promise<number> {
   const { count } = await db.stripeEvent.updateMany({
     where: { state: "failed" },
-    data: { state: "pending", attempts: 0, nextAttemptAt: new Date(), leaseOwner: null, leaseUntil: null },
+    data: requeued(),
   });
   return count;
 }

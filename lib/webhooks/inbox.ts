@@ -158,18 +158,20 @@ async function applyStatement(claimed: Claimed, workerId: string, statement: Pri
   }
 }
 
-function mark(tx: Tx, id: string, state: "processed" | "ignored" | "rejected", outcome: string | null) {
-  return tx.$executeRaw`
+/** Mark an event settled; only while it is still pending and `heldBy`'s, when given. */
+function settleSql(id: string, state: "processed" | "ignored" | "rejected", outcome: string | null, heldBy?: string): Prisma.Sql {
+  return Prisma.sql`
     UPDATE "StripeEvent" SET state = ${state}::"StripeEventState", outcome = ${outcome}, "processedAt" = NOW(), "leaseOwner" = NULL, "leaseUntil" = NULL
-    WHERE id = ${id}`;
+    WHERE id = ${id} ${heldBy === undefined ? Prisma.empty : Prisma.sql`AND state = 'pending' AND "leaseOwner" = ${heldBy}`}`;
+}
+
+function mark(tx: Tx, id: string, state: "processed" | "ignored", outcome: string | null) {
+  return tx.$executeRaw(settleSql(id, state, outcome));
 }
 
 /** Record an outcome that wrote nothing else, if the event is still this worker's. */
 async function finish(claimed: Claimed, workerId: string, state: "ignored" | "rejected", outcome: string): Promise<Outcome> {
-  const updated = await db.$executeRaw`
-    UPDATE "StripeEvent" SET state = ${state}::"StripeEventState", outcome = ${outcome}, "processedAt" = NOW(), "leaseOwner" = NULL, "leaseUntil" = NULL
-    WHERE id = ${claimed.id} AND state = 'pending' AND "leaseOwner" = ${workerId}`;
-  return updated === 1 ? state : "lost";
+  return (await db.$executeRaw(settleSql(claimed.id, state, outcome, workerId))) === 1 ? state : "lost";
 }
 
 async function failed(claimed: Claimed, workerId: string, error: unknown): Promise<Outcome> {

@@ -75,18 +75,18 @@ function requirements(currentlyDue: string[], disabledReason?: string | null) {
   };
 }
 
-export function updateAccount(
-  engine: Engine,
-  id: string,
-  changes: {
-    charges_enabled?: boolean;
-    payouts_enabled?: boolean;
-    details_submitted?: boolean;
-    currently_due?: string[];
-    disabled_reason?: string | null;
-    bank_transfer_payments?: boolean;
-  },
-) {
+/** What the control API may change on an account, as Stripe or its owner would. */
+export type AccountChanges = {
+  charges_enabled?: boolean;
+  payouts_enabled?: boolean;
+  details_submitted?: boolean;
+  currently_due?: string[];
+  disabled_reason?: string | null;
+  /** Turn the account's bank_transfer_payments capability on or off. */
+  bank_transfer_payments?: boolean;
+};
+
+export function updateAccount(engine: Engine, id: string, changes: AccountChanges) {
   const account = engine.account(id);
   if (!account) throw notFound("account", id);
   const previous = {

@@ -16,11 +16,10 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import Stripe from "stripe";
+import { idOf } from "../../lib/stripe/ids";
 import { SandboxControl } from "../../sandbox/client";
 import { signPayload } from "../../sandbox/webhooks";
 import { root, runBench, say } from "./support";
-
-const chargeIdOf = (intent: Stripe.PaymentIntent) => (typeof intent.latest_charge === "string" ? intent.latest_charge : (intent.latest_charge?.id ?? ""));
 
 const DONATIONS = Number(process.env.BENCH_DONATIONS ?? 400);
 const CONNECTIONS = 20;
@@ -78,7 +77,7 @@ runBench("bench", APP, 20, async (bench) => {
          VALUES ($1, $2, $3, 'Bench Donor', $4, $4, 'EUR', $5, $6, NOW())`,
         [donationId, organisationId, `dnr_${label}_${i}`, intent.amount, intent.id, account],
       );
-      const chargeId = chargeIdOf(intent);
+      const chargeId = idOf(intent.latest_charge) ?? "";
       if (i % 6 === 0) await control.refund(chargeId, 300);
       if (i % 20 === 0) await control.dispute(chargeId);
     }
