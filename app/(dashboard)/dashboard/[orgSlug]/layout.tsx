@@ -3,6 +3,7 @@ import { OrganisationSwitcher } from "@/components/organisation-switcher";
 import { db } from "@/lib/db/client";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 
 export default async function OrganisationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -23,6 +24,7 @@ export default async function OrganisationLayout({ children, params }: { childre
         items={[
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
+          ...(hasRole(role, "admin") && isUkOrganisation(organisation) ? [{ href: `${base}/gift-aid`, label: "Gift Aid" }] : []),
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
           { href: `${base}/members`, label: "Members" },
