@@ -2,7 +2,17 @@
 // same page declares the same thing (then the donation keeps its declaration).
 import "server-only";
 import type { GiftAidDeclaration } from "@/lib/db/generated/client.ts";
-import type { GiftAidRequest } from "@/lib/donations/donation-request";
+
+/** A declaration as the donation request carries it, validated and normalised. */
+type GiftAidRequest = {
+  title: string | null;
+  firstName: string;
+  lastName: string;
+  houseNameOrNumber: string;
+  postcode: string;
+  future: boolean;
+  wordingVersion: string;
+};
 
 export function declarationData(giftAid: GiftAidRequest, organisationId: string, donorId: string) {
   return {
