@@ -17,6 +17,7 @@ vi.mock("next/navigation", () => ({
 const { db } = await import("@/lib/db/client");
 const { saveCampaignAction, archiveCampaignAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/campaigns/actions");
 const { saveFundAction, archiveFundAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/funds/actions");
+const { updateGivePageAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/settings/actions");
 const { campaignTotals } = await import("@/lib/campaigns/campaign-totals");
 const { POST } = await import("@/app/api/donations/route");
 const { connectedOrganisation, organisationWithMembers, person, unique } = await import("../support/fixtures");
@@ -247,6 +248,51 @@ describe("the fund actions", () => {
     expect((await saveFundAction({}, fundForm({ slug: "water" }))).fieldErrors?.slug).toMatch(/Another fund of yours has that address/);
     expect((await saveFundAction({}, fundForm({ name: "X" }))).fieldErrors?.name).toMatch(/at least 2 characters/);
     expect(await db.fund.count({ where: { organisationId: organisation.id } })).toBe(before);
+  });
+});
+
+describe("the donation page settings", () => {
+  const pageForm = (fields: Record<string, string | File>) => {
+    const form = new FormData();
+    form.set("organisationId", organisation.id);
+    form.set("websiteUrl", "");
+    form.set("story", "");
+    form.set("storyImage", new File([], "blob", { type: "application/octet-stream" }));
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return form;
+  };
+  const saved = () => db.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { websiteUrl: true, story: true, storyImageId: true } });
+
+  it("saves the story, an https website and a picture, and replaces the picture", async () => {
+    session.user = admin;
+    const state = await updateGivePageAction(
+      {},
+      pageForm({ websiteUrl: "https://river.example/about", story: "We keep the river **clean**.", storyImage: await png(1600, 900) }),
+    );
+    expect(state).toMatchObject({ ok: true });
+    const first = await saved();
+    expect(first).toMatchObject({ websiteUrl: "https://river.example/about", story: "We keep the river **clean**." });
+    expect(await db.image.findUniqueOrThrow({ where: { id: first.storyImageId ?? "" } })).toMatchObject({ purpose: "story", width: 1200, height: 675 });
+    await updateGivePageAction({}, pageForm({ websiteUrl: "https://river.example/about", storyImage: await png(40, 40) }));
+    const second = await saved();
+    expect(second.storyImageId).not.toBe(first.storyImageId);
+    expect(second.story).toBeNull();
+    expect(await db.image.count({ where: { id: first.storyImageId ?? "" } })).toBe(0);
+  });
+
+  it("refuses a viewer, a website that is not https, and a story too long, writing nothing", async () => {
+    session.user = admin;
+    await updateGivePageAction({}, pageForm({ websiteUrl: "https://river.example/", story: "Before" }));
+    const before = await saved();
+    session.user = viewer;
+    expect((await updateGivePageAction({}, pageForm({ story: "Viewer's story" }))).error).toMatch(/needs the admin role/);
+    session.user = admin;
+    for (const websiteUrl of ["http://river.example/", "javascript:alert(1)", "river.example", "https://user:pw@river.example/"]) {
+      const state = await updateGivePageAction({}, pageForm({ websiteUrl, story: "After", storyImage: await png(20, 20) }));
+      expect(state.fieldErrors?.websiteUrl, websiteUrl).toMatch(/starting with https:\/\//);
+    }
+    expect((await updateGivePageAction({}, pageForm({ story: "x".repeat(10_001) }))).fieldErrors?.story).toMatch(/too long/);
+    expect(await saved()).toEqual(before);
   });
 });
 

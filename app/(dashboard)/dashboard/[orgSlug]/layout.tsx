@@ -23,6 +23,12 @@ export default async function OrganisationLayout({ children, params }: { childre
         items={[
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
+          ...(hasRole(role, "admin")
+            ? [
+                { href: `${base}/campaigns`, label: "Campaigns" },
+                { href: `${base}/funds`, label: "Funds" },
+              ]
+            : []),
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
           { href: `${base}/members`, label: "Members" },

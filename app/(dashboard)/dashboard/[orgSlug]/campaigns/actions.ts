@@ -10,7 +10,7 @@ import { setCampaignArchived } from "@/lib/campaigns/set-campaign-archived";
 
 export const saveCampaignAction = organisationAction("admin", campaignFormSchema(), async (input, { organisation }) => {
   const saved = await saveCampaign(organisation, { ...input, campaignId: input.campaignId || undefined });
-  revalidatePath(`/dashboard/${organisation.slug}/campaigns`);
+  revalidatePath(`/dashboard/${organisation.slug}/campaigns`, "layout");
   revalidatePath(`/give/${organisation.slug}`);
   if (!input.campaignId) redirect(`/dashboard/${organisation.slug}/campaigns/${saved.id}?created=1`);
   return { ok: true, message: "Saved." };
@@ -21,7 +21,7 @@ export const archiveCampaignAction = organisationAction(
   z.object({ campaignId: z.string().min(1).max(40), archive: z.enum(["true", "false"]) }),
   async ({ campaignId, archive }, { organisation }) => {
     await setCampaignArchived(organisation.id, campaignId, archive === "true");
-    revalidatePath(`/dashboard/${organisation.slug}/campaigns`);
+    revalidatePath(`/dashboard/${organisation.slug}/campaigns`, "layout");
     revalidatePath(`/give/${organisation.slug}`);
     return { ok: true, message: archive === "true" ? "Archived: its page now says it has ended." : "Reopened." };
   },
