@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { organisationAction } from "@/lib/auth/organisation-action";
 import { organisationFormSchema } from "@/lib/organisations/organisation-input";
 import { updateOrganisation } from "@/lib/organisations/update-organisation";
-import { givePageFormSchema } from "@/lib/organisations/give-page-input";
-import { updateGivePage } from "@/lib/organisations/update-give-page";
+import { givePageFormSchema } from "@/lib/campaigns/give-page-input";
+import { updateGivePage } from "@/lib/campaigns/update-give-page";
 
 export const updateOrganisationAction = organisationAction("admin", organisationFormSchema(), async (input, { organisation }) => {
   await updateOrganisation(organisation.id, input);

@@ -2,7 +2,7 @@
 // and its own website, offered to donors after they give.
 import { z } from "zod";
 import type { FormObject } from "@/lib/api/form-data";
-import { MAX_STORY_LENGTH } from "@/lib/campaigns/campaign-input";
+import { MAX_STORY_LENGTH } from "./campaign-input";
 import { CAMPAIGN_IMAGE_SIDE } from "@/lib/images/prepare-image";
 import { readImageField, type ImageChange } from "@/lib/images/read-image-field";
 
