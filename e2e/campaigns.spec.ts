@@ -51,6 +51,7 @@ test("an admin creates a campaign with a story, a picture and a 1,000 EUR goal; 
   // The organisation's website, offered to donors once they have given.
   await admin.goto("/dashboard/give-test/settings");
   await admin.getByLabel("Your website (optional)").fill("https://give-test.example/");
+  await admin.getByLabel("Your story (optional)").fill("Since 1990 we bring **clean water** to villages.");
   await admin.getByRole("button", { name: "Save donation page" }).click();
   await expect(admin.getByText("Saved: your donation page shows it now.")).toBeVisible();
 
@@ -129,5 +130,6 @@ test("an admin creates a campaign with a story, a picture and a 1,000 EUR goal; 
   await expect(donorPage.getByRole("button", { name: /^Give/ })).toHaveCount(0);
   await donorPage.getByRole("link", { name: `Give to ${ORGANISATION}` }).click();
   await expect(donorPage).toHaveURL(/\/give\/give-test$/);
+  await expect(donorPage.getByTestId("story").locator("strong")).toHaveText("clean water");
   await expect(donorPage.getByTestId("stripe-sandbox-payment-element")).toBeVisible();
 });

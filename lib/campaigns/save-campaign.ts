@@ -45,9 +45,12 @@ export async function saveCampaign(organisation: Organisation, input: CampaignIn
   try {
     return await db.$transaction(async (tx) => {
       await checkAgainstOrganisation(tx, organisation, input);
-      const current = input.campaignId
-        ? await tx.campaign.findFirst({ where: { id: input.campaignId, organisationId: organisation.id }, select: { id: true, imageId: true } })
-        : null;
+      // The row locked: two edits replacing the picture at once each delete the picture the other
+      // left, never the same one twice.
+      const [current] = input.campaignId
+        ? await tx.$queryRaw<Array<{ id: string; imageId: string | null }>>`
+            SELECT id, "imageId" FROM "Campaign" WHERE id = ${input.campaignId} AND "organisationId" = ${organisation.id} FOR UPDATE`
+        : [];
       if (input.campaignId && !current) throw new ApiError("not_found", "That campaign does not exist (any more).");
       const image = input.image ? await storeImage(tx, organisation.id, "campaign", input.image) : null;
       const imageField = input.image === undefined ? {} : { imageId: image?.id ?? null };

@@ -6,7 +6,10 @@ import type { GivePageInput } from "./give-page-input";
 /** Save the general donation page's story, website and picture; a replaced picture's row goes in the same transaction. */
 export async function updateGivePage(organisationId: string, input: GivePageInput) {
   await db.$transaction(async (tx) => {
-    const current = await tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { storyImageId: true } });
+    // The row locked: two saves replacing the picture at once never delete the same old one twice.
+    const [current] = await tx.$queryRaw<Array<{ storyImageId: string | null }>>`
+      SELECT "storyImageId" FROM "Organisation" WHERE id = ${organisationId} FOR UPDATE`;
+    if (!current) throw new Error(`Organisation ${organisationId} not found`);
     const stored = input.storyImage ? await storeImage(tx, organisationId, "story", input.storyImage) : null;
     await tx.organisation.update({
       where: { id: organisationId },

@@ -201,6 +201,37 @@ describe("the campaign action", () => {
     expect(await db.image.count({ where: { organisationId: organisation.id } })).toBe(images);
   });
 
+  it("two admins creating campaigns at one address at once: one is created, the other told the address is taken", async () => {
+    session.user = admin;
+    const slug = unique("race");
+    const states = await Promise.all(
+      [1, 2].map(() =>
+        saveCampaignAction({}, campaignForm({ slug, "goal.EUR": "100" })).then(
+          (state) => state,
+          (thrown: unknown) => thrown,
+        ),
+      ),
+    );
+    expect(states.filter((state) => (state as { digest?: string }).digest?.includes("NEXT_REDIRECT"))).toHaveLength(1);
+    expect(
+      states.filter((state) => /Another campaign of yours has that address/.test((state as { fieldErrors?: { slug?: string } }).fieldErrors?.slug ?? "")),
+    ).toHaveLength(1);
+    expect(await db.campaign.count({ where: { organisationId: organisation.id, slug } })).toBe(1);
+  });
+
+  it("two edits replacing the picture at once both succeed, and leave one picture, no orphan", async () => {
+    session.user = admin;
+    const campaign = await createCampaign({ image: await png(30, 30) });
+    const edits = await Promise.all(
+      [40, 50, 60].map(async (side) => saveCampaignAction({}, campaignForm({ campaignId: campaign.id, slug: campaign.slug, image: await png(side, side) }))),
+    );
+    expect(edits).toEqual([1, 2, 3].map(() => ({ ok: true, message: "Saved." })));
+    const after = await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } });
+    const images = await db.image.findMany({ where: { organisationId: organisation.id, purpose: "campaign", campaignOf: null } });
+    expect(images).toEqual([]);
+    expect(after.imageId).not.toBe(campaign.imageId);
+  });
+
   it("archives and reopens a campaign", async () => {
     session.user = admin;
     const campaign = await createCampaign();
@@ -278,6 +309,14 @@ describe("the donation page settings", () => {
     expect(second.storyImageId).not.toBe(first.storyImageId);
     expect(second.story).toBeNull();
     expect(await db.image.count({ where: { id: first.storyImageId ?? "" } })).toBe(0);
+  });
+
+  it("two saves replacing the picture at once both succeed and leave no orphan picture", async () => {
+    session.user = admin;
+    const states = await Promise.all([30, 40, 50].map(async (side) => updateGivePageAction({}, pageForm({ storyImage: await png(side, side) }))));
+    expect(states.every((state) => state.ok)).toBe(true);
+    const pictures = await db.image.findMany({ where: { organisationId: organisation.id, purpose: "story" }, select: { id: true } });
+    expect(pictures).toEqual([{ id: (await saved()).storyImageId }]);
   });
 
   it("refuses a viewer, a website that is not https, and a story too long, writing nothing", async () => {
