@@ -13,15 +13,25 @@ const fieldError = (name: string, message: string) => new ApiError("validation_f
 /** The day after `date` ("YYYY-MM-DD"): a campaign's end is the start of the day after its last. */
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-/** What needs the organisation: currencies it accepts and a fund of its own, still open. */
-async function checkAgainstOrganisation(tx: Tx, organisation: Organisation, input: CampaignInput) {
+/**
+ * What needs the organisation: currencies it accepts, and a fund of its own that is open (or the one
+ * the campaign already collects for, archived since: editing the campaign must not force a change).
+ */
+async function checkAgainstOrganisation(tx: Tx, organisation: Organisation, input: CampaignInput, campaignId: string | null) {
   for (const { currency } of input.currencies) {
     if (!organisation.acceptedCurrencies.includes(currency)) {
       throw fieldError(`goal.${currency}`, `You do not accept ${currency}. Add it in Settings first, or leave its goal and amounts empty.`);
     }
   }
   if (input.fundId) {
-    const fund = await tx.fund.findFirst({ where: { id: input.fundId, organisationId: organisation.id, active: true }, select: { id: true } });
+    const fund = await tx.fund.findFirst({
+      where: {
+        id: input.fundId,
+        organisationId: organisation.id,
+        OR: [{ active: true }, ...(campaignId ? [{ campaigns: { some: { id: campaignId } } }] : [])],
+      },
+      select: { id: true },
+    });
     if (!fund) throw fieldError("fundId", "Choose one of your open funds, or none.");
   }
 }
@@ -44,7 +54,6 @@ export async function saveCampaign(organisation: Organisation, input: CampaignIn
   const currencies = input.currencies.map(({ currency, goalAmount, suggestedAmounts }) => ({ currency, goalAmount, suggestedAmounts }));
   try {
     return await db.$transaction(async (tx) => {
-      await checkAgainstOrganisation(tx, organisation, input);
       // The row locked: two edits replacing the picture at once each delete the picture the other
       // left, never the same one twice.
       const [current] = input.campaignId
@@ -52,6 +61,7 @@ export async function saveCampaign(organisation: Organisation, input: CampaignIn
             SELECT id, "imageId" FROM "Campaign" WHERE id = ${input.campaignId} AND "organisationId" = ${organisation.id} FOR UPDATE`
         : [];
       if (input.campaignId && !current) throw new ApiError("not_found", "That campaign does not exist (any more).");
+      await checkAgainstOrganisation(tx, organisation, input, current?.id ?? null);
       const image = input.image ? await storeImage(tx, organisation.id, "campaign", input.image) : null;
       const imageField = input.image === undefined ? {} : { imageId: image?.id ?? null };
       const saved = current

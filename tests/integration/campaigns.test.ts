@@ -232,6 +232,18 @@ describe("the campaign action", () => {
     expect(after.imageId).not.toBe(campaign.imageId);
   });
 
+  it("keeps a campaign's fund when that fund was archived since, but offers no archived fund to a campaign", async () => {
+    session.user = admin;
+    const closing = await db.fund.create({ data: { organisationId: organisation.id, slug: unique("closing"), name: "Closing" } });
+    const campaign = await createCampaign({ fundId: closing.id });
+    await db.fund.update({ where: { id: closing.id }, data: { active: false } });
+    const edit = await saveCampaignAction({}, campaignForm({ campaignId: campaign.id, slug: campaign.slug, fundId: closing.id, name: "Renamed" }));
+    expect(edit).toEqual({ ok: true, message: "Saved." });
+    const other = await createCampaign();
+    const moved = await saveCampaignAction({}, campaignForm({ campaignId: other.id, slug: other.slug, fundId: closing.id }));
+    expect(moved.fieldErrors?.fundId).toMatch(/Choose one of your open funds/);
+  });
+
   it("archives and reopens a campaign", async () => {
     session.user = admin;
     const campaign = await createCampaign();
