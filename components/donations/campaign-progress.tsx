@@ -1,13 +1,15 @@
 import { formatMoney } from "@/lib/money/amount";
+import type { GoalBar } from "@/lib/campaigns/goal-progress";
 
-export function CampaignProgress({ raised, goal, currency }: { raised: bigint; goal: bigint; currency: string }) {
-  const percent = goal > 0n ? Number((raised * 100n) / goal) : 0;
+/** One goal's progress bar: what was raised in its currency, of the goal in that currency. */
+export function CampaignProgress({ bar }: { bar: GoalBar }) {
+  const { raised, goal, currency, percent } = bar;
   const shown = Math.min(100, percent);
   return (
-    <div className="grid gap-1">
+    <div className="grid gap-1" data-testid={`goal-${currency}`}>
       <div
         role="progressbar"
-        aria-label="Raised so far"
+        aria-label={`Raised so far in ${currency}`}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={shown}

@@ -3,8 +3,10 @@ import { getCurrency, MoneyError } from "@/lib/money/currencies";
 import { donationCharge, type FeeFamily, type FeeRate } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
 
-/** The suggested amounts for a currency, in minor units. */
-export function presetsFor(currency: string): number[] {
+/** The suggested amounts for a currency, in minor units: a campaign's own, or Amply's defaults. */
+export function presetsFor(currency: string, own?: Readonly<Record<string, readonly number[]>>): number[] {
+  const chosen = own?.[currency];
+  if (chosen?.length) return [...chosen];
   const { exponent } = getCurrency(currency);
   const whole = exponent === 0 ? [1000, 2500, 5000, 10000] : [10, 25, 50, 100];
   return whole.map((unit) => parseAmount(String(unit), currency));

@@ -33,12 +33,17 @@ export type DonationFormProps = {
   fixedFund: string | null;
   fixedCampaign: string | null;
   funds: Array<{ slug: string; name: string }>;
+  /** A campaign's own suggested amounts per currency (minor units), instead of the defaults. */
+  suggestedAmounts?: Record<string, number[]>;
   stripe: { publishableKey: string; scriptUrl: string; account: string };
   /** Cloudflare Turnstile's site key, when the operator turned the bot check on. */
   turnstileSiteKey?: string;
 };
 
-const defaultAmountText = (currency: string) => toDecimalString(presetsFor(currency)[1] ?? 0, currency);
+const defaultAmountText = (currency: string, own?: Record<string, number[]>) => {
+  const presets = presetsFor(currency, own);
+  return toDecimalString(presets[1] ?? presets[0] ?? 0, currency);
+};
 
 export function DonationForm(props: DonationFormProps) {
   // Loaded in the browser only; on the server the form renders without the payment fields.
@@ -74,7 +79,7 @@ function DonationFormWithValues({
 }: DonationFormProps & { stripePromise: Promise<Stripe | null> | null; draft: DonationDraft | null }) {
   const [loadFailed, setLoadFailed] = useState(false);
   const [currency, setCurrency] = useState(draft?.currency ?? props.organisation.defaultCurrency);
-  const [amountText, setAmountText] = useState(() => draft?.amountText ?? defaultAmountText(props.organisation.defaultCurrency));
+  const [amountText, setAmountText] = useState(() => draft?.amountText ?? defaultAmountText(props.organisation.defaultCurrency, props.suggestedAmounts));
   const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
   const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
   const [fund, setFund] = useState(props.fixedFund ?? draft?.fund ?? "");
@@ -112,7 +117,7 @@ function DonationFormWithValues({
         currency={currency}
         setCurrency={(next) => {
           setCurrency(next);
-          setAmountText(defaultAmountText(next));
+          setAmountText(defaultAmountText(next, props.suggestedAmounts));
         }}
         amountText={amountText}
         setAmountText={setAmountText}
@@ -212,6 +217,7 @@ function DonationFields(props: FieldsProps) {
         organisationName={organisation.name}
         acceptedCurrencies={organisation.acceptedCurrencies}
         currency={currency}
+        presets={presetsFor(currency, props.suggestedAmounts)}
         onCurrencyChange={props.setCurrency}
         amountText={props.amountText}
         onAmountTextChange={props.setAmountText}

@@ -3,7 +3,7 @@
 import { controlClass, FieldError, FieldFrame } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import { formatMoney, toDecimalString } from "@/lib/money/amount";
-import { presetsFor, type DonationFigures } from "./donation-figures";
+import type { DonationFigures } from "./donation-figures";
 
 /** "Your gift": currency, suggested and typed amount, fee cover, and the fund it goes to. */
 export function GiftFieldset({
@@ -11,6 +11,7 @@ export function GiftFieldset({
   organisationName,
   acceptedCurrencies,
   currency,
+  presets,
   onCurrencyChange,
   amountText,
   onAmountTextChange,
@@ -26,6 +27,8 @@ export function GiftFieldset({
   organisationName: string;
   acceptedCurrencies: string[];
   currency: string;
+  /** The suggested amounts in `currency`, minor units. */
+  presets: number[];
   onCurrencyChange: (currency: string) => void;
   amountText: string;
   onAmountTextChange: (text: string) => void;
@@ -55,7 +58,7 @@ export function GiftFieldset({
         </FieldFrame>
       ) : null}
       <div role="radiogroup" aria-label="Suggested amounts" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-        {presetsFor(currency).map((preset) => {
+        {presets.map((preset) => {
           const text = toDecimalString(preset, currency);
           const checked = amountText === text;
           return (

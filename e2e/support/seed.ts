@@ -34,7 +34,16 @@ await db.organisation.create({
         { slug: "water", name: "Clean water" },
       ],
     },
-    campaigns: { create: [{ slug: "wells", name: "Wells for Wakiso", description: "Ten wells by spring.", goalAmount: 500_000n, goalCurrency: "EUR" }] },
+    campaigns: {
+      create: [
+        {
+          slug: "wells",
+          name: "Wells for Wakiso",
+          description: "Ten wells by spring.",
+          currencies: { create: [{ currency: "EUR", goalAmount: 500_000n, suggestedAmounts: [] }] },
+        },
+      ],
+    },
     memberships: { create: [{ userId: owner.id, role: "owner" }] },
   },
 });

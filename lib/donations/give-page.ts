@@ -1,10 +1,15 @@
 import "server-only";
 import { cache } from "react";
+import { campaignTiming, organisationTimeZone } from "@/lib/campaigns/calendar";
+import { campaignTotals } from "@/lib/campaigns/campaign-totals";
+import { goalProgress } from "@/lib/campaigns/goal-progress";
 import { db } from "@/lib/db/client";
 import { bankTransferCurrencies } from "./bank-transfer";
 import { transferAccountOf } from "./check-bank-transfer";
 import { isSlug } from "@/lib/http/slug";
 import { readAccountIfUnknown } from "@/lib/organisations/read-account-if-unknown";
+
+const imageSelect = { select: { id: true, width: true, height: true } } as const;
 
 /** What the hosted donation page needs of an organisation, in as few queries as it can. */
 export const loadGivePage = cache(async (slug: string, selected: { fund?: string; campaign?: string }) => {
@@ -17,7 +22,10 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
         slug: true,
         name: true,
         email: true,
-        logoImage: { select: { id: true, width: true, height: true } },
+        websiteUrl: true,
+        story: true,
+        logoImage: imageSelect,
+        storyImage: imageSelect,
         country: true,
         defaultCurrency: true,
         acceptedCurrencies: true,
@@ -27,33 +35,44 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
         stripeCapabilities: true,
         feeRates: { select: { currency: true, family: true, percentBps: true, fixedMinor: true, capMinor: true } },
         funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
-        campaigns: {
-          where: { active: true },
-          select: { id: true, slug: true, name: true, description: true, goalAmount: true, goalCurrency: true, fundId: true },
-        },
       },
     });
   let organisation = await find();
   if (organisation && (await readAccountIfUnknown(organisation))) organisation = await find();
   if (!organisation) return null;
-  const campaign = selected.campaign ? (organisation.campaigns.find((c) => c.slug === selected.campaign) ?? null) : null;
+  // An archived campaign still has its page: it says the campaign has ended.
+  const campaign =
+    selected.campaign && isSlug(selected.campaign)
+      ? await db.campaign.findUnique({
+          where: { organisationId_slug: { organisationId: organisation.id, slug: selected.campaign } },
+          select: {
+            id: true,
+            slug: true,
+            name: true,
+            description: true,
+            startsAt: true,
+            endsAt: true,
+            active: true,
+            image: imageSelect,
+            currencies: { select: { currency: true, goalAmount: true, suggestedAmounts: true }, orderBy: { currency: "asc" } },
+          },
+        })
+      : null;
   const fund = selected.fund ? (organisation.funds.find((f) => f.slug === selected.fund) ?? null) : null;
-  let raised: bigint | null = null;
-  if (campaign?.goalAmount && campaign.goalCurrency) {
-    // Progress in the goal's currency: gifts in other currencies are not converted into it.
-    const sum = await db.donation.aggregate({
-      _sum: { amount: true, refundedAmount: true },
-      where: { campaignId: campaign.id, currency: campaign.goalCurrency, status: { in: ["succeeded", "partially_refunded", "disputed"] } },
-    });
-    raised = (sum._sum.amount ?? 0n) - (sum._sum.refundedAmount ?? 0n);
-  }
+  const totals = campaign ? await campaignTotals(organisation.id, campaign.id) : null;
   return {
     organisation,
     open: Boolean(organisation.stripeAccountId && organisation.stripeChargesEnabled),
     bankTransferCurrencies: bankTransferCurrencies(transferAccountOf(organisation)),
     fund,
     campaign,
-    raised,
+    timing: campaign ? campaignTiming(campaign, new Date(), organisationTimeZone(organisation)) : null,
+    goals: campaign && totals ? goalProgress(campaign.currencies, totals.raised) : [],
+    donors: totals?.donors ?? 0,
+    /** The campaign's own suggested amounts, per currency, in minor units (the page's defaults elsewhere). */
+    suggestedAmounts: Object.fromEntries(
+      (campaign?.currencies ?? []).filter((row) => row.suggestedAmounts.length).map((row) => [row.currency, row.suggestedAmounts.map(Number)]),
+    ),
     unknownSelection: (selected.fund && !fund) || (selected.campaign && !campaign),
   };
 });

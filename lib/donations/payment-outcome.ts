@@ -7,10 +7,13 @@ export type PaymentOutcome =
   | { kind: "unknown" }
   | {
       kind: "succeeded" | "processing" | "failed" | "action_required" | "canceled";
-      organisation: { name: string; slug: string; email: string };
+      organisation: { name: string; slug: string; email: string; websiteUrl: string | null };
+      /** The campaign given to, if any: the completion page offers to share its page. */
+      campaign: { name: string } | null;
       amount: number;
       currency: string;
       message: string | null;
+      /** The donation page given on (path and query): to try again, or to share. */
       retryPath: string;
     };
 
@@ -34,8 +37,8 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
       currency: true,
       stripeAccountId: true,
       fund: { select: { slug: true } },
-      campaign: { select: { slug: true } },
-      organisation: { select: { name: true, slug: true, email: true, stripeAccountId: true } },
+      campaign: { select: { slug: true, name: true } },
+      organisation: { select: { name: true, slug: true, email: true, websiteUrl: true, stripeAccountId: true } },
     },
   });
   // The account it was charged on, which may no longer be the organisation's current one.
@@ -44,8 +47,10 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
   const intent = await retrievePaymentIntent(account, paymentIntentId).catch(() => null);
   if (!intent?.client_secret || !sameSecret(intent.client_secret, clientSecret)) return { kind: "unknown" };
   const query = donation.campaign ? `?campaign=${donation.campaign.slug}` : donation.fund ? `?fund=${donation.fund.slug}` : "";
+  const { stripeAccountId: _account, ...organisation } = donation.organisation;
   const base = {
-    organisation: donation.organisation,
+    organisation,
+    campaign: donation.campaign ? { name: donation.campaign.name } : null,
     amount: intent.amount,
     currency: intent.currency.toUpperCase(),
     retryPath: `/give/${donation.organisation.slug}${query}`,

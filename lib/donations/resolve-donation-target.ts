@@ -3,6 +3,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
+import { campaignTiming, organisationTimeZone } from "@/lib/campaigns/calendar";
 import { readAccountIfUnknown } from "@/lib/organisations/read-account-if-unknown";
 import type { DonationRequest } from "./donation-request";
 
@@ -25,6 +26,12 @@ export async function resolveDonationTarget(request: DonationRequest) {
   ]);
   if (request.fund && !fund?.active)
     throw fieldError("fund", "That fund does not exist (any more). Choose another, or give to the organisation's general work.");
-  if (request.campaign && !campaign?.active) throw fieldError("campaign", "That campaign does not exist (any more).");
+  if (request.campaign && !campaign) throw fieldError("campaign", "That campaign does not exist (any more).");
+  if (campaign) {
+    const timing = campaignTiming(campaign, new Date(), organisationTimeZone(organisation));
+    if (timing.state === "ended")
+      throw fieldError("campaign", `${campaign.name} has ended. Thank you: you can still give to ${organisation.name}'s general work.`);
+    if (timing.state === "not_started") throw fieldError("campaign", `${campaign.name} has not started yet: it opens on ${timing.startsOn}.`);
+  }
   return { organisation, stripeAccount: organisation.stripeAccountId, fund, campaign };
 }

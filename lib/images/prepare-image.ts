@@ -9,6 +9,8 @@ import { MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "./limits";
 /** Larger pictures are refused before decoding: a few kilobytes of PNG can claim gigapixels. */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 export const MAX_IMAGE_SIDE = 512;
+/** Campaign and story pictures fill the page's width, so they keep more pixels than a logo. */
+export const CAMPAIGN_IMAGE_SIDE = 1200;
 
 export type PreparedImage = {
   bytes: Uint8Array<ArrayBuffer>;
@@ -46,8 +48,8 @@ function sniff(bytes: Uint8Array): SniffedType | null {
   return null;
 }
 
-/** Check, decode, resize to fit 512x512 and re-encode an upload; throws ImageRejectedError. */
-export async function prepareImage(input: Uint8Array): Promise<PreparedImage> {
+/** Check, decode, resize to fit `maxSide` (512) square and re-encode an upload; throws ImageRejectedError. */
+export async function prepareImage(input: Uint8Array, { maxSide = MAX_IMAGE_SIDE }: { maxSide?: number } = {}): Promise<PreparedImage> {
   if (input.byteLength === 0) throw new ImageRejectedError(`That file is empty. ${UNSUPPORTED}`);
   if (input.byteLength > MAX_IMAGE_BYTES) throw new ImageRejectedError(TOO_LARGE_MESSAGE);
   const type = sniff(input);
@@ -60,7 +62,7 @@ export async function prepareImage(input: Uint8Array): Promise<PreparedImage> {
     const { format } = await image.metadata();
     // sharp calls JPEG "jpeg" and GIF "gif": anything else means the magic number lied.
     if (format !== type) throw new ImageRejectedError(`That file is not an image Amply can use. ${UNSUPPORTED}`);
-    const pipeline = image.autoOrient().resize(MAX_IMAGE_SIDE, MAX_IMAGE_SIDE, { fit: "inside", withoutEnlargement: true });
+    const pipeline = image.autoOrient().resize(maxSide, maxSide, { fit: "inside", withoutEnlargement: true });
     // sharp writes no metadata (EXIF, XMP, ICC comments) unless asked to keep it.
     const { data, info } = await (output === "png" ? pipeline.png({ compressionLevel: 9 }) : pipeline.webp({ quality: 85 })).toBuffer({
       resolveWithObject: true,

@@ -34,8 +34,7 @@ export async function seedDemo(db: Db) {
       slug: "winter-appeal",
       name: "Winter appeal",
       description: "Warm meals and shelter through the winter.",
-      goalAmount: 1_000_000n,
-      goalCurrency: "EUR",
+      currencies: { create: [{ currency: "EUR", goalAmount: 1_000_000n, suggestedAmounts: [] }] },
     },
   });
   const owner = await db.user.upsert({ where: { email: DEMO.ownerEmail }, update: {}, create: { email: DEMO.ownerEmail, name: "Demo Owner" } });

@@ -24,6 +24,12 @@ export default async function OrganisationLayout({ children, params }: { childre
         items={[
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
+          ...(hasRole(role, "admin")
+            ? [
+                { href: `${base}/campaigns`, label: "Campaigns" },
+                { href: `${base}/funds`, label: "Funds" },
+              ]
+            : []),
           ...(hasRole(role, "admin") && isUkOrganisation(organisation) ? [{ href: `${base}/gift-aid`, label: "Gift Aid" }] : []),
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),

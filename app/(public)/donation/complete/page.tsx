@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SharePanel } from "@/components/campaigns/share-panel";
 import { ForgetDonationDraft } from "@/components/donations/forget-donation-draft";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { shareLinks, websiteLink } from "@/lib/campaigns/share-links";
 import { paymentOutcome } from "@/lib/donations/payment-outcome";
+import { getEnv } from "@/lib/env";
 import { formatMoney } from "@/lib/money/amount";
 
 export const metadata: Metadata = { title: "Your donation" };
@@ -26,6 +29,10 @@ export default async function DonationCompletePage({ searchParams }: Props) {
   }
   const amount = formatMoney(outcome.amount, outcome.currency);
   const org = outcome.organisation.name;
+  const given = outcome.kind === "succeeded" || outcome.kind === "processing";
+  // Links to share are built from Amply's configured address, never the request's Host.
+  const pageUrl = new URL(outcome.retryPath, getEnv().APP_URL).toString();
+  const website = websiteLink(outcome.organisation.websiteUrl);
   return (
     <div className="mx-auto grid max-w-xl gap-4" data-testid={`donation-${outcome.kind}`}>
       {outcome.kind === "succeeded" || outcome.kind === "processing" ? <ForgetDonationDraft /> : null}
@@ -62,6 +69,12 @@ export default async function DonationCompletePage({ searchParams }: Props) {
           <ButtonLink href={outcome.retryPath}>Try again</ButtonLink>
         </>
       )}
+      {given ? <SharePanel pageUrl={pageUrl} links={shareLinks(pageUrl, `I gave to ${outcome.campaign?.name ?? org}. Will you join me?`)} /> : null}
+      {given && website ? (
+        <a href={website} className="font-semibold text-teal-800 underline">
+          Back to {org}&apos;s website
+        </a>
+      ) : null}
       <p className="text-sm text-slate-600">
         Questions about your gift? Write to{" "}
         <a href={`mailto:${outcome.organisation.email}`} className="font-semibold text-teal-800 underline">

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import Link from "next/link";
+import { CampaignFacts } from "@/components/campaigns/campaign-facts";
 import { CampaignProgress } from "@/components/donations/campaign-progress";
 import { DonationForm } from "@/components/donations/donation-form";
 import { loadGivePage } from "@/lib/donations/give-page";
 import { getEnv } from "@/lib/env";
+import { StoryMarkdown } from "@/lib/campaigns/story-markdown";
 import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 import { imageUrl } from "@/lib/images/image-url";
 
@@ -14,14 +17,22 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   return { title: page ? `Give to ${page.organisation.name}` : "Donation page" };
 }
 
+/** "2026-12-01" as "1 December 2026". */
+const formatDay = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
+
 /** The hosted donation page: server-rendered, with the payment form as its one client island. */
 export default async function GivePage({ params, searchParams }: Props) {
   const { orgSlug } = await params;
   const selected = await searchParams;
   const page = await loadGivePage(orgSlug, selected);
   if (!page || page.unknownSelection) notFound();
-  const { organisation, campaign, fund, raised } = page;
+  const { organisation, campaign, fund, timing } = page;
   const env = getEnv();
+  // The story and picture: the campaign's, or on the general page the organisation's own.
+  const story = campaign ? campaign.description : fund ? fund.description : organisation.story;
+  const picture = campaign ? campaign.image : fund ? null : organisation.storyImage;
+  const takingGifts = page.open && organisation.stripeAccountId && (!timing || timing.state === "running");
 
   return (
     <div className="mx-auto grid max-w-2xl gap-6">
@@ -39,13 +50,44 @@ export default async function GivePage({ params, searchParams }: Props) {
         ) : null}
         <p className="text-sm font-semibold uppercase tracking-wide text-teal-800">{organisation.name}</p>
         <h1 className="text-3xl font-bold tracking-tight">{campaign ? campaign.name : fund ? `Give to ${fund.name}` : `Give to ${organisation.name}`}</h1>
-        {campaign?.description || fund?.description ? <p className="text-slate-700">{campaign?.description ?? fund?.description}</p> : null}
-        {campaign?.goalAmount && campaign.goalCurrency && raised !== null ? (
-          <CampaignProgress raised={raised} goal={campaign.goalAmount} currency={campaign.goalCurrency} />
+        {picture ? (
+          // Uploaded to Amply, re-encoded to fit 1200x1200 and served immutable from Amply's own origin.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={imageUrl(picture.id)} width={picture.width} height={picture.height} alt="" className="h-auto w-full rounded-xl" />
         ) : null}
+        {story ? (
+          <div
+            className="grid gap-3 text-slate-800 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6"
+            data-testid="story"
+          >
+            <StoryMarkdown markdown={story} />
+          </div>
+        ) : null}
+        {page.goals.map((bar) => (
+          <CampaignProgress key={bar.currency} bar={bar} />
+        ))}
+        {campaign && timing && timing.state !== "ended" ? <CampaignFacts donors={page.donors} timing={timing} /> : null}
       </header>
 
-      {page.open && organisation.stripeAccountId ? (
+      {campaign && timing?.state === "ended" ? (
+        <section className="grid gap-2 rounded-xl bg-white p-6 ring-1 ring-slate-200" data-testid="campaign-ended">
+          <h2 className="text-xl font-semibold">This campaign has ended</h2>
+          <p className="text-slate-700">
+            Thank you to the {page.donors.toLocaleString("en-GB")} {page.donors === 1 ? "donor" : "donors"} who gave. You can still support {organisation.name}.
+          </p>
+          <Link href={`/give/${organisation.slug}`} className="font-semibold text-teal-800 underline">
+            Give to {organisation.name}
+          </Link>
+        </section>
+      ) : campaign && timing?.state === "not_started" ? (
+        <section className="grid gap-2 rounded-xl bg-white p-6 ring-1 ring-slate-200" data-testid="campaign-not-started">
+          <h2 className="text-xl font-semibold">This campaign opens on {formatDay(timing.startsOn)}</h2>
+          <p className="text-slate-700">Come back then, or give to {organisation.name}&apos;s general work now.</p>
+          <Link href={`/give/${organisation.slug}`} className="font-semibold text-teal-800 underline">
+            Give to {organisation.name}
+          </Link>
+        </section>
+      ) : takingGifts && organisation.stripeAccountId ? (
         <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6" aria-label="Donation form">
           <DonationForm
             organisation={{
@@ -62,6 +104,7 @@ export default async function GivePage({ params, searchParams }: Props) {
             fixedFund={fund?.slug ?? null}
             fixedCampaign={campaign?.slug ?? null}
             funds={organisation.funds.map(({ slug, name }) => ({ slug, name }))}
+            suggestedAmounts={page.suggestedAmounts}
             stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
             turnstileSiteKey={env.TURNSTILE_SITE_KEY}
           />

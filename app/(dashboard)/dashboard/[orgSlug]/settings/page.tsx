@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GivePageForm } from "@/components/organisations/give-page-form";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
@@ -6,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { imageUrl } from "@/lib/images/image-url";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
 import { feeRateFormValues } from "@/lib/organisations/fee-rate-fields";
-import { updateOrganisationAction } from "./actions";
+import { updateGivePageAction, updateOrganisationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -16,22 +17,35 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const rates = await db.feeRate.findMany({ where: { organisationId: organisation.id } });
   const feeRates = feeRateFormValues(rates);
   return (
-    <Card headingLevel={1} title="Settings" description="Your organisation's details, the currencies donors can give in, and your fee rates.">
-      <OrganisationForm
-        action={updateOrganisationAction}
-        countries={COUNTRY_OPTIONS}
-        submitLabel="Save settings"
-        values={{
-          organisationId: organisation.id,
-          name: organisation.name,
-          email: organisation.email,
-          logo: organisation.logoImageId ? { id: organisation.logoImageId, url: imageUrl(organisation.logoImageId) } : null,
-          country: organisation.country,
-          defaultCurrency: organisation.defaultCurrency,
-          acceptedCurrencies: organisation.acceptedCurrencies,
-          feeRates,
-        }}
-      />
-    </Card>
+    <div className="grid grid-cols-1 gap-6">
+      <Card headingLevel={1} title="Settings" description="Your organisation's details, the currencies donors can give in, and your fee rates.">
+        <OrganisationForm
+          action={updateOrganisationAction}
+          countries={COUNTRY_OPTIONS}
+          submitLabel="Save settings"
+          values={{
+            organisationId: organisation.id,
+            name: organisation.name,
+            email: organisation.email,
+            logo: organisation.logoImageId ? { id: organisation.logoImageId, url: imageUrl(organisation.logoImageId) } : null,
+            country: organisation.country,
+            defaultCurrency: organisation.defaultCurrency,
+            acceptedCurrencies: organisation.acceptedCurrencies,
+            feeRates,
+          }}
+        />
+      </Card>
+      <Card title="Your donation page" description="What donors see on your general page (campaigns have their own story and picture).">
+        <GivePageForm
+          action={updateGivePageAction}
+          values={{
+            organisationId: organisation.id,
+            websiteUrl: organisation.websiteUrl ?? "",
+            story: organisation.story ?? "",
+            image: organisation.storyImageId ? { id: organisation.storyImageId, url: imageUrl(organisation.storyImageId) } : null,
+          }}
+        />
+      </Card>
+    </div>
   );
 }
