@@ -214,3 +214,21 @@ describe("a new payment method", () => {
     });
   });
 });
+
+describe("cancelling", () => {
+  it("ends the subscription at once and keeps the donor's reason in cancellation_details", async () => {
+    const { account, subscription } = await activeSubscription();
+    const canceled = await stripe.subscriptions.cancel(
+      subscription.id,
+      { cancellation_details: { comment: "Moving abroad", feedback: "other" } },
+      { stripeAccount: account },
+    );
+    expect(canceled).toMatchObject({
+      status: "canceled",
+      cancellation_details: { comment: "Moving abroad", feedback: "other", reason: "cancellation_requested" },
+    });
+    await expect(
+      stripe.subscriptions.cancel(subscription.id, { cancellation_details: { feedback: "bored" as "other" } }, { stripeAccount: account }),
+    ).rejects.toMatchObject({ param: "cancellation_details[feedback]" });
+  });
+});

@@ -89,7 +89,13 @@ export const subscriptionRoutes: Route[] = [
     method: "DELETE",
     pattern: /^\/v1\/subscriptions\/([^/]+)$/,
     params: SUBSCRIPTION_CANCEL,
-    handler: (ctx, m) => ctx.engine.cancelSubscription(ctx.account, m[1] as string),
+    handler: (ctx, m) => {
+      const details = obj(ctx.params, "cancellation_details") ?? {};
+      return ctx.engine.cancelSubscription(ctx.account, m[1] as string, {
+        comment: str(details, "comment") || null,
+        feedback: str(details, "feedback") || null,
+      });
+    },
   },
   {
     method: "GET",

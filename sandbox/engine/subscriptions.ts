@@ -91,6 +91,7 @@ export function createSubscription(
       payment_method_types: null,
       payment_method_options: null,
     },
+    cancellation_details: { comment: null, feedback: null, reason: null },
     pause_collection: null,
     start_date: start,
     status: "incomplete",
@@ -262,10 +263,16 @@ function voidRenewal(engine: Engine, accountId: string, subscription: Subscripti
   return { invoice: publicInvoice(engine, accountId, invoice), subscription: present(subscription) };
 }
 
-export function cancelSubscription(engine: Engine, accountId: string, id: string) {
+export function cancelSubscription(
+  engine: Engine,
+  accountId: string,
+  id: string,
+  details: { comment: string | null; feedback: string | null } = { comment: null, feedback: null },
+) {
   const subscription = getSubscription(engine, accountId, id);
   if (subscription.status === "canceled") throw invalid(`No such subscription: '${id}' (it is already canceled)`, undefined, "resource_missing");
   subscription.status = "canceled";
+  subscription.cancellation_details = { comment: details.comment, feedback: details.feedback, reason: "cancellation_requested" };
   subscription.canceled_at = now();
   subscription.ended_at = now();
   engine.store.touch();

@@ -127,7 +127,10 @@ export const SUBSCRIPTION_UPDATE: Table = {
 
 export const SUBSCRIPTION_CANCEL: Table = {
   ...EXPAND,
-  cancellation_details: CANCELLATION_DETAILS,
+  cancellation_details: object({
+    comment: string(5000),
+    feedback: oneOf("customer_service", "low_quality", "missing_features", "other", "switched_service", "too_complex", "too_expensive", "unused"),
+  }),
   ...notImplemented("invoice_now", "prorate"),
 };
 
