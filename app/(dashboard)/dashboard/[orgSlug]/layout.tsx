@@ -23,6 +23,7 @@ export default async function OrganisationLayout({ children, params }: { childre
         items={[
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
+          { href: `${base}/recurring`, label: "Recurring" },
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
           { href: `${base}/members`, label: "Members" },
