@@ -27,18 +27,23 @@ export function giftFigure(gift: { currency: string }, amount: bigint | number, 
   return fee > 0n ? `${base} (plus ${formatMoney(fee, gift.currency)} to cover the processing fee)` : base;
 }
 
-export function changeEmail(gift: GiftForEmail, subject: string, body: string[], byOrganisation = false): EmailMessage {
+/** Who made a change: the donor, the organisation at the donor's request, or the organisation on its own (leaving Amply). */
+export type ChangeMadeBy = "donor" | "organisation_for_donor" | "organisation";
+
+export function changeEmail(gift: GiftForEmail, subject: string, body: string[], madeBy: ChangeMadeBy | boolean = "donor"): EmailMessage {
+  const by = madeBy === true ? "organisation_for_donor" : madeBy === false ? "donor" : madeBy;
   const lines = [
     `Dear ${gift.donor.name || "supporter"},`,
     "",
     ...body,
     "",
-    byOrganisation
+    by === "organisation_for_donor"
       ? `${gift.organisation.name} made this change at your request. If you did not ask for it, write to ${gift.organisation.email}.`
-      : `If you did not make this change, write to ${gift.organisation.email}.`,
+      : by === "organisation"
+        ? `Questions: ${gift.organisation.email}.`
+        : `If you did not make this change, write to ${gift.organisation.email}.`,
     "",
-    `To see or change your gift (this link works for 30 days): ${manageUrl(gift.id)}`,
-    "",
+    ...(by === "organisation" ? [] : [`To see or change your gift (this link works for 30 days): ${manageUrl(gift.id)}`, ""]),
     `Sent by Amply for ${gift.organisation.name} (${getEnv().APP_URL})`,
   ];
   const text = lines.join("\n");
