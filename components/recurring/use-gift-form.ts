@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import type { ActionState } from "@/lib/auth/action-state";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -15,5 +16,10 @@ export function useGiftForm(action: Action, initialRequestId: string) {
     const result = await action(previous, form);
     return { ...result, data: { ...result.data, nextRequestId: crypto.randomUUID() } };
   }, {});
+  const router = useRouter();
+  // Show the gift as Stripe now has it (the page reads it again).
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state, router]);
   return { state, run, pending, requestId: state.data?.nextRequestId ?? initialRequestId };
 }

@@ -15,6 +15,7 @@ import { toDecimalString } from "@/lib/money/amount";
 import { giftsOfDonor, linkedGift, type ManagedGift } from "@/lib/recurring/authorize-managed-gift";
 import { formatDate, giftFigure } from "@/lib/recurring/change-emails";
 import { GIFT_STATUS_LABELS, giftStatus } from "@/lib/recurring/gift-status";
+import { readLiveGift } from "@/lib/recurring/read-live-gift";
 
 export const metadata: Metadata = { title: "Your recurring gifts", referrer: "no-referrer", robots: { index: false } };
 
@@ -28,7 +29,7 @@ export default async function ManageGiftsPage({ params }: { params: Promise<{ to
     if (!(error instanceof ApiError)) throw error;
     return <RefusedLink message={error.message} expired={error.details.reason === "expired_link"} />;
   }
-  const gifts = await giftsOfDonor(linked);
+  const gifts = await Promise.all((await giftsOfDonor(linked)).map((gift) => readLiveGift(gift)));
   const env = getEnv();
   const stripe = { publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL };
   return (
