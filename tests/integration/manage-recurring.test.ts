@@ -61,6 +61,9 @@ describe("changing the amount and the interval", () => {
     expect(mail?.text).toContain("€15.00");
     expect(mail?.text).toContain("http://localhost:3000/manage/");
     expect(await db.recurringChange.count({ where: { recurringDonationId: setup.gift.id, appliedAt: { not: null } } })).toBe(1);
+    // The next installment is charged at the new amount.
+    const renewal = (await control.advance(setup.subscription.id)) as { invoice: { amount_due: number; status: string } };
+    expect(renewal.invoice).toMatchObject({ amount_due: 1548, status: "paid" });
   });
 
   it("switches monthly to yearly from the end of the current period: a trial until then, nothing charged now", async () => {
