@@ -30,8 +30,7 @@ export function giftFigure(gift: { currency: string }, amount: bigint | number, 
 /** Who made a change: the donor, the organisation at the donor's request, or the organisation on its own (leaving Amply). */
 export type ChangeMadeBy = "donor" | "organisation_for_donor" | "organisation";
 
-export function changeEmail(gift: GiftForEmail, subject: string, body: string[], madeBy: ChangeMadeBy | boolean = "donor"): EmailMessage {
-  const by = madeBy === true ? "organisation_for_donor" : madeBy === false ? "donor" : madeBy;
+export function changeEmail(gift: GiftForEmail, subject: string, body: string[], by: ChangeMadeBy = "donor"): EmailMessage {
   const lines = [
     `Dear ${gift.donor.name || "supporter"},`,
     "",

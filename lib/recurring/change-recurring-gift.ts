@@ -95,7 +95,7 @@ export async function changeRecurringGift(gift: NonNullable<ManagedGift>, input:
           ? `Nothing more is charged until ${formatDate(from)}, when your current period ends; from then on you give once a ${detail.interval}.`
           : `The new amount is charged from your next payment, on ${formatDate(from)}. Nothing is charged now.`,
       ],
-      userId !== null,
+      userId === null ? "donor" : "organisation_for_donor",
     ),
   );
 }

@@ -53,7 +53,7 @@ export async function pauseRecurringGift(gift: NonNullable<ManagedGift>, input: 
         `Your gift to ${gift.organisation.name} is paused: nothing is charged until ${formatDate(new Date(resumesAt * 1000))}, when it resumes by itself.`,
         "Payments that would have fallen in the pause are skipped, not charged later. You can resume earlier from the link below.",
       ],
-      userId !== null,
+      userId === null ? "donor" : "organisation_for_donor",
     ),
   );
 }

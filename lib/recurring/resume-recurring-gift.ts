@@ -24,7 +24,7 @@ export async function resumeRecurringGift(gift: NonNullable<ManagedGift>, input:
       gift,
       "Your recurring gift has resumed",
       [`Your gift to ${gift.organisation.name} has resumed.`, ...(next ? [`Your next payment is on ${formatDate(new Date(next * 1000))}.`] : [])],
-      userId !== null,
+      userId === null ? "donor" : "organisation_for_donor",
     ),
   );
 }

@@ -42,7 +42,7 @@ export const cancelGiftAction = publicAction(cancelGiftSchema, async (input) => 
 export const startPaymentMethodAction = publicAction(plainGiftSchema, async (input) => {
   const gift = await authorizeManagedGift(input.token, input.giftId);
   const step = await startPaymentMethodUpdate(gift, input);
-  return { ok: true, data: step.kind === "invoice" ? { ...step } : { ...step } };
+  return { ok: true, data: { ...step } };
 });
 
 export const finishPaymentMethodAction = publicAction(finishPaymentMethodSchema, async (input) => {
