@@ -5,12 +5,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import Stripe from "stripe";
 import { e2eRun } from "./support/fixtures";
+import { fillCard, sandbox } from "./support/give";
 import { expect, test } from "./support/test";
 
 type Seeded = { manageUrl: string; giftId: string; subscriptionId: string; account: string; email: string };
 
-function seeded(): Seeded {
-  return JSON.parse(readFileSync(path.join(import.meta.dirname, "..", ".amply", "e2e-recurring.json"), "utf8")) as Seeded;
+function seeded(which: "main" | "pastDue" = "main"): Seeded {
+  return (JSON.parse(readFileSync(path.join(import.meta.dirname, "..", ".amply", "e2e-recurring.json"), "utf8")) as Record<string, Seeded>)[which] as Seeded;
 }
 
 function sandboxStripe() {
@@ -64,4 +65,23 @@ test("the donor changes the amount, pauses, resumes and cancels from the manage 
   await expect(page.getByTestId("gift-status")).toHaveText("Cancelled");
   await expect(page.getByText("This gift has ended; nothing more will be charged.")).toBeVisible();
   expect(await live()).toMatchObject({ status: "canceled", cancellation_details: { comment: "Moving abroad" } });
+});
+
+test("a new card pays the missed payment of a past-due gift and becomes its payment method", async ({ page }) => {
+  const gift = seeded("pastDue");
+  const stripe = sandboxStripe();
+  await sandbox().advance(gift.subscriptionId, "failed");
+  const live = () => stripe.subscriptions.retrieve(gift.subscriptionId, undefined, { stripeAccount: gift.account });
+  const before = await live();
+  expect(before.status).toBe("past_due");
+  await page.goto(new URL(gift.manageUrl).pathname);
+  await expect(page.getByTestId("gift-status")).toHaveText("Past due");
+  await page.getByRole("button", { name: "Pay the missed payment with another method" }).click();
+  await fillCard(page, "5555 5555 5555 4444");
+  await page.getByRole("button", { name: "Pay and use this method" }).click();
+  await expect(page.getByText(/^Saved\./)).toBeVisible();
+  const recovered = await live();
+  expect(recovered.status).toBe("active");
+  expect(recovered.default_payment_method).toEqual(expect.stringMatching(/^pm_/));
+  expect(recovered.default_payment_method).not.toBe(before.default_payment_method);
 });

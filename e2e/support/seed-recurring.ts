@@ -1,6 +1,7 @@
-// A running monthly gift of 20.00 EUR to give-test for the manage-page tests: its subscription made
-// on the sandbox account through the SDK (first invoice paid by card) and the matching row, as the
-// webhook after a real first payment leaves it. Its manage link goes to .amply/e2e-recurring.json.
+// Running monthly gifts of 20.00 EUR to give-test for the manage-page tests (one to change, one whose
+// renewal the test makes fail): each subscription made on the sandbox account through the SDK (first
+// invoice paid by card) and the matching row, as the webhook after a real first payment leaves it.
+// Their manage links go to .amply/e2e-recurring.json.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type Stripe from "stripe";
@@ -8,9 +9,13 @@ import type { Db } from "@/lib/db/client";
 import { manageUrl } from "@/lib/recurring/manage-link";
 import { stripe } from "@/lib/stripe/client";
 
-export async function seedRecurringGift(db: Db, account: string) {
+export async function seedRecurringGifts(db: Db, account: string) {
+  const gifts = { main: await seedGift(db, account, "monthly.donor@example.org"), pastDue: await seedGift(db, account, "late.donor@example.org") };
+  writeFileSync(path.join(import.meta.dirname, "..", "..", ".amply", "e2e-recurring.json"), JSON.stringify(gifts, null, 2));
+}
+
+async function seedGift(db: Db, account: string, email: string) {
   const organisation = await db.organisation.findUniqueOrThrow({ where: { slug: "give-test" } });
-  const email = "monthly.donor@example.org";
   const customer = await stripe().customers.create({ email, name: "Maya Monthly" }, { stripeAccount: account });
   const product = await stripe().products.create({ name: "Donation" }, { stripeAccount: account });
   const created = await stripe().subscriptions.create(
@@ -41,8 +46,5 @@ export async function seedRecurringGift(db: Db, account: string) {
       currentPeriodEnd: new Date(Number(subscription.items.data[0]?.current_period_end) * 1000),
     },
   });
-  writeFileSync(
-    path.join(import.meta.dirname, "..", "..", ".amply", "e2e-recurring.json"),
-    JSON.stringify({ manageUrl: manageUrl(gift.id), giftId: gift.id, subscriptionId: subscription.id, account, email }, null, 2),
-  );
+  return { manageUrl: manageUrl(gift.id), giftId: gift.id, subscriptionId: subscription.id, account, email };
 }

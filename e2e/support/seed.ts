@@ -3,7 +3,7 @@
 import { db } from "@/lib/db/client";
 import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
 import { seedDemo } from "@/lib/organisations/seed-demo";
-import { seedRecurringGift } from "./seed-recurring";
+import { seedRecurringGifts } from "./seed-recurring";
 
 const account = process.env.E2E_STRIPE_ACCOUNT;
 if (!account) throw new Error("E2E_STRIPE_ACCOUNT is not set: run through scripts/amply.ts e2e.");
@@ -38,6 +38,6 @@ await db.organisation.create({
     memberships: { create: [{ userId: owner.id, role: "owner" }] },
   },
 });
-await seedRecurringGift(db, account);
+await seedRecurringGifts(db, account);
 console.log(`Seeded give-test on ${account}.`);
 await db.$disconnect();
