@@ -20,6 +20,22 @@ function sandboxStripe() {
   return new Stripe(run.sandboxSecretKey, { host: url.hostname, port: Number(url.port), protocol: "http" });
 }
 
+// First, while both seeded gifts run as they started.
+test("the owner sees the recurring gifts, filters them, opens one, and the overview's monthly recurring revenue", async ({ page }) => {
+  await page.goto("/dashboard/give-test");
+  await expect(page.getByTestId("monthly-recurring-revenue")).toContainText("€40.00");
+  await page.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "Recurring" }).click();
+  await expect(page.getByRole("heading", { name: "Recurring gifts" })).toBeVisible();
+  await expect(page.getByTestId("recurring-row")).toHaveCount(2);
+  await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Cancelled" }).click();
+  await expect(page.getByText("No cancelled recurring gifts.")).toBeVisible();
+  await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: "Active" }).click();
+  await page.getByRole("link", { name: "Maya Monthly" }).click();
+  await expect(page.getByRole("heading", { name: "Recurring gift from Maya Monthly" })).toBeVisible();
+  await expect(page.getByText("No installments yet.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Cancel this gift at the donor's request" })).toBeVisible();
+});
+
 test("a tampered link changes nothing and offers a fresh link", async ({ page }) => {
   const gift = seeded();
   const url = new URL(gift.manageUrl);

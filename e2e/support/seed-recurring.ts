@@ -10,13 +10,16 @@ import { manageUrl } from "@/lib/recurring/manage-link";
 import { stripe } from "@/lib/stripe/client";
 
 export async function seedRecurringGifts(db: Db, account: string) {
-  const gifts = { main: await seedGift(db, account, "monthly.donor@example.org"), pastDue: await seedGift(db, account, "late.donor@example.org") };
+  const gifts = {
+    main: await seedGift(db, account, "monthly.donor@example.org", "Maya Monthly"),
+    pastDue: await seedGift(db, account, "late.donor@example.org", "Luca Late"),
+  };
   writeFileSync(path.join(import.meta.dirname, "..", "..", ".amply", "e2e-recurring.json"), JSON.stringify(gifts, null, 2));
 }
 
-async function seedGift(db: Db, account: string, email: string) {
+async function seedGift(db: Db, account: string, email: string, name: string) {
   const organisation = await db.organisation.findUniqueOrThrow({ where: { slug: "give-test" } });
-  const customer = await stripe().customers.create({ email, name: "Maya Monthly" }, { stripeAccount: account });
+  const customer = await stripe().customers.create({ email, name }, { stripeAccount: account });
   const product = await stripe().products.create({ name: "Donation" }, { stripeAccount: account });
   const created = await stripe().subscriptions.create(
     {
@@ -31,7 +34,7 @@ async function seedGift(db: Db, account: string, email: string) {
   const secret = String((created.latest_invoice as Stripe.Invoice).confirmation_secret?.client_secret);
   await stripe().paymentIntents.confirm(secret.split("_secret_")[0] as string, { payment_method: "pm_card_visa" }, { stripeAccount: account });
   const subscription = await stripe().subscriptions.retrieve(created.id, undefined, { stripeAccount: account });
-  const donor = await db.donor.create({ data: { organisationId: organisation.id, email, name: "Maya Monthly" } });
+  const donor = await db.donor.create({ data: { organisationId: organisation.id, email, name } });
   const gift = await db.recurringDonation.create({
     data: {
       organisationId: organisation.id,
