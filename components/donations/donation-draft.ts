@@ -2,8 +2,9 @@
 // their bank (iDEAL and other redirects): if the bank refuses, "Try again" opens the form as they
 // left it. sessionStorage stays in the tab and goes with it; nothing personal travels in an address.
 import type { DonorDetails } from "./donor-fieldset";
+import type { GiftAidDetails } from "./gift-aid-fieldset";
 
-export type DonationDraft = { currency: string; amountText: string; coverFee: boolean; fund: string; donor: DonorDetails };
+export type DonationDraft = { currency: string; amountText: string; coverFee: boolean; fund: string; donor: DonorDetails; giftAid?: GiftAidDetails };
 
 const PREFIX = "amply:donation-draft:";
 
@@ -28,7 +29,13 @@ export function readDonationDraft(organisationSlug: string): DonationDraft | nul
   const donor = draft.donor as Partial<DonorDetails> | undefined;
   const strings = [draft.currency, draft.amountText, draft.fund, donor?.name, donor?.email, donor?.dedication];
   if (!strings.every((text) => typeof text === "string") || typeof draft.coverFee !== "boolean" || typeof donor?.anonymous !== "boolean") return null;
-  return draft as DonationDraft;
+  // A Gift Aid part that does not read as one is dropped, not the whole draft.
+  const giftAid = draft.giftAid as Partial<GiftAidDetails> | undefined;
+  const giftAidReads =
+    giftAid &&
+    [giftAid.title, giftAid.firstName, giftAid.lastName, giftAid.houseNameOrNumber, giftAid.postcode].every((text) => typeof text === "string") &&
+    [giftAid.declared, giftAid.outsideUk, giftAid.future].every((flag) => typeof flag === "boolean");
+  return { ...(draft as DonationDraft), giftAid: giftAidReads ? (giftAid as GiftAidDetails) : undefined };
 }
 
 /** Once a donation went through, nothing of it is kept for a retry. */

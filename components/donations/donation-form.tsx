@@ -10,6 +10,7 @@ import { BankTransferPanel } from "./bank-transfer-panel";
 import { readDonationDraft, type DonationDraft } from "./donation-draft";
 import { donationFigures, presetsFor, type DonationFigures } from "./donation-figures";
 import { DonorFieldset, type DonorDetails } from "./donor-fieldset";
+import { GiftAidFieldset, NO_GIFT_AID, type GiftAidDetails } from "./gift-aid-fieldset";
 import { GiftFieldset } from "./gift-fieldset";
 import { loadStripeFor } from "./load-stripe";
 import { PaymentFieldset } from "./payment-fieldset";
@@ -25,6 +26,8 @@ export type DonationFormProps = {
     feeRates: FeeRate[];
     /** The currencies the connected Stripe account can receive bank transfers in (none: no transfers offered). */
     bankTransferCurrencies: string[];
+    /** A UK organisation: gifts in pounds can be Gift Aided (docs/gift-aid.md#declarations). */
+    giftAid: boolean;
   };
   /** A fund or campaign chosen by the page's address; otherwise the donor may pick a fund. */
   fixedFund: string | null;
@@ -75,6 +78,7 @@ function DonationFormWithValues({
   const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
   const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
   const [fund, setFund] = useState(props.fixedFund ?? draft?.fund ?? "");
+  const [giftAid, setGiftAid] = useState<GiftAidDetails>(draft?.giftAid ?? NO_GIFT_AID);
   // The rates the page quotes with; replaced by the organisation's new ones if the server says they changed.
   const [feeRates, setFeeRates] = useState<readonly FeeRate[]>(props.organisation.feeRates);
   const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
@@ -118,6 +122,8 @@ function DonationFormWithValues({
         setDonor={setDonor}
         fund={fund}
         setFund={setFund}
+        giftAid={giftAid}
+        setGiftAid={setGiftAid}
         figures={figures}
         method={effectiveMethod}
         setMethod={setMethod}
@@ -148,6 +154,8 @@ type FieldsProps = DonationFormProps & {
   setDonor: Dispatch<SetStateAction<DonorDetails>>;
   fund: string;
   setFund: (fund: string) => void;
+  giftAid: GiftAidDetails;
+  setGiftAid: Dispatch<SetStateAction<GiftAidDetails>>;
 };
 
 /** The form inside Stripe's Elements, so that submitting can reach the Payment Element. */
@@ -157,6 +165,7 @@ function DonationFields(props: FieldsProps) {
   const { donor, setDonor, fund, setFund, method: effectiveMethod } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
   const transferPossible = organisation.bankTransferCurrencies.includes(currency);
+  const giftAidOffered = organisation.giftAid && currency === "GBP";
   // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
   const nameRequired = effectiveMethod === "payment_element" && props.paymentMethodType === "sepa_debit";
   const { submit, errors, busy, transfer } = useDonationSubmit({
@@ -172,6 +181,7 @@ function DonationFields(props: FieldsProps) {
     onPaymentMethodTypeChange: props.setPaymentMethodType,
     onRatesChanged: props.onRatesChanged,
     donor,
+    giftAid: giftAidOffered ? props.giftAid : null,
     nameRequired,
     turnstileToken,
   });
@@ -220,6 +230,16 @@ function DonationFields(props: FieldsProps) {
         onChange={(change) => setDonor((current) => ({ ...current, ...change }))}
         errors={errors}
       />
+      {giftAidOffered ? (
+        <GiftAidFieldset
+          idPrefix={id}
+          organisationName={organisation.name}
+          details={props.giftAid}
+          anonymous={donor.anonymous}
+          onChange={(change) => props.setGiftAid((current) => ({ ...current, ...change }))}
+          errors={errors}
+        />
+      ) : null}
       <PaymentFieldset
         idPrefix={id}
         transferPossible={transferPossible}

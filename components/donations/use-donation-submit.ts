@@ -6,10 +6,12 @@ import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { donationRequestSchema, PaymentElementMethodType } from "@/lib/donations/donation-request";
+import { GIFT_AID_WORDING_VERSION } from "@/lib/gift-aid/declaration-wording";
 import type { FeeRate } from "@/lib/money/fees";
 import { saveDonationDraft } from "./donation-draft";
 import type { DonationFigures } from "./donation-figures";
 import type { DonorDetails } from "./donor-fieldset";
+import type { GiftAidDetails } from "./gift-aid-fieldset";
 
 export type PaymentMethodChoice = "payment_element" | "bank_transfer";
 
@@ -40,6 +42,8 @@ export type DonationSubmitInput = {
   /** The organisation's rates changed since the page loaded: quote with these from now on. */
   onRatesChanged: (currency: string, rates: FeeRate[]) => void;
   donor: DonorDetails;
+  /** The Gift Aid fields, when the page offers Gift Aid for this gift (null otherwise). */
+  giftAid: GiftAidDetails | null;
   /** The method chosen in the Payment Element needs the donor's name (SEPA Direct Debit). */
   nameRequired: boolean;
   turnstileToken: string;
@@ -161,6 +165,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       coverFee: input.coverFee,
       fund: input.fund,
       donor: input.donor,
+      ...(input.giftAid ? { giftAid: input.giftAid } : {}),
     });
     const returnUrl = `${window.location.origin}/donation/complete`;
     const result = await stripe.confirmPayment({
@@ -188,7 +193,7 @@ type RequestCheck = Awaited<ReturnType<typeof loadRequestCheck>>;
 
 /** What the page would send for what the donor has entered. */
 function requestBody(input: DonationSubmitInput): z.input<typeof donationRequestSchema> {
-  const { figures, donor } = input;
+  const { figures, donor, giftAid } = input;
   const dedication = donor.dedication.trim();
   return {
     organisation: input.organisationSlug,
@@ -206,6 +211,21 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
     anonymous: donor.anonymous,
     ...(dedication ? { dedication } : {}),
     ...(input.turnstileToken ? { turnstileToken: input.turnstileToken } : {}),
+    // The declaration the donor ticked, in the wording version the page showed them.
+    ...(giftAid?.declared
+      ? {
+          giftAid: {
+            title: giftAid.title,
+            firstName: giftAid.firstName,
+            lastName: giftAid.lastName,
+            houseNameOrNumber: giftAid.houseNameOrNumber,
+            postcode: giftAid.outsideUk ? "" : giftAid.postcode,
+            outsideUk: giftAid.outsideUk,
+            future: giftAid.future,
+            wordingVersion: GIFT_AID_WORDING_VERSION,
+          },
+        }
+      : {}),
   };
 }
 

@@ -6,7 +6,8 @@ import { seedDemo } from "@/lib/organisations/seed-demo";
 import { seedRecurringGifts } from "./seed-recurring";
 
 const account = process.env.E2E_STRIPE_ACCOUNT;
-if (!account) throw new Error("E2E_STRIPE_ACCOUNT is not set: run through scripts/amply.ts e2e.");
+const ukAccount = process.env.E2E_STRIPE_ACCOUNT_GB;
+if (!account || !ukAccount) throw new Error("E2E_STRIPE_ACCOUNT and E2E_STRIPE_ACCOUNT_GB are not set: run through scripts/amply.ts e2e.");
 
 const { owner } = await seedDemo(db);
 await db.organisation.create({
@@ -38,6 +39,28 @@ await db.organisation.create({
     memberships: { create: [{ userId: owner.id, role: "owner" }] },
   },
 });
+// A UK charity (Gift Aid on gifts in pounds).
+await db.organisation.create({
+  data: {
+    slug: "gift-aid-test",
+    name: "Gift Aid Test Charity",
+    email: "hello@gift-aid-test.example",
+    country: "GB",
+    defaultCurrency: "GBP",
+    acceptedCurrencies: ["GBP", "EUR"],
+    stripeAccountId: ukAccount,
+    stripeAccountCountry: "GB",
+    stripeDefaultCurrency: "GBP",
+    stripeChargesEnabled: true,
+    stripePayoutsEnabled: true,
+    stripeDetailsSubmitted: true,
+    stripeConnectedAt: new Date(),
+    feeRates: {
+      create: DEFAULT_FEE_RATES.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
+    },
+    memberships: { create: [{ userId: owner.id, role: "owner" }] },
+  },
+});
 await seedRecurringGifts(db, account);
-console.log(`Seeded give-test on ${account}.`);
+console.log(`Seeded give-test on ${account} and gift-aid-test on ${ukAccount}.`);
 await db.$disconnect();

@@ -4,6 +4,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { offersGiftAid } from "@/lib/gift-aid/offers-gift-aid";
 import { bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
 import { checkBankTransfer } from "./check-bank-transfer";
 import { createDonationIntent } from "./create-donation-intent";
@@ -12,7 +13,7 @@ import type { DonationRequest } from "./donation-request";
 import { guardDonationAttempt } from "./guard-donation-attempt";
 import { priceDonation } from "./price-donation";
 import { replayDonation } from "./replay-donation";
-import { resolveDonationTarget } from "./resolve-donation-target";
+import { fieldError, resolveDonationTarget } from "./resolve-donation-target";
 import { storeDonation } from "./store-donation";
 import type { StripeClock } from "./stripe-clock";
 
@@ -38,8 +39,11 @@ export async function createDonation(
   context: { clientAddress: string; clock: StripeClock },
 ): Promise<CreatedDonation> {
   const target = await resolveDonationTarget(request);
+  if (request.giftAid && !offersGiftAid(target.organisation, request.currency)) {
+    throw fieldError("giftAid", `Gift Aid is only for gifts in pounds (GBP) to UK charities: untick Gift Aid to give in ${request.currency}.`);
+  }
   const donationId = donationIdFor(target.organisation.id, idempotencyKey);
-  const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true } });
+  const existing = await db.donation.findUnique({ where: { id: donationId }, include: { donor: true, giftAidDeclaration: true } });
   // Whether the account can receive this transfer comes before its price. A page retrying a transfer
   // it started gets its instructions even if the account has stopped taking new transfers since; a
   // retry that turns to a transfer, or changes its currency, is asked like a new attempt.

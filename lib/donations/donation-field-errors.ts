@@ -5,7 +5,22 @@ import type * as z from "zod/mini";
 import { donationRequestSchema } from "./donation-request";
 
 /** The places on the donation page an error can be shown; `form` is the summary at the top. */
-export type DonationField = "amount" | "currency" | "email" | "name" | "dedication" | "fund" | "coverFee" | "method" | "form";
+export type DonationField =
+  | "amount"
+  | "currency"
+  | "email"
+  | "name"
+  | "dedication"
+  | "fund"
+  | "coverFee"
+  | "method"
+  | "giftAid"
+  | "giftAidTitle"
+  | "giftAidFirstName"
+  | "giftAidLastName"
+  | "giftAidHouse"
+  | "giftAidPostcode"
+  | "form";
 export type DonationFieldErrors = Partial<Record<DonationField, string>>;
 
 /** Request paths (as the server's `fields` names them) -> where the page shows them. */
@@ -20,6 +35,13 @@ const FIELD_FOR_PATH: Record<string, DonationField> = {
   coverFee: "coverFee",
   method: "method",
   paymentMethodType: "method",
+  giftAid: "giftAid",
+  "giftAid.wordingVersion": "giftAid",
+  "giftAid.title": "giftAidTitle",
+  "giftAid.firstName": "giftAidFirstName",
+  "giftAid.lastName": "giftAidLastName",
+  "giftAid.houseNameOrNumber": "giftAidHouse",
+  "giftAid.postcode": "giftAidPostcode",
 };
 
 /** The first message for each field, from `{ "donor.email": ["..."] }` (the server's 422 `fields`). */

@@ -6,3 +6,6 @@ export const DEDICATION_MAX_LENGTH = 500;
 
 /** The longest donor name (after trimming). */
 export const NAME_MAX_LENGTH = 120;
+
+/** The longest house name or number on a Gift Aid declaration (after trimming). */
+export const GIFT_AID_HOUSE_MAX_LENGTH = 100;

@@ -5,7 +5,9 @@
 // so it is written with zod/mini, about half the size of the full zod in the browser. Give every
 // check a person can fail its own message: the browser loads no locale for zod's default messages.
 import * as z from "zod/mini";
-import { DEDICATION_MAX_LENGTH, NAME_MAX_LENGTH } from "./donation-request-limits";
+import { GIFT_AID_WORDING_VERSION } from "@/lib/gift-aid/declaration-wording";
+import { NON_UK_POSTCODE, normaliseUkPostcode } from "@/lib/gift-aid/postcode";
+import { DEDICATION_MAX_LENGTH, GIFT_AID_HOUSE_MAX_LENGTH, NAME_MAX_LENGTH } from "./donation-request-limits";
 
 /**
  * The Stripe PaymentMethod types the donation page takes through the Payment Element (the
@@ -13,6 +15,56 @@ import { DEDICATION_MAX_LENGTH, NAME_MAX_LENGTH } from "./donation-request-limit
  */
 export const PAYMENT_ELEMENT_METHOD_TYPES = ["card", "sepa_debit", "ideal", "bancontact", "eps", "p24"] as const;
 export type PaymentElementMethodType = (typeof PAYMENT_ELEMENT_METHOD_TYPES)[number];
+
+const POSTCODE_MESSAGE = "Enter a UK postcode, like SW1A 1AA, or tick that you live outside the UK.";
+
+/**
+ * A Gift Aid declaration made with the gift (docs/gift-aid.md#declarations): the names and address
+ * HMRC's schedule takes, whether it covers future gifts too, and the version of the wording the
+ * donor agreed to. The postcode comes out normalised ("SW1A 1AA"), or "X" for a donor outside the UK.
+ */
+const giftAidSchema = z.pipe(
+  z
+    .object({
+      title: z._default(z.optional(z.string().check(z.trim(), z.maxLength(4, "Use at most 4 characters for your title (like Prof or Rev)."))), ""),
+      firstName: z
+        .string({ error: "Enter your first name (or initial) for Gift Aid." })
+        .check(z.trim(), z.minLength(1, "Enter your first name (or initial) for Gift Aid."), z.maxLength(35, "Use at most 35 characters for your first name.")),
+      lastName: z
+        .string({ error: "Enter your last name for Gift Aid." })
+        .check(z.trim(), z.minLength(1, "Enter your last name for Gift Aid."), z.maxLength(35, "Use at most 35 characters for your last name.")),
+      houseNameOrNumber: z
+        .string({ error: "Enter your house name or number for Gift Aid." })
+        .check(
+          z.trim(),
+          z.minLength(1, "Enter your house name or number for Gift Aid."),
+          z.maxLength(GIFT_AID_HOUSE_MAX_LENGTH, `Use at most ${GIFT_AID_HOUSE_MAX_LENGTH} characters for your house name or number.`),
+        ),
+      postcode: z._default(z.optional(z.string().check(z.maxLength(16, POSTCODE_MESSAGE))), ""),
+      outsideUk: z._default(z.boolean(), false),
+      /** The declaration also covers the donor's later gifts (recurring installments included). */
+      future: z._default(z.boolean(), false),
+      wordingVersion: z.literal(GIFT_AID_WORDING_VERSION, "Reload the page: the Gift Aid declaration has changed since it was loaded."),
+    })
+    .check(
+      z.refine((value) => value.outsideUk || normaliseUkPostcode(value.postcode) !== null, {
+        message: POSTCODE_MESSAGE,
+        path: ["postcode"],
+        // Checked even when another field is wrong, so that every field shows its own error at once.
+        when: (payload) => {
+          const value = payload.value as { postcode?: unknown; outsideUk?: unknown } | undefined;
+          return typeof value?.postcode === "string" && typeof value.outsideUk === "boolean";
+        },
+      }),
+    ),
+  z.transform((value) => ({
+    ...value,
+    title: value.title || null,
+    postcode: value.outsideUk ? NON_UK_POSTCODE : (normaliseUkPostcode(value.postcode) ?? NON_UK_POSTCODE),
+  })),
+);
+
+export type GiftAidRequest = z.infer<typeof giftAidSchema>;
 
 export const donationRequestSchema = z.object({
   organisation: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -45,6 +97,7 @@ export const donationRequestSchema = z.object({
   anonymous: z._default(z.boolean(), false),
   dedication: z.optional(z.string().check(z.trim(), z.maxLength(DEDICATION_MAX_LENGTH, `Keep your message under ${DEDICATION_MAX_LENGTH} characters.`))),
   turnstileToken: z.optional(z.string().check(z.maxLength(4096))),
+  giftAid: z.optional(giftAidSchema),
 });
 
 export type DonationRequest = z.infer<typeof donationRequestSchema>;

@@ -7,8 +7,9 @@ import "server-only";
 import type Stripe from "stripe";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { Prisma, type Donation, type Donor } from "@/lib/db/generated/client.ts";
+import { Prisma, type Donation, type Donor, type GiftAidDeclaration } from "@/lib/db/generated/client.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { declarationData, sameDeclaration } from "@/lib/gift-aid/declaration-data";
 import { allowAnonymousEmail } from "@/lib/rate-limit/email-limits";
 import { cancelPaymentIntent } from "@/lib/stripe/cancel-payment-intent";
 import { donorFacingStripeError } from "@/lib/stripe/errors";
@@ -23,7 +24,7 @@ import type { DonationAmounts } from "./price-donation";
 import type { DonationTarget } from "./resolve-donation-target";
 import type { StripeClock } from "./stripe-clock";
 
-type Existing = Donation & { donor: Donor | null };
+type Existing = Donation & { donor: Donor | null; giftAidDeclaration: GiftAidDeclaration | null };
 
 /** Stripe changes the amount and currency of these only (and the donor can still pay them). */
 const CHANGEABLE: ReadonlyArray<Stripe.PaymentIntent.Status> = ["requires_payment_method", "requires_confirmation", "requires_action"];
@@ -58,7 +59,9 @@ export async function replayDonation(
     campaignId: target.campaign?.id ?? null,
   };
   const unchanged =
-    existing.donor?.email === request.donor.email && (Object.keys(wanted) as Array<keyof typeof wanted>).every((field) => existing[field] === wanted[field]);
+    existing.donor?.email === request.donor.email &&
+    (Object.keys(wanted) as Array<keyof typeof wanted>).every((field) => existing[field] === wanted[field]) &&
+    sameDeclaration(existing.giftAidDeclaration, request.giftAid, existing.donorId ?? "");
   if (unchanged) return answer(existing, intent, account, readBankTransfer(existing.bankTransfer));
   if (!CHANGEABLE.includes(intent.status) && intent.status !== "canceled") {
     throw new ApiError(
@@ -112,11 +115,23 @@ export async function replayDonation(
   const email =
     replace && bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress)) ? bankTransferEmail(target.organisation.name, bankTransfer) : null;
   await db.$transaction(async (tx) => {
+    // A changed Gift Aid declaration is a new one (a declaration is never edited); the one it
+    // replaces, or the one the donor unticked, no longer covers anything.
+    const keepDeclaration = sameDeclaration(existing.giftAidDeclaration, request.giftAid, donor.id);
+    const declaration = keepDeclaration
+      ? existing.giftAidDeclaration
+      : request.giftAid
+        ? await tx.giftAidDeclaration.create({ data: declarationData(request.giftAid, target.organisation.id, donor.id) })
+        : null;
+    if (!keepDeclaration && existing.giftAidDeclaration) {
+      await tx.giftAidDeclaration.update({ where: { id: existing.giftAidDeclaration.id }, data: { cancelledAt: new Date() } });
+    }
     // Another retry of the same page replaced the PaymentIntent meanwhile: the donor reloads and sees.
     const { count } = await tx.donation.updateMany({
       where: { id: existing.id, stripePaymentIntentId: intent.id },
       data: {
         ...wanted,
+        giftAidDeclarationId: declaration?.id ?? null,
         donorId: donor.id,
         stripeAccountId,
         stripePaymentIntentId: next.id,

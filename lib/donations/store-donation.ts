@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Prisma } from "@/lib/db/generated/client.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { declarationData } from "@/lib/gift-aid/declaration-data";
 import { allowAnonymousEmail } from "@/lib/rate-limit/email-limits";
 import { bankTransferEmail, type BankTransferInstructions } from "./bank-transfer";
 import type { DonationRequest } from "./donation-request";
@@ -32,6 +33,10 @@ export async function storeDonation(input: StoreInput) {
     bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress)) ? bankTransferEmail(target.organisation.name, bankTransfer) : null;
   try {
     await db.$transaction(async (tx) => {
+      // The donor's Gift Aid declaration, stored with its date, and the gift linked to it.
+      const declaration = request.giftAid
+        ? await tx.giftAidDeclaration.create({ data: declarationData(request.giftAid, target.organisation.id, donor.id), select: { id: true } })
+        : null;
       await tx.donation.create({
         data: {
           id: donationId,
@@ -51,6 +56,7 @@ export async function storeDonation(input: StoreInput) {
           idempotencyKey: input.idempotencyKey,
           anonymous: request.anonymous,
           dedication: request.dedication || null,
+          giftAidDeclarationId: declaration?.id ?? null,
           bankTransfer: bankTransfer ? (bankTransfer as unknown as Prisma.InputJsonValue) : undefined,
         },
       });

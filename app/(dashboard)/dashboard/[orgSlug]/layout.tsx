@@ -3,6 +3,7 @@ import { OrganisationSwitcher } from "@/components/organisation-switcher";
 import { db } from "@/lib/db/client";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 
 export default async function OrganisationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -24,6 +25,7 @@ export default async function OrganisationLayout({ children, params }: { childre
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
           { href: `${base}/recurring`, label: "Recurring" },
+          ...(hasRole(role, "admin") && isUkOrganisation(organisation) ? [{ href: `${base}/gift-aid`, label: "Gift Aid" }] : []),
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
           { href: `${base}/members`, label: "Members" },

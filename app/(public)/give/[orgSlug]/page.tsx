@@ -4,6 +4,7 @@ import { CampaignProgress } from "@/components/donations/campaign-progress";
 import { DonationForm } from "@/components/donations/donation-form";
 import { loadGivePage } from "@/lib/donations/give-page";
 import { getEnv } from "@/lib/env";
+import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 import { imageUrl } from "@/lib/images/image-url";
 
 type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ fund?: string; campaign?: string }> };
@@ -56,6 +57,7 @@ export default async function GivePage({ params, searchParams }: Props) {
               acceptedCurrencies: organisation.acceptedCurrencies,
               feeRates: organisation.feeRates,
               bankTransferCurrencies: page.bankTransferCurrencies,
+              giftAid: isUkOrganisation(organisation),
             }}
             fixedFund={fund?.slug ?? null}
             fixedCampaign={campaign?.slug ?? null}

@@ -24,7 +24,15 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
   const { organisation } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/donations/${donationId}`);
   const donation = await db.donation.findFirst({
     where: { id: donationId, organisationId: organisation.id },
-    include: { donor: true, fund: true, campaign: true, refunds: { orderBy: { createdAt: "asc" } }, disputes: true, ledgerEntries: { orderBy: { id: "asc" } } },
+    include: {
+      donor: true,
+      fund: true,
+      campaign: true,
+      giftAidDeclaration: { select: { scope: true, declaredAt: true } },
+      refunds: { orderBy: { createdAt: "asc" } },
+      disputes: true,
+      ledgerEntries: { orderBy: { id: "asc" } },
+    },
   });
   if (!donation) notFound();
   const money = (amount: bigint | null, currency: string | null) => (amount === null || !currency ? "-" : formatMoney(amount, currency));
@@ -64,6 +72,14 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             <>
               <dt className="text-slate-600">Dedication</dt>
               <dd>{donation.dedication}</dd>
+            </>
+          ) : null}
+          {donation.giftAidDeclaration ? (
+            <>
+              <dt className="text-slate-600">Gift Aid</dt>
+              <dd data-testid="donation-gift-aid">
+                Declared with this gift{donation.giftAidDeclaration.scope === "this_and_future" ? ", and for the donor's future gifts" : ""}
+              </dd>
             </>
           ) : null}
           <dt className="text-slate-600">Payment</dt>
