@@ -21,7 +21,12 @@ const nextConfig: NextConfig = {
   // Packages with native or WebAssembly parts stay plain Node requires on the server.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer"],
   headers() {
-    return Promise.resolve([{ source: "/:path*", headers: securityHeaders }]);
+    return Promise.resolve([
+      { source: "/:path*", headers: securityHeaders },
+      // A manage link's token is in the address: it must never travel in a Referer header (docs/recurring.md#manage-links).
+      { source: "/manage/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/manage", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ]);
   },
 };
 

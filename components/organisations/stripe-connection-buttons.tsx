@@ -36,22 +36,44 @@ export function ConnectStripeButton({ organisationId }: { organisationId: string
   );
 }
 
-export function DisconnectStripeButton({ organisationId }: { organisationId: string }) {
+/**
+ * Disconnecting Amply. Recurring gifts run on the organisation's own Stripe account and would keep
+ * charging donors out of Amply's sight, so while any run the admin chooses, in plain words, what
+ * happens to them (docs/recurring.md#disconnecting).
+ */
+export function DisconnectStripeButton({ organisationId, runningRecurringGifts = 0 }: { organisationId: string; runningRecurringGifts?: number }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [choice, setChoice] = useState<"cancel" | "keep" | null>(null);
+  const gifts = runningRecurringGifts;
+  const them = gifts === 1 ? "it" : "them";
   async function disconnect() {
+    if (gifts > 0 && !choice) {
+      setError(`Choose what happens to the ${gifts === 1 ? "recurring gift" : `${gifts} recurring gifts`} first.`);
+      return;
+    }
     setBusy(true);
-    const response = await fetch(`/api/organisations/${organisationId}/stripe/disconnect`, { method: "POST" }).catch(() => null);
+    const response = await fetch(`/api/organisations/${organisationId}/stripe/disconnect`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(choice ? { recurringGifts: choice } : {}),
+    }).catch(() => null);
     if (!response?.ok) {
       setError(response ? await errorMessage(response) : "Amply could not be reached. Nothing was changed.");
       setBusy(false);
       return;
     }
+    const answer = (await response.json()) as { recurringGifts?: { cancelled: number; kept: number } };
     setConfirming(false);
     setBusy(false);
-    router.replace("?disconnected=true");
+    const recurring = answer.recurringGifts;
+    router.replace(
+      recurring && (recurring.cancelled || recurring.kept)
+        ? `?disconnected=true&${recurring.cancelled ? `cancelled=${recurring.cancelled}` : `kept=${recurring.kept}`}`
+        : "?disconnected=true",
+    );
     router.refresh();
   }
   if (!confirming) {
@@ -67,6 +89,23 @@ export function DisconnectStripeButton({ organisationId }: { organisationId: str
       <p className="text-sm text-red-900">
         Disconnect this Stripe account? Your donation page stops taking donations until you connect again. Past donations and your ledger stay.
       </p>
+      {gifts > 0 ? (
+        <fieldset className="grid gap-2 text-sm text-red-950">
+          <legend className="mb-1 font-semibold">
+            {gifts === 1 ? "1 recurring gift is" : `${gifts} recurring gifts are`} running on your Stripe account. Disconnecting Amply does not stop {them}:
+            Stripe keeps charging {gifts === 1 ? "its donor" : "their donors"}, but Amply no longer sees those payments, sends no receipts for them, and donors
+            can no longer change {them} here.
+          </legend>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="recurringGifts" value="cancel" checked={choice === "cancel"} onChange={() => setChoice("cancel")} className="size-5" />
+            Cancel {them} now through Stripe and email {gifts === 1 ? "the donor" : "each donor"}
+          </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="radio" name="recurringGifts" value="keep" checked={choice === "keep"} onChange={() => setChoice("keep")} className="size-5" />
+            Leave {them} running on our Stripe account (we manage {them} in Stripe ourselves)
+          </label>
+        </fieldset>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         <Button type="button" variant="danger" disabled={busy} onClick={() => void disconnect()}>
           {busy ? "Disconnecting…" : "Yes, disconnect"}

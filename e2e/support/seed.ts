@@ -3,6 +3,7 @@
 import { db } from "@/lib/db/client";
 import { DEFAULT_FEE_RATES } from "@/lib/money/fees";
 import { seedDemo } from "@/lib/organisations/seed-demo";
+import { seedRecurringGifts } from "./seed-recurring";
 
 const account = process.env.E2E_STRIPE_ACCOUNT;
 const ukAccount = process.env.E2E_STRIPE_ACCOUNT_GB;
@@ -69,5 +70,6 @@ await db.organisation.create({
     memberships: { create: [{ userId: owner.id, role: "owner" }] },
   },
 });
+await seedRecurringGifts(db, account);
 console.log(`Seeded give-test on ${account} and gift-aid-test on ${ukAccount}.`);
 await db.$disconnect();

@@ -10,6 +10,8 @@ export type ActionState = {
   message?: string;
   error?: string;
   fieldErrors?: Record<string, string>;
+  /** Figures the page needs to go on (e.g. a client secret for Stripe.js). */
+  data?: Record<string, string>;
   /** What the person typed, given back after an error so the form keeps it. */
   values?: Record<string, string | string[]>;
 };

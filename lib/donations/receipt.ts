@@ -3,6 +3,7 @@ import type { EmailMessage } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
+import { manageUrl } from "@/lib/recurring/manage-link";
 import type { DonationContext } from "./find-donation";
 
 /** The organisation's own sequence (1, 2, 3... with no gaps), taken when the gift succeeds. */
@@ -39,7 +40,12 @@ export function receiptEmail(donation: DonationContext, paidAt: Date, number: st
   ];
   if (donation.recurringInterval) {
     const interval = donation.recurringInterval === "year" ? "yearly" : "monthly";
-    lines.push(`This is part of your ${interval} gift. To change or stop it, reply to this email or write to ${donation.organisationEmail}.`, "");
+    lines.push(
+      donation.recurringDonationId
+        ? `This is part of your ${interval} gift. To change, pause or stop it (this link works for 30 days): ${manageUrl(donation.recurringDonationId)}`
+        : `This is part of your ${interval} gift. To change or stop it, reply to this email or write to ${donation.organisationEmail}.`,
+      "",
+    );
   }
   lines.push(
     `Keep this receipt for your records. Questions about your gift: ${donation.organisationEmail}.`,

@@ -49,13 +49,39 @@ export const subscriptionRoutes: Route[] = [
     handler: (ctx, m) => {
       const p = ctx.params;
       const subscription = ctx.engine.subscription(ctx.account, m[1] as string);
-      const items = Array.isArray(p.items) ? (p.items as Params[]) : [];
-      const priceData = items[0] ? obj(items[0], "price_data") : undefined;
+      const items = Array.isArray(p.items) ? (p.items as Params[]) : (Object.values(obj(p, "items") ?? {}) as Params[]);
+      if (items.length > 1) throw invalid("The sandbox supports exactly one subscription item.", "items");
+      const item = items[0];
+      const priceData = item ? obj(item, "price_data") : undefined;
+      const pause = p.pause_collection === "" ? null : obj(p, "pause_collection");
+      const need = (params: Params, key: string, name: string) => {
+        const value = str(params, key);
+        if (!value) throw invalid(`Missing required param: ${name}.`, name, "parameter_missing");
+        return value;
+      };
+      const trialEnd = p.trial_end === undefined ? undefined : p.trial_end === "now" ? "now" : int(p, "trial_end");
       return ctx.engine.updateSubscription(ctx.account, subscription.id, {
         metadata: p.metadata !== undefined ? metadata(p, subscription.metadata) : undefined,
         cancelAtPeriodEnd: bool(p, "cancel_at_period_end"),
         defaultPaymentMethod: str(p, "default_payment_method"),
-        unitAmount: priceData ? int(priceData, "unit_amount") : undefined,
+        price:
+          item && priceData
+            ? {
+                itemId: need(item, "id", "items[0][id]"),
+                currency: need(priceData, "currency", "items[0][price_data][currency]").toLowerCase(),
+                product: need(priceData, "product", "items[0][price_data][product]"),
+                unitAmount: Number(need(priceData, "unit_amount", "items[0][price_data][unit_amount]")),
+                interval: need(obj(priceData, "recurring") ?? {}, "interval", "items[0][price_data][recurring][interval]"),
+              }
+            : undefined,
+        prorationBehavior: str(p, "proration_behavior"),
+        trialEnd,
+        pauseCollection:
+          pause === null
+            ? null
+            : pause
+              ? { behavior: need(pause, "behavior", "pause_collection[behavior]"), resumesAt: int(pause, "resumes_at") ?? null }
+              : undefined,
       });
     },
   },
@@ -63,7 +89,13 @@ export const subscriptionRoutes: Route[] = [
     method: "DELETE",
     pattern: /^\/v1\/subscriptions\/([^/]+)$/,
     params: SUBSCRIPTION_CANCEL,
-    handler: (ctx, m) => ctx.engine.cancelSubscription(ctx.account, m[1] as string),
+    handler: (ctx, m) => {
+      const details = obj(ctx.params, "cancellation_details") ?? {};
+      return ctx.engine.cancelSubscription(ctx.account, m[1] as string, {
+        comment: str(details, "comment") || null,
+        feedback: str(details, "feedback") || null,
+      });
+    },
   },
   {
     method: "GET",

@@ -91,8 +91,12 @@ export function createSubscription(
       payment_method_types: null,
       payment_method_options: null,
     },
+    cancellation_details: { comment: null, feedback: null, reason: null },
+    pause_collection: null,
     start_date: start,
     status: "incomplete",
+    trial_start: null,
+    trial_end: null,
     test_clock: customer.test_clock ?? null,
     _behavior: input.paymentBehavior ?? "allow_incomplete",
   };
@@ -117,14 +121,70 @@ export function getSubscription(engine: Engine, accountId: string, id: string): 
   return subscription;
 }
 
-export function updateSubscription(
-  engine: Engine,
-  accountId: string,
-  id: string,
-  changes: { metadata?: Record<string, string>; cancelAtPeriodEnd?: boolean; defaultPaymentMethod?: string; unitAmount?: number },
-) {
+export type SubscriptionChanges = {
+  metadata?: Record<string, string>;
+  cancelAtPeriodEnd?: boolean;
+  defaultPaymentMethod?: string;
+  /** A new price_data for the one item, named by its id. */
+  price?: { itemId: string; currency: string; product: string; unitAmount: number; interval: string };
+  prorationBehavior?: string;
+  trialEnd?: number | "now";
+  /** null unsets it (resume now). */
+  pauseCollection?: { behavior: string; resumesAt: number | null } | null;
+};
+
+const sandboxRefuses = (param: string, why: string) =>
+  invalid(`The Stripe sandbox refuses this deliberately: ${why}. Real Stripe accepts it; the sandbox would otherwise answer differently.`, param);
+
+/**
+ * Stripe's subscription update for what the sandbox implements. A new amount applies from the next
+ * invoice; a new interval would make Stripe reset the billing cycle and invoice at once, so the
+ * sandbox takes it only with a trial until a given time (the new interval's cycle starts there).
+ * Prorations are not simulated: a change Stripe would prorate must say proration_behavior none.
+ */
+export function updateSubscription(engine: Engine, accountId: string, id: string, changes: SubscriptionChanges) {
   const subscription = getSubscription(engine, accountId, id);
   if (subscription.status === "canceled") throw invalid("A canceled subscription can't be updated.", undefined, "resource_missing");
+  const item = subscription.items.data[0] as Obj & { id: string; price: Obj; current_period_start: number; current_period_end: number };
+  const time = clockTime(engine, accountId, subscription.test_clock);
+  const interval = (item.price.recurring as { interval: string }).interval;
+  if (changes.price) {
+    if (changes.price.itemId !== item.id) throw notFound("subscription_item", changes.price.itemId, "items[0][id]");
+    if (changes.price.currency !== String(item.price.currency)) {
+      throw invalid("The price specified does not have the same currency as the subscription's existing prices.", "items[0][price_data][currency]");
+    }
+    if (changes.price.interval !== interval && changes.trialEnd === undefined) {
+      throw sandboxRefuses(
+        "trial_end",
+        "a new interval makes Stripe reset the billing cycle and invoice at once, which the sandbox does not simulate; send trial_end",
+      );
+    }
+    const account = engine.account(accountId);
+    if (account) assertAmount(engine, account, changes.price.unitAmount, changes.price.currency);
+  }
+  if (changes.price && changes.prorationBehavior !== "none") {
+    throw sandboxRefuses("proration_behavior", "it does not simulate prorations; send proration_behavior=none");
+  }
+  if (changes.trialEnd !== undefined) {
+    if (changes.trialEnd === "now") throw sandboxRefuses("trial_end", "trial_end=now is not implemented");
+    if (changes.trialEnd <= time) throw invalid("Invalid timestamp: must be an integer Unix timestamp in the future.", "trial_end");
+    if (changes.trialEnd > time + 730 * 86_400) throw invalid("Invalid timestamp: can be no more than two years in the future.", "trial_end");
+    if (changes.prorationBehavior !== "none") throw sandboxRefuses("proration_behavior", "it does not simulate prorations; send proration_behavior=none");
+  }
+  if (changes.pauseCollection?.resumesAt != null && changes.pauseCollection.resumesAt <= time) {
+    throw invalid("Invalid timestamp: must be an integer Unix timestamp in the future.", "pause_collection[resumes_at]");
+  }
+  if (changes.defaultPaymentMethod) {
+    const pm = engine.store.get(accountId, changes.defaultPaymentMethod, "payment_method");
+    if (!pm) throw notFound("payment_method", changes.defaultPaymentMethod, "default_payment_method");
+    if (pm.customer !== subscription.customer) {
+      throw invalid(
+        `The customer does not have a payment method with the ID ${changes.defaultPaymentMethod}. The payment method must be attached to the customer.`,
+        "default_payment_method",
+      );
+    }
+  }
+
   const previous: Record<string, unknown> = {};
   if (changes.metadata) {
     previous.metadata = subscription.metadata;
@@ -133,31 +193,86 @@ export function updateSubscription(
   if (changes.cancelAtPeriodEnd !== undefined) {
     previous.cancel_at_period_end = subscription.cancel_at_period_end;
     subscription.cancel_at_period_end = changes.cancelAtPeriodEnd;
-    subscription.cancel_at = changes.cancelAtPeriodEnd ? (subscription.items.data[0] as unknown as { current_period_end: number }).current_period_end : null;
+    subscription.cancel_at = changes.cancelAtPeriodEnd ? item.current_period_end : null;
   }
   if (changes.defaultPaymentMethod) {
     previous.default_payment_method = subscription.default_payment_method;
     subscription.default_payment_method = changes.defaultPaymentMethod;
   }
-  if (changes.unitAmount !== undefined) {
-    const item = subscription.items.data[0] as Obj & { price: Obj };
-    previous.items = structuredClone(subscription.items);
+  if (changes.price || changes.trialEnd !== undefined) previous.items = structuredClone(subscription.items);
+  if (changes.price) {
     item.price = createPrice(engine, accountId, {
-      currency: String(item.price.currency),
-      unitAmount: changes.unitAmount,
-      product: String(item.price.product),
-      interval: (item.price.recurring as { interval: string }).interval,
+      currency: changes.price.currency,
+      unitAmount: changes.price.unitAmount,
+      product: changes.price.product,
+      interval: changes.price.interval,
     });
+  }
+  if (typeof changes.trialEnd === "number") {
+    // The current period ends at the trial's end, where the next cycle (at the new price) begins.
+    Object.assign(previous, { status: subscription.status, trial_start: subscription.trial_start ?? null, trial_end: subscription.trial_end ?? null });
+    subscription.status = "trialing";
+    subscription.trial_start = time;
+    subscription.trial_end = changes.trialEnd;
+    subscription.billing_cycle_anchor = changes.trialEnd;
+    item.current_period_start = time;
+    item.current_period_end = changes.trialEnd;
+  }
+  if (changes.pauseCollection !== undefined) {
+    previous.pause_collection = subscription.pause_collection ?? null;
+    subscription.pause_collection = changes.pauseCollection && { behavior: changes.pauseCollection.behavior, resumes_at: changes.pauseCollection.resumesAt };
   }
   engine.store.touch();
   engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous });
   return subscription;
 }
 
-export function cancelSubscription(engine: Engine, accountId: string, id: string) {
+/**
+ * Before the renewal at the end of the current period: a pause whose resumes_at has come is lifted
+ * and a trial that ends here ends. Answers whether collection is still paused for this renewal.
+ */
+function beforeRenewal(engine: Engine, accountId: string, subscription: Subscription): boolean {
+  const at = Number((subscription.items.data[0] as Obj).current_period_end);
+  resumeIfDue(engine, accountId, subscription, at);
+  if (subscription.status === "trialing") {
+    subscription.status = "active";
+    engine.store.touch();
+    engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous: { status: "trialing" } });
+  }
+  return Boolean(subscription.pause_collection);
+}
+
+/** Lift a pause whose resumes_at is at or before `at`. */
+export function resumeIfDue(engine: Engine, accountId: string, subscription: Subscription, at: number) {
+  const pause = subscription.pause_collection as { resumes_at: number | null } | null | undefined;
+  if (!pause || pause.resumes_at === null || pause.resumes_at > at) return;
+  subscription.pause_collection = null;
+  engine.store.touch();
+  engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous: { pause_collection: pause } });
+}
+
+/** A renewal while collection is paused with behavior void: the period's invoice is issued and voided. */
+function voidRenewal(engine: Engine, accountId: string, subscription: Subscription) {
+  const { invoice, pi } = startNextPeriod(engine, accountId, subscription);
+  invoice.status = "void";
+  (invoice.status_transitions as Record<string, unknown>).voided_at = Number((subscription.items.data[0] as Obj).current_period_start);
+  pi.status = "canceled";
+  pi.cancellation_reason = "void_invoice";
+  engine.store.touch();
+  engine.webhooks.emit("invoice.voided", publicInvoice(engine, accountId, invoice), accountId);
+  return { invoice: publicInvoice(engine, accountId, invoice), subscription: present(subscription) };
+}
+
+export function cancelSubscription(
+  engine: Engine,
+  accountId: string,
+  id: string,
+  details: { comment: string | null; feedback: string | null } = { comment: null, feedback: null },
+) {
   const subscription = getSubscription(engine, accountId, id);
   if (subscription.status === "canceled") throw invalid(`No such subscription: '${id}' (it is already canceled)`, undefined, "resource_missing");
   subscription.status = "canceled";
+  subscription.cancellation_details = { comment: details.comment, feedback: details.feedback, reason: "cancellation_requested" };
   subscription.canceled_at = now();
   subscription.ended_at = now();
   engine.store.touch();
@@ -168,8 +283,9 @@ export function cancelSubscription(engine: Engine, accountId: string, id: string
 /** The next billing cycle, charged off-session to the saved payment method (or failing). */
 export function advanceSubscription(engine: Engine, accountId: string, id: string, outcome: "paid" | "failed" = "paid") {
   const subscription = getSubscription(engine, accountId, id);
-  if (!["active", "past_due"].includes(subscription.status))
-    throw invalid(`Subscription ${id} is ${subscription.status}; only active or past_due subscriptions renew.`);
+  if (!["active", "past_due", "trialing"].includes(subscription.status))
+    throw invalid(`Subscription ${id} is ${subscription.status}; only active, trialing or past_due subscriptions renew.`);
+  if (beforeRenewal(engine, accountId, subscription)) return voidRenewal(engine, accountId, subscription);
   const { invoice, pi } = startNextPeriod(engine, accountId, subscription);
   const pmId = subscription.default_payment_method;
   const pm = pmId ? engine.store.get(accountId, pmId, "payment_method") : undefined;
@@ -203,6 +319,7 @@ export function advanceSubscription(engine: Engine, accountId: string, id: strin
  */
 export function renewSubscription(engine: Engine, accountId: string, id: string) {
   const subscription = getSubscription(engine, accountId, id);
+  if (beforeRenewal(engine, accountId, subscription)) return voidRenewal(engine, accountId, subscription);
   const customer = engine.store.get(accountId, subscription.customer, "customer");
   const fallback = (customer?.invoice_settings as { default_payment_method?: string | null } | undefined)?.default_payment_method ?? null;
   const pmId = subscription.default_payment_method ?? fallback;

@@ -7,7 +7,7 @@ import type { Engine } from "../engine";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
 import { eventAccount, type Obj, type Subscription } from "./objects";
-import { periodEnd, renewSubscription } from "./subscriptions";
+import { periodEnd, renewSubscription, resumeIfDue } from "./subscriptions";
 
 export function createTestClock(engine: Engine, accountId: string, input: { frozenTime: number; name?: string }) {
   const clock: Obj = {
@@ -90,7 +90,7 @@ function onClock(engine: Engine, accountId: string, clock: Obj) {
 function runUntil(engine: Engine, accountId: string, clock: Obj, target: number) {
   for (const subscription of onClock(engine, accountId, clock)) {
     const periodEnd = () => Number((subscription.items.data[0] as Obj).current_period_end);
-    while (["active", "past_due"].includes(subscription.status) && periodEnd() <= target) {
+    while (["active", "past_due", "trialing"].includes(subscription.status) && periodEnd() <= target) {
       if (subscription.cancel_at_period_end) {
         subscription.status = "canceled";
         subscription.canceled_at = periodEnd();
@@ -102,6 +102,7 @@ function runUntil(engine: Engine, accountId: string, clock: Obj, target: number)
       clock.frozen_time = periodEnd();
       renewSubscription(engine, accountId, subscription.id);
     }
+    if (subscription.status !== "canceled") resumeIfDue(engine, accountId, subscription, target);
   }
 }
 

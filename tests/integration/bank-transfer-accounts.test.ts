@@ -67,7 +67,7 @@ async function connectAccount(organisation: { id: string }, country: string) {
 
 async function disconnectAccount(organisation: { id: string }) {
   const response = await disconnect(
-    new Request("http://localhost:3000/x", { method: "POST", headers: { origin: "http://localhost:3000" } }),
+    new Request("http://localhost:3000/x", { method: "POST", headers: { origin: "http://localhost:3000", "content-type": "application/json" }, body: "{}" }),
     params(organisation.id),
   );
   expect(response.status).toBe(200);

@@ -24,7 +24,8 @@ const org = (owner: User, extra: Array<[User, "admin" | "viewer"]> = []) => orga
 
 const params = (orgId: string) => ({ params: Promise.resolve({ orgId }) });
 /** A POST as Amply's own page sends it (a browser always sets Origin on a POST). */
-const post = (origin: string | null = "http://localhost:3000") => new Request("http://localhost:3000/x", { method: "POST", headers: origin ? { origin } : {} });
+const post = (origin: string | null = "http://localhost:3000") =>
+  new Request("http://localhost:3000/x", { method: "POST", headers: origin ? { origin, "content-type": "application/json" } : {}, body: "{}" });
 const as = (who: User | null) => (session.user = who);
 
 async function connectUrl(orgId: string) {

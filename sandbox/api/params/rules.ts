@@ -18,7 +18,9 @@ export type Rule =
   | { kind: "metadata" }
   | { kind: "object"; keys: Table }
   | { kind: "array"; of: Rule }
-  | { kind: "range" };
+  | { kind: "range" }
+  | { kind: "emptyable"; of: Rule }
+  | { kind: "timestampOrNow" };
 export type Table = { [param: string]: Rule };
 
 export const anything: Rule = { kind: "any" };
@@ -42,6 +44,11 @@ export const object = (keys: Table): Rule => ({ kind: "object", keys });
 export const arrayOf = (of: Rule): Rule => ({ kind: "array", of });
 /** `created`-style filters: an integer, or an object of gt / gte / lt / lte integers. */
 export const range: Rule = { kind: "range" };
+
+/** A parameter an empty string unsets (`pause_collection=""`). */
+export const emptyable = (of: Rule): Rule => ({ kind: "emptyable", of });
+/** A Unix timestamp, or `now` (`trial_end`). */
+export const timestampOrNow: Rule = { kind: "timestampOrNow" };
 
 /** Real Stripe parameters the sandbox does not implement: refused by name, never ignored. */
 export const notImplemented = (...names: string[]): Table => Object.fromEntries(names.map((name) => [name, notInSandbox("not implemented in the sandbox")]));
@@ -153,6 +160,12 @@ function check(value: Param, rule: Rule, name: string): void {
       items.forEach((item, index) => check(item, rule.of, `${name}[${index}]`));
       return;
     }
+    case "emptyable":
+      if (value === "") return;
+      return check(value, rule.of, name);
+    case "timestampOrNow":
+      if (value === "now") return;
+      return check(value, integer({ min: 0 }), name);
     case "range":
       if (typeof value === "string") return check(value, integer(), name);
       return check(value, object({ gt: integer(), gte: integer(), lt: integer(), lte: integer() }), name);

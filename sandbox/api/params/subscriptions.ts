@@ -1,7 +1,25 @@
 // What /v1/subscriptions, /v1/invoices, /v1/products and /v1/prices accept, from the stripe
 // package's SubscriptionCreateParams, SubscriptionUpdateParams, InvoiceListParams,
 // ProductCreateParams and PriceCreateParams.
-import { arrayOf, boolean, currency, EXPAND, id, integer, LIST, metadata, notImplemented, notInSandbox, object, oneOf, string, type Table } from "./rules";
+import {
+  arrayOf,
+  boolean,
+  currency,
+  emptyable,
+  EXPAND,
+  id,
+  integer,
+  LIST,
+  metadata,
+  notImplemented,
+  notInSandbox,
+  object,
+  oneOf,
+  oneOfInSandbox,
+  string,
+  timestampOrNow,
+  type Table,
+} from "./rules";
 
 const CANCELLATION_DETAILS = notInSandbox("the sandbox does not keep cancellation details");
 const CONNECT = "the sandbox has no platform fees or Connect destinations: Amply takes no cut on direct charges";
@@ -68,7 +86,11 @@ export const SUBSCRIPTION_CREATE: Table = {
   ),
 };
 
-/** Update applies metadata, cancel_at_period_end, default_payment_method and the first item's unit_amount. */
+/**
+ * Update applies metadata, cancel_at_period_end, default_payment_method, a new price_data on the one
+ * item (named by its id), trial_end and pause_collection (behavior void). Proration is not
+ * simulated: a change Stripe would prorate must say proration_behavior none.
+ */
 export const SUBSCRIPTION_UPDATE: Table = {
   ...NOT_IMPLEMENTED,
   ...EXPAND,
@@ -77,20 +99,38 @@ export const SUBSCRIPTION_UPDATE: Table = {
   metadata,
   items: arrayOf(
     object({
-      price_data: object({ currency, product: id, unit_amount: integer({ min: 0 }), recurring: object({ interval: oneOf("day", "week", "month", "year") }) }),
-      ...notImplemented("id", "price", "quantity", "metadata", "deleted", "discounts", "tax_rates", "billing_thresholds", "clear_usage"),
+      id,
+      price_data: object({
+        currency,
+        product: id,
+        unit_amount: integer({ min: 0 }),
+        recurring: object({ interval: oneOf("day", "week", "month", "year"), ...notImplemented("interval_count") }),
+        ...notImplemented("tax_behavior", "unit_amount_decimal"),
+      }),
+      ...notImplemented("price", "quantity", "metadata", "deleted", "discounts", "tax_rates", "billing_thresholds", "clear_usage"),
+    }),
+  ),
+  proration_behavior: oneOfInSandbox(["always_invoice", "create_prorations", "none"], ["always_invoice", "create_prorations"]),
+  trial_end: timestampOrNow,
+  pause_collection: emptyable(
+    object({
+      behavior: oneOfInSandbox(["keep_as_draft", "mark_uncollectible", "void"], ["keep_as_draft", "mark_uncollectible"]),
+      resumes_at: integer({ min: 0 }),
     }),
   ),
   cancellation_details: CANCELLATION_DETAILS,
   application_fee_percent: notInSandbox(CONNECT),
   on_behalf_of: notInSandbox(CONNECT),
   transfer_data: notInSandbox(CONNECT),
-  ...notImplemented("description", "pause_collection", "payment_behavior", "payment_settings", "proration_date"),
+  ...notImplemented("description", "payment_behavior", "payment_settings", "proration_date"),
 };
 
 export const SUBSCRIPTION_CANCEL: Table = {
   ...EXPAND,
-  cancellation_details: CANCELLATION_DETAILS,
+  cancellation_details: object({
+    comment: string(5000),
+    feedback: oneOf("customer_service", "low_quality", "missing_features", "other", "switched_service", "too_complex", "too_expensive", "unused"),
+  }),
   ...notImplemented("invoice_now", "prorate"),
 };
 

@@ -24,6 +24,7 @@ export default async function OrganisationLayout({ children, params }: { childre
         items={[
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
+          { href: `${base}/recurring`, label: "Recurring" },
           ...(hasRole(role, "admin")
             ? [
                 { href: `${base}/campaigns`, label: "Campaigns" },

@@ -4,13 +4,14 @@ import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { recentTotals } from "@/lib/donations/recent-totals";
 import { formatMoney } from "@/lib/money/amount";
+import { monthlyRecurringRevenue } from "@/lib/recurring/monthly-recurring-revenue";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OrganisationOverview({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { organisation } = await requirePageRole(orgSlug, "viewer");
-  const totals = await recentTotals(organisation.id);
+  const [totals, recurring] = await Promise.all([recentTotals(organisation.id), monthlyRecurringRevenue(organisation.id)]);
   const base = `/dashboard/${organisation.slug}`;
   return (
     <>
@@ -44,6 +45,28 @@ export default async function OrganisationOverview({ params }: { params: Promise
             ))}
           </ul>
         )}
+      </Card>
+      <Card
+        title="Monthly recurring revenue"
+        description="What running recurring gifts bring in a month, in each currency: a yearly gift counts as a twelfth, covered fees are left out, paused gifts are not counted."
+      >
+        {recurring.length === 0 ? (
+          <p className="text-sm text-slate-700">No recurring gifts are running.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-3" data-testid="monthly-recurring-revenue">
+            {recurring.map((total) => (
+              <li key={total.currency} className="rounded-lg bg-slate-50 p-4">
+                <p className="text-2xl font-bold tabular-nums">{formatMoney(total.amount, total.currency)}</p>
+                <p className="text-sm text-slate-600">
+                  {total.gifts} recurring gift{total.gifts === 1 ? "" : "s"} in {total.currency}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Link href={`${base}/recurring`} className="mt-3 inline-block text-sm font-semibold text-teal-800 underline">
+          Recurring gifts
+        </Link>
       </Card>
       <Card title="Stripe account" description={organisation.stripeAccountId ? `Connected (${organisation.stripeAccountId})` : "Not connected yet."}>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">

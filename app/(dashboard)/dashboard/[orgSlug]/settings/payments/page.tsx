@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectStripeButton, DisconnectStripeButton } from "@/components/organisations/stripe-connection-buttons";
+import { runningRecurringGifts } from "@/lib/recurring/running-recurring-gifts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
@@ -67,7 +68,15 @@ export default async function PaymentsSettingsPage({
         </Alert>
       ) : null}
       {query.disconnected === "true" && !organisation.stripeAccountId ? (
-        <Alert tone="info">Stripe is disconnected. Your donation page is closed until you connect again.</Alert>
+        <Alert tone="info">
+          Stripe is disconnected. Your donation page is closed until you connect again.
+          {countOf(query.cancelled)
+            ? ` ${plural(countOf(query.cancelled), "recurring gift was", "recurring gifts were")} cancelled through Stripe and their donors emailed.`
+            : ""}
+          {countOf(query.kept)
+            ? ` ${plural(countOf(query.kept), "recurring gift keeps", "recurring gifts keep")} charging donors on your Stripe account; Amply no longer sees those payments. Manage or cancel them in your Stripe Dashboard.`
+            : ""}
+        </Alert>
       ) : null}
       {error ? (
         <Alert tone="error" title="Not connected">
@@ -141,7 +150,7 @@ export default async function PaymentsSettingsPage({
           ) : null}
           {canManage ? (
             <div className="mt-6 grid gap-2">
-              <DisconnectStripeButton organisationId={organisation.id} />
+              <DisconnectStripeButton organisationId={organisation.id} runningRecurringGifts={await runningRecurringGifts(organisation.id)} />
             </div>
           ) : null}
         </Card>
@@ -169,4 +178,13 @@ export default async function PaymentsSettingsPage({
       )}
     </div>
   );
+}
+
+/** A count from the address (what the disconnect reported), or 0 for anything else. */
+function countOf(value: string | undefined): number {
+  return value && /^\d{1,6}$/.test(value) ? Number(value) : 0;
+}
+
+function plural(count: number, one: string, many: string) {
+  return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }

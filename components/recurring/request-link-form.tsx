@@ -1,0 +1,35 @@
+"use client";
+
+import { useActionState } from "react";
+import { requestManageLinkAction } from "@/app/(public)/manage/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import type { ActionState } from "@/lib/auth/action-state";
+
+/** "Send me a fresh link": the answer is the same whether or not the address is known. */
+export function RequestLinkForm() {
+  const [state, action, pending] = useActionState<ActionState, FormData>(requestManageLinkAction, {});
+  const typed = typeof state.values?.email === "string" ? state.values.email : undefined;
+  const fieldError = state.fieldErrors?.email;
+  return (
+    <form action={action} className="grid gap-4" noValidate>
+      {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      {state.error && !fieldError ? <Alert tone="error">{state.error}</Alert> : null}
+      <Field
+        label="Email address"
+        hint="The address your receipts go to."
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={typed}
+        key={typed}
+        error={fieldError}
+      />
+      <Button type="submit" disabled={pending} className="justify-self-start">
+        {pending ? "Sending…" : "Email me a link"}
+      </Button>
+    </form>
+  );
+}
