@@ -12,6 +12,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { db } = await import("@/lib/db/client");
 const { correctReceiptAction, resendReceiptAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/donations/[donationId]/actions");
 const { composeReceiptEmail } = await import("@/lib/receipts/receipt-email");
+const { updateReceiptSettingsAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/settings/receipts/actions");
+const { createOrganisation } = await import("@/lib/organisations/create-organisation");
 const { pdfText } = await import("../support/pdf-text");
 const { chargeIdOf, captured, connectedOrganisation, deliver, donationWithIntent, eventOf, payWithCard, person } = await import("../support/fixtures");
 
@@ -216,5 +218,55 @@ describe("resending a receipt", () => {
     expect(await queued()).toHaveLength(5);
     // Numbers are not spent by resending.
     expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({ receiptCounter: 2 });
+  });
+});
+
+describe("the organisation's receipt details", () => {
+  const details = {
+    legalName: "  Flussfreunde e.V. ",
+    registrationNumber: "VR 4711",
+    address: "Uferweg 2\r\n\r\n10115 Berlin\n",
+    timeZone: "Europe/Berlin",
+    taxStatement: "Wir sind als gemeinnützig anerkannt.",
+  };
+
+  it("start blank (no invented tax statement), in the country's zone where it has one, UTC where it has several", async () => {
+    const base = { name: "Zone Test", email: "zone@example.org", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"], feeRates: [] };
+    const berlin = await createOrganisation({ ...base, country: "DE", slug: `tz-de-${Date.now().toString(36)}` }, users.owner.id);
+    const usa = await createOrganisation({ ...base, country: "US", slug: `tz-us-${Date.now().toString(36)}` }, users.owner.id);
+    expect(berlin).toMatchObject({ timeZone: "Europe/Berlin", taxStatement: "", legalName: null, registrationNumber: null, address: null });
+    expect(usa).toMatchObject({ timeZone: "UTC", taxStatement: "" });
+  });
+
+  it("are saved by an admin, trimmed, and refused to a viewer", async () => {
+    const org = await organisationWithTeam();
+    session.user = users.viewer;
+    expect(await updateReceiptSettingsAction({}, form({ organisationId: org.organisation.id, ...details }))).toMatchObject({
+      error: expect.stringContaining("viewer") as string,
+    });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({ legalName: null, timeZone: "UTC" });
+
+    session.user = users.admin;
+    expect(await updateReceiptSettingsAction({}, form({ organisationId: org.organisation.id, ...details }))).toMatchObject({ ok: true });
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({
+      legalName: "Flussfreunde e.V.",
+      registrationNumber: "VR 4711",
+      address: "Uferweg 2\n10115 Berlin",
+      timeZone: "Europe/Berlin",
+      taxStatement: "Wir sind als gemeinnützig anerkannt.",
+    });
+  });
+
+  it("refuse a time zone that is not an IANA zone, keeping what was typed and saving nothing", async () => {
+    const org = await organisationWithTeam();
+    session.user = users.admin;
+    for (const timeZone of ["Europe/Atlantis", "+02:00", "CET; DROP TABLE", ""]) {
+      const result = await updateReceiptSettingsAction({}, form({ organisationId: org.organisation.id, ...details, timeZone }));
+      expect(result).toMatchObject({
+        fieldErrors: { timeZone: expect.stringContaining("Choose a time zone") as string },
+        values: expect.objectContaining({ legalName: details.legalName, timeZone }) as unknown,
+      });
+    }
+    expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({ legalName: null, timeZone: "UTC" });
   });
 });

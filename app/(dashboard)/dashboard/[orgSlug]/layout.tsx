@@ -24,7 +24,12 @@ export default async function OrganisationLayout({ children, params }: { childre
           { href: base, label: "Overview" },
           { href: `${base}/donations`, label: "Donations" },
           { href: `${base}/settings/payments`, label: "Payments" },
-          ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
+          ...(hasRole(role, "admin")
+            ? [
+                { href: `${base}/settings`, label: "Settings" },
+                { href: `${base}/settings/receipts`, label: "Receipts" },
+              ]
+            : []),
           { href: `${base}/members`, label: "Members" },
         ]}
       />
