@@ -18,6 +18,9 @@ async function setReceiptDetails(page: Page) {
   await page.getByLabel("Tax statement (optional)").fill(TAX_STATEMENT);
   await page.getByRole("button", { name: "Save receipt details" }).click();
   await expect(page.getByText("Saved. Receipts issued or resent from now on show these details.")).toBeVisible();
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 /** A donor gives 25.00 EUR with the fee covered, from a browser that is not signed in. */
@@ -62,6 +65,9 @@ test("a donation's receipt email carries a PDF with the registration number, tax
   await donationInDashboard(page, donor.name, "Succeeded");
   const receipts = page.getByTestId("receipt");
   await expect(receipts).toHaveCount(1);
+  // The receipts and their forms fit a 360 px phone (the table scrolls inside its card).
+  await page.setViewportSize({ width: 360, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.getByRole("button", { name: "Resend receipt" }).click();
   await expect(page.getByText(new RegExp(`Receipt R-\\d{6} is on its way to ${donor.email.replace(/[.]/g, "\\.")}`))).toBeVisible();
   await expect(async () => {
