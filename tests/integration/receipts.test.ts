@@ -270,3 +270,23 @@ describe("the organisation's receipt details", () => {
     expect(await db.organisation.findUniqueOrThrow({ where: { id: org.organisation.id } })).toMatchObject({ legalName: null, timeZone: "UTC" });
   });
 });
+
+describe("the development mailbox's attachments", () => {
+  it("are not served where the mailbox is off (here, as in production: NODE_ENV is not development)", async () => {
+    const { GET } = await import("@/app/dev/mailbox/attachments/[attachmentId]/route");
+    const message = await db.mailboxMessage.create({
+      data: {
+        emailId: `email-${Date.now().toString(36)}`,
+        kind: "receipt",
+        to: "x@example.org",
+        subject: "Receipt",
+        text: "Receipt",
+        attachments: { create: [{ filename: "receipt-R-000001.pdf", contentType: "application/pdf", content: Buffer.from("%PDF-1.7") }] },
+      },
+      include: { attachments: true },
+    });
+    const id = present(message.attachments[0]).id;
+    const response = await GET(new Request(`http://localhost:3000/dev/mailbox/attachments/${id}`), { params: Promise.resolve({ attachmentId: id }) });
+    expect(response.status).toBe(404);
+  });
+});
