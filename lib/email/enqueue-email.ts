@@ -11,6 +11,8 @@ export type EmailMessage = {
   kind: "sign_in" | "invitation" | "receipt" | "bank_transfer_instructions" | "recurring_payment_failed" | "recurring_change" | "recurring_manage_link";
   /** At most one message per key ever (e.g. `receipt:<donationId>`). */
   dedupeKey?: string;
+  /** A receipt's email: the outbox writes subject, text, HTML and PDF from it when it sends. */
+  receiptId?: string;
 };
 
 /**
@@ -25,8 +27,9 @@ export async function enqueueEmail(client: Db | Tx, message: EmailMessage): Prom
 /** The INSERT itself. */
 function emailInsert(message: EmailMessage): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html)
-    VALUES (${randomUUID()}, ${message.dedupeKey ?? null}, ${message.kind}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null})
+    INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html, "receiptId")
+    VALUES (${randomUUID()}, ${message.dedupeKey ?? null}, ${message.kind}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null},
+      ${message.receiptId ?? null})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { OutboxEmail } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
+import { composeReceiptEmail } from "@/lib/receipts/receipt-email";
 import { purgeRateLimits } from "@/lib/rate-limit/rate-limit";
 import { purgeStripeEvents } from "@/lib/webhooks/inbox";
 import { onOutboxNotify } from "./enqueue-email";
@@ -40,7 +41,10 @@ export async function drainOutbox(batchSize = 20): Promise<{ sent: number; faile
   let failed = 0;
   for (const message of claimed) {
     try {
-      const result = await sendEmail(message);
+      // A receipt is written now, from its Receipt row: the transaction that issued it stays short
+      // (docs/receipts.md#sent-by-the-outbox). What was sent is kept on the row, for the record.
+      const composed = message.receiptId ? await composeReceiptEmail(message.receiptId) : null;
+      const result = await sendEmail(composed ? { ...message, ...composed } : message);
       await db.outboxEmail.update({
         where: { id: message.id },
         data: {
@@ -49,6 +53,7 @@ export async function drainOutbox(batchSize = 20): Promise<{ sent: number; faile
           transport: result.transport,
           attempts: { increment: 1 },
           lastError: null,
+          ...(composed ? { subject: composed.subject, text: composed.text, html: composed.html } : {}),
           ...(SECRET_KINDS.has(message.kind) ? { text: REMOVED, html: null } : {}),
         },
       });

@@ -5,6 +5,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { OrganisationInput } from "./organisation-input";
 import type { LogoChange } from "./read-logo-field";
 import { setOrganisationLogo } from "./set-organisation-logo";
+import { defaultTimeZone } from "./time-zone";
 
 /** A new organisation, its fee rates, a general fund, its logo, and its creator as owner. */
 export async function createOrganisation(input: OrganisationInput & { slug: string; logo?: LogoChange }, ownerId: string) {
@@ -16,6 +17,8 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
           name: input.name,
           email: input.email,
           country: input.country,
+          // Its country's zone where the country has only one; the admin can change it in Settings > Receipts.
+          timeZone: defaultTimeZone(input.country),
           defaultCurrency: input.defaultCurrency,
           acceptedCurrencies: input.acceptedCurrencies,
           feeRates: {

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { readDonationForPayment, type DonationContext } from "@/lib/donations/find-donation";
-import { receiptEmail } from "@/lib/donations/receipt";
+import { PENDING_RECEIPT_TEXT, receiptDedupeKey } from "@/lib/donations/receipt";
 import { advancePaymentSql, derivedStatusSql } from "@/lib/donations/status";
 import { ledgerEntryInsert } from "@/lib/ledger/book-ledger-entry";
 import { log } from "@/lib/logger";
@@ -21,7 +21,13 @@ import { ignore, NotYet, readOnAccount, type Ignored, type PrepareContext } from
  * the account is no longer connected: the payment's success is then recorded from the signed
  * payload, without a ledger entry (there is no fee to book).
  */
-export type PaidCharge = { donation: DonationContext; charge: Stripe.Charge | null; paymentIntentId: string | null };
+export type PaidCharge = {
+  donation: DonationContext;
+  charge: Stripe.Charge | null;
+  paymentIntentId: string | null;
+  /** For an instalment of a recurring gift: the period it pays for, printed on its receipt. */
+  period?: { start: Date; end: Date } | null;
+};
 
 export async function readPaidCharge(
   event: Stripe.Event,
@@ -43,17 +49,15 @@ export async function readPaidCharge(
   return { donation, charge, paymentIntentId: refs.paymentIntentId };
 }
 
-const RECEIPT_NUMBER = "{receipt-number}";
-
 /**
  * The writes of a paid charge, as one statement (every gift runs it: one round trip, and the
  * organisation's receipt counter is held only until the commit right after). The inbox runs it in
  * its own transaction, only while the event is unprocessed and its lease still held.
  * - the payment moves to succeeded (never back) and the donation's status follows from its facts;
  * - the donation takes its organisation's next receipt number, once: the counter is taken here, so
- *   failed attempts leave no gaps;
- * - its receipt is queued, with that number, one per donation (by its dedupe key), whether or not
- *   the balance transaction exists yet;
+ *   failed attempts leave no gaps; its Receipt row is issued with that number, at the same moment;
+ * - the receipt's email is queued, one per donation (by its dedupe key), whether or not the balance
+ *   transaction exists yet; the outbox writes it (text, HTML, PDF) when it sends it;
  * - the `donation_received` ledger entry is booked once the balance transaction exists (one per
  *   charge, by the ledger's unique (type, Stripe object)): the ledger is append-only, so the entry is
  *   written when its fee is known, never before and never twice.
@@ -85,7 +89,7 @@ export function paidChargeStatement(event: Stripe.Event, prepared: PaidCharge): 
           description: "Donation received",
         })
       : null;
-  const receipt = receiptEmail(donation, paidAt, RECEIPT_NUMBER);
+  const period = prepared.period ?? null;
   const printed = Prisma.sql`'R-' || lpad("receiptNumber"::text, 6, '0')`;
   return Prisma.sql`
     WITH current AS (SELECT "receiptNumber" FROM "Donation" WHERE id = ${donation.id} FOR UPDATE),
@@ -106,13 +110,20 @@ export function paidChargeStatement(event: Stripe.Event, prepared: PaidCharge): 
       RETURNING ${printed} AS printed
     )
     ${ledger ? Prisma.sql`, ledger AS (${ledger})` : Prisma.empty}
+    , issued AS (
+      INSERT INTO "Receipt" (id, "organisationId", "donationId", number, kind, "donorName", "periodStart", "periodEnd", "issuedAt")
+      SELECT ${randomUUID()}, ${donation.organisationId}, ${donation.id}, "receiptCounter", 'original'::"ReceiptKind", ${donation.donorName}::text,
+        ${period?.start.toISOString() ?? null}::timestamptz AT TIME ZONE 'UTC', ${period?.end.toISOString() ?? null}::timestamptz AT TIME ZONE 'UTC',
+        NOW() AT TIME ZONE 'UTC'
+      FROM counter
+      RETURNING id, number)
     ${
-      receipt
+      donation.donorEmail
         ? Prisma.sql`, receipt AS (
-      INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html)
-      SELECT ${randomUUID()}, ${receipt.dedupeKey ?? null}, ${receipt.kind}, ${receipt.to}, replace(${receipt.subject}, ${RECEIPT_NUMBER}, printed),
-        replace(${receipt.text}, ${RECEIPT_NUMBER}, printed), replace(${receipt.html ?? ""}, ${RECEIPT_NUMBER}, printed)
-      FROM paid
+      INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, "receiptId")
+      SELECT ${randomUUID()}, ${receiptDedupeKey(donation.id)}, 'receipt', ${donation.donorEmail},
+        ${`Your receipt from ${donation.organisationName} (`} || 'R-' || lpad(number::text, 6, '0') || ')', ${PENDING_RECEIPT_TEXT}, issued.id
+      FROM issued
       ON CONFLICT ("dedupeKey") DO NOTHING)`
         : Prisma.empty
     }

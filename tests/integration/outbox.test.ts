@@ -52,6 +52,14 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
+/** The bytes of a base64 attachment in a raw MIME message, by file name. */
+function pdfAttachment(raw: string, filename: string): Uint8Array {
+  const start = raw.indexOf(`filename=${filename}`);
+  if (start < 0) throw new Error(`no attachment ${filename}`);
+  const body = raw.slice(raw.indexOf("\r\n\r\n", start) + 4);
+  return Uint8Array.from(Buffer.from(body.slice(0, body.indexOf("\r\n--")).replace(/\s+/g, ""), "base64"));
+}
+
 async function dueNow(id: string) {
   await modules.db.outboxEmail.update({ where: { id }, data: { nextAttemptAt: new Date() } });
 }
@@ -144,11 +152,17 @@ describe("the email outbox", () => {
     const stored = await db.donation.findUniqueOrThrow({ where: { id: donation.id } });
     const { text } = await db.outboxEmail.findUniqueOrThrow({ where: { id: receipt.id } });
     expect(text).toContain(org.organisation.name);
-    expect(text).toContain("Amount: €25.63 (your gift of €25.00 plus €0.63 you added to cover processing fees)");
+    expect(text).toContain("Amount: €25.63\nYour gift: €25.00\nAdded to cover processing fees: €0.63");
     expect(text).toContain("Towards: Shelter fund");
     // The organisation's first receipt: numbered per organisation, from 1.
     expect(stored.receiptNumber).toBe(1);
     expect(text).toContain("Receipt number: R-000001");
-    expect(text).toMatch(/Date: \d{1,2} \w+ \d{4}/);
+    expect(text).toMatch(/Date of gift: \d{1,2} \w+ \d{4}/);
+    // Sent with its PDF attached, as the donor's mail program receives it.
+    const message = delivered.find((m) => m.includes(donor.email)) ?? "";
+    const pdf = pdfAttachment(message, "receipt-R-000001.pdf");
+    const { pdfText } = await import("../support/pdf-text");
+    expect(await pdfText(pdf)).toContain("Dana Donor");
+    expect(message).toMatch(/Content-Type: text\/html/);
   });
 });

@@ -33,7 +33,12 @@ export default async function OrganisationLayout({ children, params }: { childre
             : []),
           ...(hasRole(role, "admin") && isUkOrganisation(organisation) ? [{ href: `${base}/gift-aid`, label: "Gift Aid" }] : []),
           { href: `${base}/settings/payments`, label: "Payments" },
-          ...(hasRole(role, "admin") ? [{ href: `${base}/settings`, label: "Settings" }] : []),
+          ...(hasRole(role, "admin")
+            ? [
+                { href: `${base}/settings`, label: "Settings" },
+                { href: `${base}/settings/receipts`, label: "Receipts" },
+              ]
+            : []),
           { href: `${base}/members`, label: "Members" },
         ]}
       />

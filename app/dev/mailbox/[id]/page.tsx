@@ -25,7 +25,10 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
   // Each page checks on its own too: a request can render a page without its layout.
   if (!getEnv().devMailbox) notFound();
   const { id } = await params;
-  const message = await db.mailboxMessage.findUnique({ where: { id } });
+  const message = await db.mailboxMessage.findUnique({
+    where: { id },
+    include: { attachments: { select: { id: true, filename: true, contentType: true }, orderBy: { filename: "asc" } } },
+  });
   if (!message) notFound();
   return (
     <article className="grid gap-4 rounded-xl bg-white p-6 ring-1 ring-slate-200">
@@ -41,6 +44,23 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
           <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
         </dd>
       </dl>
+      {message.attachments.length ? (
+        <section aria-labelledby="attachments-heading" className="grid gap-1">
+          <h3 id="attachments-heading" className="text-sm font-semibold text-slate-800">
+            Attachments
+          </h3>
+          <ul className="grid gap-1 text-sm">
+            {message.attachments.map((attachment) => (
+              <li key={attachment.id}>
+                <a href={`/dev/mailbox/attachments/${attachment.id}`} download={attachment.filename} className="font-semibold text-teal-800 underline">
+                  {attachment.filename}
+                </a>{" "}
+                <span className="text-slate-600">({attachment.contentType})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Linkified text={message.text} />
     </article>
   );

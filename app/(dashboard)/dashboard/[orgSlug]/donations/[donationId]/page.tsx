@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/donations/status-badge";
+import { CorrectReceiptForm, ResendReceiptForm } from "@/components/receipts/receipt-forms";
 import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
+import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { receiptNumber } from "@/lib/donations/receipt";
 import { formatMoney } from "@/lib/money/amount";
+import { formatDate } from "@/lib/organisations/time-zone";
+import { formatReceiptNumber } from "@/lib/receipts/receipt-content";
+import { correctReceiptAction, resendReceiptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Donation" };
 
@@ -21,7 +26,7 @@ const ENTRY_LABELS: Record<string, string> = {
 
 export default async function DonationPage({ params }: { params: Promise<{ orgSlug: string; donationId: string }> }) {
   const { orgSlug, donationId } = await params;
-  const { organisation } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/donations/${donationId}`);
+  const { organisation, role } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/donations/${donationId}`);
   const donation = await db.donation.findFirst({
     where: { id: donationId, organisationId: organisation.id },
     include: {
@@ -32,9 +37,12 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
       refunds: { orderBy: { createdAt: "asc" } },
       disputes: true,
       ledgerEntries: { orderBy: { id: "asc" } },
+      receipts: { orderBy: { number: "desc" }, include: { replaces: { select: { number: true } }, replacedBy: { select: { id: true } } } },
     },
   });
   if (!donation) notFound();
+  const canManage = hasRole(role, "admin");
+  const inForce = donation.receipts.find((receipt) => !receipt.replacedBy) ?? null;
   const money = (amount: bigint | null, currency: string | null) => (amount === null || !currency ? "-" : formatMoney(amount, currency));
   return (
     // One column that may shrink below its content: the ledger table scrolls inside its card instead
@@ -95,6 +103,72 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
           <dt className="text-slate-600">Stripe</dt>
           <dd className="font-mono text-xs break-all">{donation.stripeChargeId ?? donation.stripePaymentIntentId ?? "-"}</dd>
         </dl>
+      </Card>
+      <Card title="Receipts" description="Every receipt issued for this gift, newest first. A correction has a new number and replaces the one before.">
+        {donation.receipts.length === 0 ? (
+          <p className="text-sm text-slate-600">None yet: the receipt is issued when the payment succeeds.</p>
+        ) : (
+          <Table
+            caption="Receipts issued for this donation"
+            variant="inset"
+            className="min-w-[28rem]"
+            testId="receipts"
+            rows={donation.receipts}
+            rowKey={(receipt) => receipt.id}
+            rowTestId="receipt"
+            columns={[
+              {
+                header: "Number",
+                cell: (receipt) => (
+                  <>
+                    <span className="font-semibold">{formatReceiptNumber(receipt.number)}</span>
+                    <span className="block text-xs text-slate-600">
+                      {receipt.replacedBy ? "Replaced" : "In force"}
+                      {receipt.replaces ? `; corrects ${formatReceiptNumber(receipt.replaces.number)}` : ""}
+                    </span>
+                  </>
+                ),
+              },
+              { header: "Issued", cell: (receipt) => formatDate(receipt.issuedAt, organisation.timeZone) },
+              {
+                header: "Donor as printed",
+                cell: (receipt) => (
+                  <>
+                    {receipt.donorName ?? "Supporter"}
+                    {receipt.donorAddress ? <span className="block text-xs whitespace-pre-line text-slate-600">{receipt.donorAddress}</span> : null}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+        {canManage && inForce ? (
+          <div className="mt-6 grid gap-8">
+            {donation.donor?.email ? (
+              <section aria-labelledby="resend-heading" className="grid gap-2">
+                <h3 id="resend-heading" className="font-semibold">
+                  Resend
+                </h3>
+                <ResendReceiptForm action={resendReceiptAction} organisationId={organisation.id} donationId={donation.id} to={donation.donor.email} />
+              </section>
+            ) : null}
+            <section aria-labelledby="correct-heading" className="grid gap-2">
+              <h3 id="correct-heading" className="font-semibold">
+                Correct the donor&apos;s name or address
+              </h3>
+              <p className="text-sm text-slate-700">
+                Issues a receipt with a new number that replaces {formatReceiptNumber(inForce.number)}, and emails it to the donor.
+              </p>
+              <CorrectReceiptForm
+                action={correctReceiptAction}
+                organisationId={organisation.id}
+                donationId={donation.id}
+                donorName={inForce.donorName ?? ""}
+                donorAddress={inForce.donorAddress ?? ""}
+              />
+            </section>
+          </div>
+        ) : null}
       </Card>
       <Card
         title="Ledger"

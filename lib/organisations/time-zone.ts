@@ -1,0 +1,96 @@
+// Dating an instant by an organisation's calendar. Receipts, statements and reports say which day
+// (and so which tax year) a gift belongs to in the organisation's own time zone: a gift made at
+// 00:30 in Berlin on 1 January is a gift of the new year there, though UTC still says 31 December.
+
+export type CalendarDate = { year: number; month: number; day: number };
+
+let zones: Set<string> | undefined;
+
+/** The IANA zone names this runtime lists (`Europe/Berlin`), to choose from. */
+export function timeZones(): string[] {
+  zones ??= new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
+  return [...zones].sort();
+}
+
+/**
+ * An IANA zone name the runtime knows: one it lists, or an alias it resolves (ICU lists some zones
+ * by their older names, `Asia/Calcutta` for `Asia/Kolkata`). Never an offset like `+02:00`, whose
+ * dates would ignore daylight saving time.
+ */
+export function isTimeZone(value: string): boolean {
+  zones ??= new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
+  if (zones.has(value)) return true;
+  if (!/^[A-Z][A-Za-z_-]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(value)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The day `instant` falls on in `timeZone` (month 1-12). */
+export function calendarDate(instant: Date, timeZone: string): CalendarDate {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    partsFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+}
+
+/** "1 January 2027": the day `instant` falls on in `timeZone`, written out for a person. */
+export function formatDate(instant: Date, timeZone: string, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant);
+}
+
+// Countries (among those Stripe accounts can be opened in) whose whole territory keeps one zone's
+// time. Countries with several (US, Canada, Australia, Brazil, Mexico, Spain with the Canaries,
+// Portugal with the Azores, New Zealand with the Chathams, Cyprus) get UTC until the organisation
+// chooses: guessing would date some gifts on the wrong day.
+const COUNTRY_ZONES: Record<string, string> = {
+  AE: "Asia/Dubai",
+  AT: "Europe/Vienna",
+  BE: "Europe/Brussels",
+  BG: "Europe/Sofia",
+  CH: "Europe/Zurich",
+  CZ: "Europe/Prague",
+  DE: "Europe/Berlin",
+  DK: "Europe/Copenhagen",
+  EE: "Europe/Tallinn",
+  FI: "Europe/Helsinki",
+  FR: "Europe/Paris",
+  GB: "Europe/London",
+  GI: "Europe/Gibraltar",
+  GR: "Europe/Athens",
+  HK: "Asia/Hong_Kong",
+  HR: "Europe/Zagreb",
+  HU: "Europe/Budapest",
+  IE: "Europe/Dublin",
+  IN: "Asia/Kolkata",
+  IT: "Europe/Rome",
+  JP: "Asia/Tokyo",
+  LI: "Europe/Vaduz",
+  LT: "Europe/Vilnius",
+  LU: "Europe/Luxembourg",
+  LV: "Europe/Riga",
+  MT: "Europe/Malta",
+  MY: "Asia/Kuala_Lumpur",
+  NL: "Europe/Amsterdam",
+  NO: "Europe/Oslo",
+  PL: "Europe/Warsaw",
+  RO: "Europe/Bucharest",
+  SE: "Europe/Stockholm",
+  SG: "Asia/Singapore",
+  SI: "Europe/Ljubljana",
+  SK: "Europe/Bratislava",
+  TH: "Asia/Bangkok",
+};
+
+/** A new organisation's zone: its country's when the country has only one, otherwise UTC. */
+export function defaultTimeZone(country: string): string {
+  return COUNTRY_ZONES[country.toUpperCase()] ?? "UTC";
+}
