@@ -18,6 +18,8 @@ export type CampaignFormValues = {
   fundId: string;
   startsOn: string;
   endsOn: string;
+  /** The organisation's time zone, where a day starts and ends. */
+  timeZone: string;
   /** Per accepted currency: the goal and the suggested amounts, as decimal text ("1000", "10 25 50"). */
   currencies: Array<{ currency: string; goal: string; suggested: string }>;
   image: { url: string } | null;
@@ -112,7 +114,7 @@ export function CampaignForm({
           name="endsOn"
           type="date"
           defaultValue={values.endsOn}
-          hint="Gifts are taken until the end of this day (UTC)"
+          hint={`Gifts are taken until the end of this day (${values.timeZone} time)`}
           error={errors.endsOn}
         />
       </div>

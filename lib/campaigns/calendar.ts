@@ -1,14 +1,11 @@
-// Campaign dates are calendar days in the organisation's time zone. Until organisations have a zone
-// of their own every caller passes DEFAULT_TIME_ZONE; the functions take any IANA zone.
-
-export const DEFAULT_TIME_ZONE = "UTC";
+// Campaign dates are calendar days in the organisation's time zone (Settings > Receipts); the
+// functions take any IANA zone.
 
 const DAY_MS = 86_400_000;
 
-/** The organisation's time zone, once it has one; UTC until then. */
-export function organisationTimeZone(organisation: object): string {
-  const zone = "timeZone" in organisation ? organisation.timeZone : null;
-  return typeof zone === "string" && zone ? zone : DEFAULT_TIME_ZONE;
+/** The organisation's time zone: its campaigns start and end at midnight there. */
+export function organisationTimeZone(organisation: { timeZone: string }): string {
+  return organisation.timeZone;
 }
 
 function wallClock(instant: Date, timeZone: string) {

@@ -2,7 +2,7 @@ import "server-only";
 import { toDecimalString } from "@/lib/money/amount";
 import { calendarDate, organisationTimeZone } from "./calendar";
 
-type Organisation = { id: string; acceptedCurrencies: string[] };
+type Organisation = { id: string; acceptedCurrencies: string[]; timeZone: string };
 type SavedCampaign = {
   id: string;
   name: string;
@@ -29,6 +29,7 @@ export function campaignFormValues(organisation: Organisation, campaign: SavedCa
     startsOn: campaign?.startsAt ? calendarDate(campaign.startsAt, zone) : "",
     // The end is stored as the start of the day after the last day.
     endsOn: campaign?.endsAt ? calendarDate(new Date(campaign.endsAt.getTime() - 1), zone) : "",
+    timeZone: zone,
     currencies: codes.map((currency) => {
       const row = campaign?.currencies.find((saved) => saved.currency === currency);
       return {

@@ -6,7 +6,7 @@ import { storeImage } from "@/lib/images/store-image";
 import { organisationTimeZone, startOfDay } from "./calendar";
 import type { CampaignInput } from "./campaign-input";
 
-type Organisation = { id: string; acceptedCurrencies: string[] };
+type Organisation = { id: string; acceptedCurrencies: string[]; timeZone: string };
 
 const fieldError = (name: string, message: string) => new ApiError("validation_failed", "Some fields need your attention.", { fields: { [name]: [message] } });
 

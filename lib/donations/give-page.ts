@@ -23,6 +23,7 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
         name: true,
         email: true,
         websiteUrl: true,
+        timeZone: true,
         story: true,
         logoImage: imageSelect,
         storyImage: imageSelect,
