@@ -21,6 +21,7 @@ export function issueInvoice(engine: Engine, accountId: string, subscription: Su
     metadata: {},
     description: `Subscription ${reason === "subscription_create" ? "creation" : "update"}`,
     setupFutureUsage: "off_session",
+    allowed: (subscription.payment_settings as { payment_method_types?: string[] | null } | undefined)?.payment_method_types ?? null,
   });
   pi._invoice = invoiceId;
   const customer = engine.store.get(accountId, subscription.customer, "customer") as Obj;
