@@ -31,6 +31,9 @@ export type DonationContext = {
   fundName: string | null;
   campaignName: string | null;
   recurringInterval: RecurringInterval | null;
+  /** An installment's billing period. */
+  periodStart: Date | null;
+  periodEnd: Date | null;
 };
 
 /**
@@ -75,7 +78,7 @@ function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
            d."paymentMethodType", d.dedication,
            o.name AS "organisationName", o.email AS "organisationEmail", COALESCE(d."stripeAccountId", o."stripeAccountId") AS "stripeAccountId",
            dn.email AS "donorEmail", d."donorName", f.name AS "fundName", c.name AS "campaignName",
-           r.interval::text AS "recurringInterval"
+           r.interval::text AS "recurringInterval", d."periodStart", d."periodEnd"
     FROM "Donation" d
     JOIN "Organisation" o ON o.id = d."organisationId"
     LEFT JOIN "Donor" dn ON dn.id = d."donorId"

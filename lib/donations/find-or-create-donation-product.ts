@@ -14,7 +14,11 @@ export async function findOrCreateDonationProduct(organisation: { id: string; na
   if (stored) return stored.stripeProductId;
   // The key names the account: two first gifts at once get the one product.
   const product = await clock.time(() =>
-    createProduct(stripeAccount, { name: `Donation to ${organisation.name}`, metadata: { organisation_id: organisation.id } }, `${stripeAccount}:donation-product`),
+    createProduct(
+      stripeAccount,
+      { name: `Donation to ${organisation.name}`, metadata: { organisation_id: organisation.id } },
+      `${stripeAccount}:donation-product`,
+    ),
   );
   // Prisma's upsert is not atomic: two first gifts at once would both try to insert.
   await db.stripeDonationProduct.createMany({ data: [{ stripeAccountId: stripeAccount, stripeProductId: product.id }], skipDuplicates: true });

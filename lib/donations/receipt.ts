@@ -39,7 +39,11 @@ export function receiptEmail(donation: DonationContext, paidAt: Date, number: st
   ];
   if (donation.recurringInterval) {
     const interval = donation.recurringInterval === "year" ? "yearly" : "monthly";
-    lines.push(`This is part of your ${interval} gift. To change or stop it, reply to this email or write to ${donation.organisationEmail}.`, "");
+    const period =
+      donation.periodStart && donation.periodEnd
+        ? `, for the period ${dateFormat.format(donation.periodStart)} to ${dateFormat.format(donation.periodEnd)}`
+        : "";
+    lines.push(`This is part of your ${interval} gift${period}. To change or stop it, reply to this email or write to ${donation.organisationEmail}.`, "");
   }
   lines.push(
     `Keep this receipt for your records. Questions about your gift: ${donation.organisationEmail}.`,

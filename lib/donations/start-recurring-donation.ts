@@ -59,7 +59,10 @@ export function checkRecurring(request: DonationRequest, organisation: { name: s
     );
   }
   if (request.method === "bank_transfer") {
-    throw fieldError("frequency", `A bank transfer cannot repeat by itself. Give ${request.frequency} by card or SEPA Direct Debit, or give once by bank transfer.`);
+    throw fieldError(
+      "frequency",
+      `A bank transfer cannot repeat by itself. Give ${request.frequency} by card or SEPA Direct Debit, or give once by bank transfer.`,
+    );
   }
   if (!RECURRING_METHODS[request.paymentMethodType]) {
     throw fieldError(
@@ -96,7 +99,9 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
       existing.interval === interval &&
       existing.paymentMethodType === request.paymentMethodType;
     if (!same || !existing.stripeSubscriptionId) {
-      throw new ApiError("conflict", "This recurring gift was already started with other details. Reload the page to start a new one.", { reason: "changed_retry" });
+      throw new ApiError("conflict", "This recurring gift was already started with other details. Reload the page to start a new one.", {
+        reason: "changed_retry",
+      });
     }
     return answer(input, existing.stripeSubscriptionId, await firstPaymentSecret(stripeAccount, existing.stripeSubscriptionId, context.clock));
   }
@@ -228,6 +233,7 @@ export function firstPaymentIntentOf(invoice: Stripe.Invoice): string | null {
 async function firstPaymentSecret(stripeAccount: string, subscriptionId: string, clock: StripeClock): Promise<string> {
   const subscription = await clock.time(() => retrieveSubscription(stripeAccount, subscriptionId, ["latest_invoice.confirmation_secret"]));
   const secret = (subscription.latest_invoice as Stripe.Invoice | null)?.confirmation_secret?.client_secret;
-  if (!secret) throw new ApiError("conflict", "This recurring gift has already been paid or has ended. Reload the page to give again.", { reason: "changed_retry" });
+  if (!secret)
+    throw new ApiError("conflict", "This recurring gift has already been paid or has ended. Reload the page to give again.", { reason: "changed_retry" });
   return secret;
 }

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/donations/route";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { captured, connectedOrganisation, control, deliver, eventsFor, stripeSdk, type SandboxEvent } from "../support/fixtures";
+import { idOf } from "@/lib/stripe/ids";
+import { captured, chargeIdOf, connectedOrganisation, control, deliver, eventsFor, stripeSdk, type SandboxEvent } from "../support/fixtures";
 
 type Body = Record<string, unknown>;
 let address = 1;
@@ -89,7 +90,7 @@ describe("starting a recurring gift", () => {
     const product = await db.stripeDonationProduct.findUniqueOrThrow({ where: { stripeAccountId: org.account } });
     expect(price?.product).toBe(product.stripeProductId);
     const [payment] = (await stripeSdk.invoicePayments.list({ invoice: invoice.id }, { stripeAccount: org.account })).data;
-    const intent = await stripeSdk.paymentIntents.retrieve(String(payment?.payment.payment_intent), undefined, { stripeAccount: org.account });
+    const intent = await stripeSdk.paymentIntents.retrieve(String(idOf(payment?.payment.payment_intent ?? null)), undefined, { stripeAccount: org.account });
     expect(intent.client_secret).toBe(answer.body.clientSecret);
     // The first installment is a pending donation already, so the completion page and the first payment's events find it.
     const first = await db.donation.findUniqueOrThrow({ where: { id: String(answer.body.donationId) } });
@@ -111,7 +112,10 @@ describe("starting a recurring gift", () => {
     expect(other.status).toBe(201);
     const yearly = await db.recurringDonation.findFirstOrThrow({ where: { organisationId: org.organisation.id, interval: "year" } });
     const first = await db.recurringDonation.findFirstOrThrow({ where: { organisationId: org.organisation.id, interval: "month" } });
-    const [yearlyPrice, monthlyPrice] = [(await subscriptionOf(yearly.id, org.account)).items.data[0]?.price, (await subscriptionOf(first.id, org.account)).items.data[0]?.price];
+    const [yearlyPrice, monthlyPrice] = [
+      (await subscriptionOf(yearly.id, org.account)).items.data[0]?.price,
+      (await subscriptionOf(first.id, org.account)).items.data[0]?.price,
+    ];
     expect(yearlyPrice?.recurring?.interval).toBe("year");
     expect(yearlyPrice?.product).toBe(monthlyPrice?.product);
   });
@@ -142,9 +146,9 @@ async function paidRenewal() {
   const result = (await control.advance(String(recurring.stripeSubscriptionId))) as { invoice: Stripe.Invoice };
   const invoice = result.invoice;
   const [payment] = (await stripeSdk.invoicePayments.list({ invoice: String(invoice.id) }, { stripeAccount: org.account })).data;
-  const intentId = String(payment?.payment.payment_intent);
+  const intentId = String(idOf(payment?.payment.payment_intent ?? null));
   const intent = await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account });
-  const chargeId = String(intent.latest_charge);
+  const chargeId = chargeIdOf(intent);
   return { org, recurring, invoice, intentId, chargeId };
 }
 
@@ -152,7 +156,8 @@ async function eventAbout(account: string, type: string, ids: { invoice: string;
   const objectId = type.startsWith("invoice.") ? ids.invoice : type.startsWith("payment_intent.") ? ids.intent : ids.charge;
   for (let i = 0; i < 200; i++) {
     const events = await eventsFor(account, { type, objectId });
-    const event = type === "charge.updated" ? events.find((e) => e.data.previous_attributes && "balance_transaction" in e.data.previous_attributes) : events.at(-1);
+    const event =
+      type === "charge.updated" ? events.find((e) => e.data.previous_attributes && "balance_transaction" in e.data.previous_attributes) : events.at(-1);
     if (event) return event;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -204,7 +209,7 @@ describe("installments", () => {
 
   it("the first payment completes the pending donation the gift started with, and the gift becomes active", async () => {
     const { org, answer, intent, recurring } = await startedGift();
-    await captured(org.account, String(intent.latest_charge));
+    await captured(org.account, chargeIdOf(intent));
     for (const event of await eventsFor(org.account)) await deliver(event);
     const first = await db.donation.findUniqueOrThrow({ where: { id: String(answer.body.donationId) } });
     expect(first).toMatchObject({ status: "succeeded", recurringDonationId: recurring.id });
@@ -221,10 +226,12 @@ describe("installments", () => {
     const failures = await eventsFor(org.account, { type: "invoice.payment_failed", objectId: String(result.invoice.id) });
     expect(failures.length).toBeGreaterThan(0);
     for (const event of failures) await deliver(event);
-    await deliver({ ...failures[0], id: `evt_retry_${randomUUID()}` } as SandboxEvent);
+    await deliver({ ...failures[0], id: `evt_retry_${randomUUID()}` });
     for (const event of await eventsFor(org.account, { type: "customer.subscription.updated" })) await deliver(event);
     expect((await db.recurringDonation.findUniqueOrThrow({ where: { id: recurring.id } })).status).toBe("past_due");
-    const emails = await db.outboxEmail.findMany({ where: { kind: "recurring_payment_failed", to: "ada@example.org", dedupeKey: { contains: String(result.invoice.id) } } });
+    const emails = await db.outboxEmail.findMany({
+      where: { kind: "recurring_payment_failed", to: "ada@example.org", dedupeKey: { contains: String(result.invoice.id) } },
+    });
     expect(emails).toHaveLength(1);
     expect(emails[0]?.text).toContain(`${getEnv().APP_URL}/manage/`);
     expect(await db.donation.count({ where: { stripeInvoiceId: String(result.invoice.id), status: "succeeded" } })).toBe(0);
