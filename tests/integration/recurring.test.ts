@@ -237,6 +237,46 @@ describe("installments", () => {
     expect(await db.donation.count({ where: { stripeInvoiceId: String(result.invoice.id), status: "succeeded" } })).toBe(0);
   });
 
+  it("a SEPA Direct Debit gift: its installments are processing until the debit settles, found by the PaymentIntent their invoice names", async () => {
+    const { org, base } = await setup();
+    const answer = await give({ ...base, paymentMethodType: "sepa_debit", expectedTotal: 1035 });
+    expect(answer.status).toBe(201);
+    const intentId = String(answer.body.clientSecret).split("_secret_")[0] as string;
+    const first = await stripeSdk.paymentIntents.confirm(
+      intentId,
+      {
+        payment_method_data: {
+          type: "sepa_debit",
+          sepa_debit: { iban: "DE89370400440532013000" },
+          billing_details: { name: "Ada Donor", email: "ada@example.org" },
+        },
+        mandate_data: { customer_acceptance: { type: "online", online: { ip_address: "192.0.2.1", user_agent: "test" } } },
+      },
+      { stripeAccount: org.account },
+    );
+    expect(first.status).toBe("processing");
+    for (const event of await eventsFor(org.account)) await deliver(event);
+    expect(await db.donation.findUniqueOrThrow({ where: { id: String(answer.body.donationId) } })).toMatchObject({ status: "processing" });
+    await control.settle(intentId);
+    await captured(org.account, chargeIdOf(await stripeSdk.paymentIntents.retrieve(intentId, undefined, { stripeAccount: org.account })));
+    for (const event of await eventsFor(org.account)) await deliver(event);
+    expect(await db.donation.findUniqueOrThrow({ where: { id: String(answer.body.donationId) } })).toMatchObject({ status: "succeeded" });
+    const gift = await db.recurringDonation.findFirstOrThrow({ where: { organisationId: org.organisation.id } });
+    expect(gift).toMatchObject({ status: "active", paymentMethodType: "sepa_debit", chargedAmount: 1035n });
+
+    const renewal = (await control.advance(String(gift.stripeSubscriptionId))) as { invoice: Stripe.Invoice };
+    const [payment] = (await stripeSdk.invoicePayments.list({ invoice: String(renewal.invoice.id) }, { stripeAccount: org.account })).data;
+    const renewalIntent = String(idOf(payment?.payment.payment_intent ?? null));
+    await deliver(await eventAbout(org.account, "invoice.finalized", { invoice: String(renewal.invoice.id), intent: renewalIntent, charge: "" }));
+    await deliver(await eventAbout(org.account, "payment_intent.processing", { invoice: String(renewal.invoice.id), intent: renewalIntent, charge: "" }));
+    const installment = await db.donation.findFirstOrThrow({ where: { stripeInvoiceId: String(renewal.invoice.id) } });
+    expect(installment).toMatchObject({ status: "processing", stripePaymentIntentId: renewalIntent, recurringDonationId: gift.id });
+    await captured(org.account, chargeIdOf(await stripeSdk.paymentIntents.retrieve(renewalIntent, undefined, { stripeAccount: org.account })));
+    for (const event of await eventsFor(org.account)) await deliver(event);
+    expect(await db.donation.findUniqueOrThrow({ where: { id: installment.id } })).toMatchObject({ status: "succeeded", paymentMethodType: "sepa_debit" });
+    expect(await db.ledgerEntry.count({ where: { donationId: installment.id } })).toBe(1);
+  });
+
   it("an older customer.subscription.updated delivered after the cancellation does not bring the gift back", async () => {
     const { org, recurring } = await startedGift();
     const events = await eventsFor(org.account);
