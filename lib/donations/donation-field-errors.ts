@@ -5,13 +5,14 @@ import type * as z from "zod/mini";
 import { donationRequestSchema } from "./donation-request";
 
 /** The places on the donation page an error can be shown; `form` is the summary at the top. */
-export type DonationField = "amount" | "currency" | "email" | "name" | "dedication" | "fund" | "coverFee" | "method" | "form";
+export type DonationField = "amount" | "currency" | "frequency" | "email" | "name" | "dedication" | "fund" | "coverFee" | "method" | "form";
 export type DonationFieldErrors = Partial<Record<DonationField, string>>;
 
 /** Request paths (as the server's `fields` names them) -> where the page shows them. */
 const FIELD_FOR_PATH: Record<string, DonationField> = {
   amount: "amount",
   currency: "currency",
+  frequency: "frequency",
   "donor.email": "email",
   "donor.name": "name",
   dedication: "dedication",

@@ -56,6 +56,7 @@ export default async function GivePage({ params, searchParams }: Props) {
               acceptedCurrencies: organisation.acceptedCurrencies,
               feeRates: organisation.feeRates,
               bankTransferCurrencies: page.bankTransferCurrencies,
+              recurringIntervals: organisation.recurringIntervals,
             }}
             fixedFund={fund?.slug ?? null}
             fixedCampaign={campaign?.slug ?? null}

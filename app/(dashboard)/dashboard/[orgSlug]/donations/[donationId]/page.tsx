@@ -24,7 +24,15 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
   const { organisation } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/donations/${donationId}`);
   const donation = await db.donation.findFirst({
     where: { id: donationId, organisationId: organisation.id },
-    include: { donor: true, fund: true, campaign: true, refunds: { orderBy: { createdAt: "asc" } }, disputes: true, ledgerEntries: { orderBy: { id: "asc" } } },
+    include: {
+      donor: true,
+      fund: true,
+      campaign: true,
+      recurringDonation: { select: { interval: true, status: true } },
+      refunds: { orderBy: { createdAt: "asc" } },
+      disputes: true,
+      ledgerEntries: { orderBy: { id: "asc" } },
+    },
   });
   if (!donation) notFound();
   const money = (amount: bigint | null, currency: string | null) => (amount === null || !currency ? "-" : formatMoney(amount, currency));
@@ -64,6 +72,18 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             <>
               <dt className="text-slate-600">Dedication</dt>
               <dd>{donation.dedication}</dd>
+            </>
+          ) : null}
+          {donation.recurringDonation ? (
+            <>
+              <dt className="text-slate-600">Recurring</dt>
+              <dd data-testid="installment-of">
+                Installment of a {donation.recurringDonation.interval === "year" ? "yearly" : "monthly"} gift
+                {donation.periodStart && donation.periodEnd
+                  ? `, ${donation.periodStart.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" })} to ${donation.periodEnd.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" })}`
+                  : ""}{" "}
+                (the gift is {donation.recurringDonation.status.replaceAll("_", " ")})
+              </dd>
             </>
           ) : null}
           <dt className="text-slate-600">Payment</dt>
