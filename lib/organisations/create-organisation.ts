@@ -18,6 +18,7 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
           country: input.country,
           defaultCurrency: input.defaultCurrency,
           acceptedCurrencies: input.acceptedCurrencies,
+          recurringIntervals: input.recurringIntervals,
           feeRates: {
             create: input.feeRates.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
           },
