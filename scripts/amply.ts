@@ -136,7 +136,13 @@ async function prepare({ mode, port, sandboxPort }: Options): Promise<{ env: Nod
     // A ready connected account for the donation tests (the demo organisation starts unconnected).
     if (!sandbox) throw new Error("The browser tests run on the Stripe sandbox: unset STRIPE_SECRET_KEY.");
     const account = sandbox.engine.createAccount({ country: "DE", businessName: "Give Test Charity", email: "hello@give-test.example", ready: true });
-    await run(bin("tsx"), ["--conditions=react-server", "e2e/support/seed.ts"], { ...env, E2E_STRIPE_ACCOUNT: account.id });
+    // A second one for recurring gifts, whose page preselects monthly giving.
+    const recurring = sandbox.engine.createAccount({ country: "DE", businessName: "Give Monthly Charity", email: "hello@give-monthly.example", ready: true });
+    await run(bin("tsx"), ["--conditions=react-server", "e2e/support/seed.ts"], {
+      ...env,
+      E2E_STRIPE_ACCOUNT: account.id,
+      E2E_RECURRING_STRIPE_ACCOUNT: recurring.id,
+    });
   } else {
     await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);
   }

@@ -39,6 +39,7 @@ const monthly = { amount: 1000, currency: "EUR", coverFee: true, expectedTotal: 
 
 async function setup() {
   const org = await connectedOrganisation();
+  await db.organisation.update({ where: { id: org.organisation.id }, data: { recurringIntervals: ["month", "year"] } });
   return { org, base: { ...monthly, organisation: org.organisation.slug } };
 }
 
@@ -122,6 +123,10 @@ describe("starting a recurring gift", () => {
 
   it("refuses, with a message on the right field, a frequency the organisation does not offer and methods that cannot recur; nothing is created", async () => {
     const { org, base } = await setup();
+    await db.organisation.update({ where: { id: org.organisation.id }, data: { recurringIntervals: [] } });
+    const none = await give(base);
+    expect(none.status).toBe(422);
+    expect(none.body.error?.fields?.frequency?.[0]).toMatch(/one-off gifts only/);
     await db.organisation.update({ where: { id: org.organisation.id }, data: { recurringIntervals: ["month"] } });
     const yearly = await give({ ...base, frequency: "yearly" });
     expect(yearly.status).toBe(422);

@@ -2,7 +2,7 @@
 -- what Amply needs to start and follow a subscription, and the donation product per connected
 -- account (a product exists only on the account it was made on).
 -- AlterTable
-ALTER TABLE "Organisation" ADD COLUMN     "recurringIntervals" "RecurringInterval"[] DEFAULT ARRAY['month', 'year']::"RecurringInterval"[];
+ALTER TABLE "Organisation" ADD COLUMN     "recurringIntervals" "RecurringInterval"[] DEFAULT ARRAY[]::"RecurringInterval"[];
 
 -- AlterTable
 ALTER TABLE "Donation" ADD COLUMN     "periodEnd" TIMESTAMP(3),
