@@ -282,6 +282,25 @@ describe("installments", () => {
     expect(await db.ledgerEntry.count({ where: { donationId: installment.id } })).toBe(1);
   });
 
+  it("refuses an invoice event whose account does not own the gift, and ignores invoices of subscriptions Amply did not create", async () => {
+    const { org, recurring, invoice, intentId, chargeId } = await paidRenewal();
+    await control.capture(chargeId);
+    const other = await connectedOrganisation();
+    const paid = await eventAbout(org.account, "invoice.paid", { invoice: String(invoice.id), intent: intentId, charge: chargeId });
+    expect(await deliver({ ...paid, id: `evt_forged_${randomUUID()}`, account: other.account })).toMatchObject({ status: 200, state: "rejected" });
+    expect(await db.donation.count({ where: { stripeInvoiceId: String(invoice.id) } })).toBe(0);
+
+    const customer = await stripeSdk.customers.create({}, { stripeAccount: org.account });
+    const product = await stripeSdk.products.create({ name: "Not Amply's" }, { stripeAccount: org.account });
+    const foreign = await stripeSdk.subscriptions.create(
+      { customer: customer.id, items: [{ price_data: { currency: "eur", product: product.id, unit_amount: 500, recurring: { interval: "month" } } }] },
+      { stripeAccount: org.account },
+    );
+    const created = await eventsFor(org.account, { type: "invoice.finalized", objectId: String(idOf(foreign.latest_invoice)) });
+    expect(await deliver(created[0] as SandboxEvent)).toMatchObject({ status: 200, state: "ignored", outcome: "not a recurring gift of Amply's" });
+    expect(await db.donation.count({ where: { recurringDonationId: recurring.id } })).toBe(1);
+  });
+
   it("an older customer.subscription.updated delivered after the cancellation does not bring the gift back", async () => {
     const { org, recurring } = await startedGift();
     const events = await eventsFor(org.account);
