@@ -151,6 +151,10 @@ export function afterPayment(engine: Engine, pi: PaymentIntent, accountId: strin
       subscription.status = "past_due";
       scheduleRetry(engine, accountId, invoice, subscription);
     }
+    // An off-session payment the bank wants authenticated: the customer must act (then it fails too).
+    if ((pi.last_payment_error as { code?: string } | null)?.code === "authentication_required") {
+      engine.webhooks.emit("invoice.payment_action_required", publicInvoice(engine, accountId, invoice), accountId);
+    }
     engine.webhooks.emit("invoice.payment_failed", publicInvoice(engine, accountId, invoice), accountId);
   }
   engine.store.touch();

@@ -282,6 +282,22 @@ describe("installments", () => {
     expect(await db.ledgerEntry.count({ where: { donationId: installment.id } })).toBe(1);
   });
 
+  it("a renewal the bank wants authenticated asks the donor to confirm it, once per invoice", async () => {
+    const { org, recurring } = await startedGift();
+    const result = (await control.advance(String(recurring.stripeSubscriptionId), "failed")) as { invoice: Stripe.Invoice };
+    const customer = String(recurring.stripeCustomerId);
+    const card = await stripeSdk.paymentMethods.attach("pm_card_authenticationRequired", { customer }, { stripeAccount: org.account });
+    await stripeSdk.subscriptions.update(String(recurring.stripeSubscriptionId), { default_payment_method: card.id }, { stripeAccount: org.account });
+    await control.retryInvoice(String(result.invoice.id));
+    const asked = await eventsFor(org.account, { type: "invoice.payment_action_required", objectId: String(result.invoice.id) });
+    expect(asked).toHaveLength(1);
+    await deliver(asked[0] as SandboxEvent);
+    await deliver({ ...asked[0], id: `evt_again_${randomUUID()}` });
+    const emails = await db.outboxEmail.findMany({ where: { kind: "recurring_action_required", dedupeKey: { contains: String(result.invoice.id) } } });
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.text).toContain(`${getEnv().APP_URL}/manage/`);
+  });
+
   it("refuses an invoice event whose account does not own the gift, and ignores invoices of subscriptions Amply did not create", async () => {
     const { org, recurring, invoice, intentId, chargeId } = await paidRenewal();
     await control.capture(chargeId);
