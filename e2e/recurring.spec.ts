@@ -77,7 +77,7 @@ test("a donor gives 10.00 EUR monthly covering the fee; two renewals: three inst
 
   await sandbox().advance(subscription, "failed");
   const failed = await installmentsInDashboard(page, donor.name, "Failed", 1);
-  await failed.getByRole("link").click();
+  await failed.filter({ hasText: "Failed" }).getByRole("link").click();
   await expect(page.getByTestId("installment-of")).toContainText("the gift is past due");
   await openMailbox(page, donor.email, /could not be taken/);
   await page
