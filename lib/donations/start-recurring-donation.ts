@@ -12,7 +12,7 @@ import { isUniqueViolation } from "@/lib/db/errors";
 import type { RecurringInterval } from "@/lib/db/generated/enums.ts";
 import { createSubscription } from "@/lib/stripe/create-subscription";
 import { donorFacingStripeError } from "@/lib/stripe/errors";
-import { idOf } from "@/lib/stripe/ids";
+import { invoicePaymentIntentId } from "@/lib/stripe/invoice-payment-intent";
 import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
 import type { CreatedDonation } from "./create-donation";
 import type { DonationFrequency, DonationRequest, PaymentElementMethodType } from "./donation-request";
@@ -103,7 +103,7 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
         reason: "changed_retry",
       });
     }
-    return answer(input, existing.stripeSubscriptionId, await firstPaymentSecret(stripeAccount, existing.stripeSubscriptionId, context.clock));
+    return answer(input, await firstPaymentSecret(stripeAccount, existing.stripeSubscriptionId, context.clock));
   }
 
   const donor = await findOrCreateDonor(organisation.id, request.donor.email, request.donor.name || null);
@@ -148,7 +148,7 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
   const invoice = subscription.latest_invoice as Stripe.Invoice;
   const clientSecret = invoice.confirmation_secret?.client_secret;
   if (!clientSecret) throw new Error(`subscription ${subscription.id} has no first payment to confirm`);
-  const paymentIntentId = firstPaymentIntentOf(invoice);
+  const paymentIntentId = invoicePaymentIntentId(invoice);
   const period = invoice.lines?.data[0]?.period;
   try {
     await db.$transaction(async (tx) => {
@@ -205,10 +205,10 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
     // The same request, twice at once: the other one stored it (same ids, same subscription).
     if (!isUniqueViolation(error)) throw error;
   }
-  return answer(input, subscription.id, clientSecret);
+  return answer(input, clientSecret);
 }
 
-function answer(input: Input, _subscriptionId: string, clientSecret: string): CreatedDonation {
+function answer(input: Input, clientSecret: string): CreatedDonation {
   return {
     donationId: input.donationId,
     clientSecret,
@@ -220,13 +220,6 @@ function answer(input: Input, _subscriptionId: string, clientSecret: string): Cr
     bankTransfer: null,
     frequency: input.request.frequency,
   };
-}
-
-/** The first invoice's PaymentIntent, from its payments (the invoice has no `payment_intent` since basil). */
-export function firstPaymentIntentOf(invoice: Stripe.Invoice): string | null {
-  const payments = invoice.payments?.data ?? [];
-  const payment = payments.find((each) => each.is_default) ?? payments[0];
-  return idOf(payment?.payment.payment_intent ?? null);
 }
 
 /** A retry of the page confirms the same first payment: its secret, read again from Stripe. */

@@ -13,6 +13,7 @@ import { sql } from "@/lib/db/sql";
 import { findDonationForPayment } from "@/lib/donations/find-donation";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 import { idOf } from "@/lib/stripe/ids";
+import { invoicePaymentIntentId } from "@/lib/stripe/invoice-payment-intent";
 import { retrieveInvoiceWithPayments } from "@/lib/stripe/retrieve-invoice";
 import { retrievePaymentIntentWithCharge } from "@/lib/stripe/retrieve-payment-intent-with-charge";
 import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
@@ -42,13 +43,6 @@ export type InstallmentInvoice = {
 /** An invoice's subscription, where the basil-era invoice keeps it. */
 export function subscriptionOfInvoice(invoice: Stripe.Invoice): string | null {
   return idOf(invoice.parent?.subscription_details?.subscription ?? null);
-}
-
-/** The invoice's PaymentIntent, from its payments (the default one). */
-export function paymentIntentOfInvoice(invoice: Stripe.Invoice): string | null {
-  const payments = invoice.payments?.data ?? [];
-  const payment = payments.find((each) => each.is_default) ?? payments[0];
-  return idOf(payment?.payment.payment_intent ?? null);
 }
 
 /** The recurring gift of a subscription, or null when it is not one of Amply's. */
@@ -89,7 +83,7 @@ export async function readInstallmentInvoice(
     needs.subscription ? readOnAccount(event, context, subscriptionId, (account) => retrieveSubscription(account, subscriptionId)) : null,
   ]);
   const current = invoice ?? payload;
-  const paymentIntentId = paymentIntentOfInvoice(current);
+  const paymentIntentId = invoicePaymentIntentId(current);
   let charge: Stripe.Charge | null = null;
   if (needs.charge && paymentIntentId) {
     const intent = await readOnAccount(event, context, paymentIntentId, (account) => retrievePaymentIntentWithCharge(account, paymentIntentId));
@@ -158,18 +152,22 @@ export async function storeSubscription(tx: Tx, subscription: Stripe.Subscriptio
   // The gift's split between gift and covered fee is kept in the subscription's metadata by whoever changes the amount.
   const amount = Number(subscription.metadata?.amount);
   const fee = Number(subscription.metadata?.fee_covered);
-  const split = charged !== null && Number.isInteger(amount) && Number.isInteger(fee) && amount + fee === charged ? { amount, fee } : null;
+  const split =
+    charged !== null && Number.isInteger(amount) && Number.isInteger(fee) && amount + fee === charged ? { amount: BigInt(amount), fee: BigInt(fee) } : null;
   const renews = ["active", "past_due", "trialing"].includes(subscription.status) && !subscription.cancel_at_period_end && !subscription.pause_collection;
   const periodEnd = item?.current_period_end ? new Date(item.current_period_end * 1000) : null;
   const canceledAt = subscription.canceled_at ? new Date(subscription.canceled_at * 1000) : null;
+  const chargedSql = charged === null ? null : BigInt(charged);
   const updated = await tx.$executeRaw`
     UPDATE "RecurringDonation" SET
       status = ${subscription.status},
-      "chargedAmount" = COALESCE(${charged === null ? null : BigInt(charged)}::bigint, "chargedAmount"),
-      amount = CASE WHEN ${split !== null} THEN ${BigInt(split?.amount ?? 0)}::bigint
-                    WHEN ${charged === null ? null : BigInt(charged)}::bigint IS NULL OR ${charged === null ? null : BigInt(charged)}::bigint = "chargedAmount" THEN amount
-                    ELSE ${BigInt(charged ?? 0)}::bigint - LEAST("feeCovered", ${BigInt(charged ?? 0)}::bigint) END,
-      "feeCovered" = CASE WHEN ${split !== null} THEN ${BigInt(split?.fee ?? 0)}::bigint ELSE LEAST("feeCovered", COALESCE(${charged === null ? null : BigInt(charged)}::bigint, "feeCovered")) END,
+      "chargedAmount" = COALESCE(${chargedSql}::bigint, "chargedAmount"),
+      -- An amount changed without its split: the covered fee stays (at most the new amount), the gift is the rest.
+      amount = CASE WHEN ${split?.amount ?? null}::bigint IS NOT NULL THEN ${split?.amount ?? null}::bigint
+                    WHEN ${chargedSql}::bigint IS NULL OR ${chargedSql}::bigint = "chargedAmount" THEN amount
+                    ELSE ${chargedSql}::bigint - LEAST("feeCovered", ${chargedSql}::bigint) END,
+      "feeCovered" = CASE WHEN ${split?.fee ?? null}::bigint IS NOT NULL THEN ${split?.fee ?? null}::bigint
+                          ELSE LEAST("feeCovered", COALESCE(${chargedSql}::bigint, "feeCovered")) END,
       interval = COALESCE(${interval}::"RecurringInterval", interval),
       "currentPeriodEnd" = ${periodEnd},
       "nextPaymentAt" = ${renews ? periodEnd : null},

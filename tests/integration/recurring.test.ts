@@ -317,6 +317,35 @@ describe("installments", () => {
     expect(await db.donation.count({ where: { recurringDonationId: recurring.id } })).toBe(1);
   });
 
+  it("a changed amount reaches the gift from the subscription, and the next installment is of the new amount", async () => {
+    const { org, recurring } = await startedGift();
+    for (const event of await eventsFor(org.account)) await deliver(event);
+    const subscription = await subscriptionOf(recurring.id, org.account);
+    const price = subscription.items.data[0]?.price;
+    await stripeSdk.subscriptions.update(
+      subscription.id,
+      {
+        items: [{ price_data: { currency: "eur", product: String(idOf(price?.product ?? null)), unit_amount: 2063, recurring: { interval: "month" } } }],
+        metadata: { ...subscription.metadata, amount: "2000", fee_covered: "63" },
+      },
+      { stripeAccount: org.account },
+    );
+    for (const event of await eventsFor(org.account, { type: "customer.subscription.updated" })) await deliver(event);
+    expect(await db.recurringDonation.findUniqueOrThrow({ where: { id: recurring.id } })).toMatchObject({
+      amount: 2000n,
+      feeCovered: 63n,
+      chargedAmount: 2063n,
+    });
+    const renewal = (await control.advance(subscription.id)) as { invoice: Stripe.Invoice };
+    for (const event of await eventsFor(org.account, { type: "invoice.paid", objectId: String(renewal.invoice.id) })) await deliver(event);
+    expect(await db.donation.findFirstOrThrow({ where: { stripeInvoiceId: String(renewal.invoice.id) } })).toMatchObject({
+      status: "succeeded",
+      amount: 2000n,
+      feeCovered: 63n,
+      chargedAmount: 2063n,
+    });
+  });
+
   it("an older customer.subscription.updated delivered after the cancellation does not bring the gift back", async () => {
     const { org, recurring } = await startedGift();
     const events = await eventsFor(org.account);
