@@ -118,6 +118,8 @@ runBench("bench", APP, 20, async (bench) => {
       accounts.push(account);
     }
     const products = await Promise.all(accounts.map((account) => stripe.products.create({ name: "Donation" }, { stripeAccount: account })));
+    // Eight gifts prepared at once: a pool, not the one client.
+    const pool = new pg.Pool({ connectionString: database.url, max: 8 });
     const events: string[] = [];
     let next = 0;
     await Promise.all(
@@ -141,12 +143,12 @@ runBench("bench", APP, 20, async (bench) => {
           );
           const secret = (subscription.latest_invoice as Stripe.Invoice).confirmation_secret?.client_secret ?? "";
           await stripe.paymentIntents.confirm(secret.split("_secret_")[0] as string, { payment_method: "pm_card_visa" }, { stripeAccount: account });
-          await db.query(`INSERT INTO "Donor" (id, "organisationId", email, "updatedAt") VALUES ($1, $2, $3, NOW())`, [
+          await pool.query(`INSERT INTO "Donor" (id, "organisationId", email, "updatedAt") VALUES ($1, $2, $3, NOW())`, [
             `dnr_renewal_${i}`,
             organisationId,
             `giver${i}@example.org`,
           ]);
-          await db.query(
+          await pool.query(
             `INSERT INTO "RecurringDonation" (id, "organisationId", "donorId", amount, "chargedAmount", currency, interval, status, "stripeAccountId", "stripeSubscriptionId", "stripeCustomerId", "paymentMethodType", "updatedAt")
              VALUES ($1, $2, $3, $4, $4, 'EUR', 'month', 'active', $5, $6, $7, 'card', NOW())`,
             [giftId, organisationId, `dnr_renewal_${i}`, 1000 + (i % 500), account, subscription.id, customer.id],
@@ -156,6 +158,7 @@ runBench("bench", APP, 20, async (bench) => {
         }
       }),
     );
+    await pool.end();
     const wanted = new Set(events);
     const paid: string[] = [];
     for (const account of accounts) {
