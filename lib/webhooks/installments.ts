@@ -10,15 +10,15 @@ import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { sql } from "@/lib/db/sql";
-import { findDonationForPayment } from "@/lib/donations/find-donation";
+import { readDonationForPayment } from "@/lib/donations/find-donation";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 import { idOf } from "@/lib/stripe/ids";
 import { invoicePaymentIntentId } from "@/lib/stripe/invoice-payment-intent";
 import { retrieveInvoiceWithPayments } from "@/lib/stripe/retrieve-invoice";
 import { retrievePaymentIntentWithCharge } from "@/lib/stripe/retrieve-payment-intent-with-charge";
 import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
-import { ignore, NotYet, readOnAccount, type Ignored, type PrepareContext } from "./define-handler";
-import { paidChargeStatement } from "./payment-succeeded";
+import { ignore, Ignored, NotYet, readOnAccount, type PrepareContext } from "./define-handler";
+import type { PaidCharge } from "./payment-succeeded";
 
 export type RecurringGift = {
   id: string;
@@ -100,14 +100,14 @@ function installmentIdFor(invoiceId: string) {
 /**
  * The installment's donation, pending until paid: created from the gift on the first event about
  * its invoice (the first invoice's is created with the gift), its PaymentIntent and period filled
- * in once known. Returns its id.
+ * in once known. The statement returns its id; it can run any number of times, at once too.
  */
-export async function ensureInstallment(tx: Tx, gift: RecurringGift, invoice: Stripe.Invoice, paymentIntentId: string | null): Promise<string> {
+function installmentUpsert(gift: RecurringGift, invoice: Stripe.Invoice, paymentIntentId: string | null): Prisma.Sql {
   const period = invoice.lines?.data[0]?.period ?? { start: invoice.period_start, end: invoice.period_end };
   const periodStart = new Date(period.start * 1000);
   const periodEnd = new Date(period.end * 1000);
   const charged = BigInt(invoice.amount_due);
-  const [row] = await tx.$queryRaw<Array<{ id: string }>>`
+  return Prisma.sql`
     INSERT INTO "Donation" (id, "organisationId", "donorId", "donorName", "fundId", "campaignId", "recurringDonationId", amount, "feeCovered",
       "chargedAmount", currency, "paymentMethodType", "stripeAccountId", "stripePaymentIntentId", "stripeInvoiceId", anonymous, dedication,
       "periodStart", "periodEnd", "updatedAt")
@@ -122,22 +122,32 @@ export async function ensureInstallment(tx: Tx, gift: RecurringGift, invoice: St
       "periodStart" = COALESCE("Donation"."periodStart", EXCLUDED."periodStart"),
       "periodEnd" = COALESCE("Donation"."periodEnd", EXCLUDED."periodEnd")
     RETURNING id`;
+}
+
+/** The installment's donation, in the event's transaction; its id. */
+export async function ensureInstallment(tx: Tx, gift: RecurringGift, invoice: Stripe.Invoice, paymentIntentId: string | null): Promise<string> {
+  const [row] = await tx.$queryRaw<Array<{ id: string }>>(installmentUpsert(gift, invoice, paymentIntentId));
   if (!row) throw new Error(`recurring gift ${gift.id} vanished`);
   return row.id;
 }
 
 /**
- * The installment is paid: its donation is booked by the one statement every success runs (status,
- * receipt number, receipt, ledger entry once the balance transaction exists), in the event's transaction.
+ * An installment is paid: read outside the transaction, as a one-off success is. The installment's
+ * pending donation is made sure of first (what invoice.finalized records, so safe to repeat, at once
+ * too); the success is then booked by the one statement every success runs (status, receipt number,
+ * receipt, ledger entry once the balance transaction exists).
  */
-export async function bookPaidInstallment(tx: Tx, event: Stripe.Event, prepared: InstallmentInvoice): Promise<void | Ignored> {
-  const { gift, invoice, charge, paymentIntentId } = prepared;
+export async function readPaidInstallment(event: Stripe.Event & { data: { object: Stripe.Invoice } }, context: PrepareContext): Promise<PaidCharge | Ignored> {
+  const read = await readInstallmentInvoice(event, context, { charge: true });
+  if (read instanceof Ignored) return read;
+  const { gift, invoice, charge, paymentIntentId } = read;
   if (invoice.amount_paid === 0) return ignore("the invoice was paid without a charge");
   if (charge && charge.status !== "succeeded") return ignore(`the charge is ${charge.status}`);
-  const donationId = await ensureInstallment(tx, gift, invoice, paymentIntentId);
-  const donation = await findDonationForPayment(tx, { donationId, paymentIntentId }, event.account ?? null);
-  if (!donation) throw new Error(`installment ${donationId} vanished`);
-  await tx.$queryRaw(paidChargeStatement(event, { donation, charge, paymentIntentId }));
+  const [row] = await sql<{ id: string }>(installmentUpsert(gift, invoice, paymentIntentId));
+  if (!row) throw new Error(`recurring gift ${gift.id} vanished`);
+  const donation = await readDonationForPayment({ donationId: row.id, paymentIntentId }, event.account ?? null);
+  if (!donation) throw new Error(`installment ${row.id} vanished`);
+  return { donation, charge, paymentIntentId };
 }
 
 /**

@@ -350,9 +350,12 @@ runBench("bench", APP, 20, async (bench) => {
   console.log(
     `processing: ${Math.min(stormRate, spreadRate).toFixed(0)} events/s to a booked ledger entry and queued receipt (one organisation, every gift numbered in turn: ${stormRate.toFixed(0)}/s; ten organisations: ${spreadRate.toFixed(0)}/s); target at least 500/s`,
   );
-  const oneOff = Math.min(stormRate, spreadRate);
+  // A one-off gift takes several events (payment_intent.succeeded, charge.succeeded, charge.updated,
+  // refunds, disputes); a renewal one invoice.paid: compared per gift booked, and per event.
+  const oneOffGifts = Math.min((stormRate * DONATIONS) / storm.events.length, (spreadRate * DONATIONS) / spread.events.length);
+  const oneOffEvents = Math.min(stormRate, spreadRate);
   console.log(
-    `renewals: ${renewalRate.toFixed(0)} invoice.paid/s, each an installment booked with its receipt and ledger entry (${renewals.events.length} subscriptions over ten organisations); one-off successes ${oneOff.toFixed(0)} events/s; renewals ${renewalRate >= 0.75 * oneOff ? "within" : "MORE than"} 25% of it (${((100 * renewalRate) / oneOff).toFixed(0)}%)`,
+    `renewals: ${renewalRate.toFixed(0)} invoice.paid/s, each an installment booked with its receipt and ledger entry (${renewals.events.length} subscriptions over ten organisations); one-off gifts booked ${oneOffGifts.toFixed(0)}/s (${oneOffEvents.toFixed(0)} events/s): renewals at ${((100 * renewalRate) / oneOffGifts).toFixed(0)}% of the one-off gift rate (target at least 75%), ${((100 * renewalRate) / oneOffEvents).toFixed(0)}% of its event rate`,
   );
   for (const note of cpuNotes) console.log(`  ${note}`);
   console.log(
@@ -361,7 +364,7 @@ runBench("bench", APP, 20, async (bench) => {
       : `correctness: ${problems.length} problem(s)`,
   );
   for (const problem of problems.slice(0, 20)) console.log(`  - ${problem}`);
-  return non2xx === 0 && problems.length === 0 && renewalRate >= 0.75 * oneOff;
+  return non2xx === 0 && problems.length === 0 && renewalRate >= 0.75 * oneOffGifts;
 });
 
 /** CPU time (user + system) a process has used, from /proc; 0 where there is no /proc. */
