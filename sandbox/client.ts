@@ -101,6 +101,10 @@ export class SandboxControl {
   advance(subscriptionId: string, outcome: "paid" | "failed" = "paid") {
     return this.call("POST", `/subscriptions/${subscriptionId}/advance`, { outcome });
   }
+  /** The next attempt of a failed renewal's open invoice, now (as its test clock would run it). */
+  retryInvoice(invoiceId: string) {
+    return this.call("POST", `/invoices/${invoiceId}/retry`);
+  }
   events(filter: { type?: string; account?: string } = {}) {
     const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return this.call<{

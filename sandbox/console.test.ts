@@ -426,6 +426,14 @@ describe("the buttons", () => {
     const failed = await press(`/console/subscriptions/${subscription.id}/advance`, { outcome: "failed" });
     expect(failed.message).toMatch(new RegExp(`^Subscription ${subscription.id} renewed: invoice in_\\w+ is open, the subscription is past_due.$`));
     expect((await stripe.subscriptions.retrieve(subscription.id, undefined, { stripeAccount: account })).status).toBe("past_due");
+    // The donor's new card, then the failed payment's next attempt, now.
+    const card = await stripe.paymentMethods.attach("pm_card_visa", { customer }, { stripeAccount: account });
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: card.id }, { stripeAccount: account });
+    const invoice = /invoice (in_\w+)/.exec(failed.message)?.[1] ?? "";
+    expect((await send(`${sandbox.url}/`)).body).toContain(`/console/invoices/${invoice}/retry`);
+    const retried = await press(`/console/invoices/${invoice}/retry`);
+    expect(retried.message).toBe(`Invoice ${invoice}: payment attempt 2, the invoice is paid.`);
+    expect((await stripe.subscriptions.retrieve(subscription.id, undefined, { stripeAccount: account })).status).toBe("active");
   });
 
   it("refuses a form with a field it does not take, or a field sent twice", async () => {

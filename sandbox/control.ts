@@ -205,6 +205,11 @@ const actions: Array<{ method: string; pattern: RegExp; run: Action }> = [
       engine.advanceSubscription(owner(engine, m[1] as string, "subscription").account, m[1] as string, body.outcome === "failed" ? "failed" : "paid"),
   },
   {
+    method: "POST",
+    pattern: /^\/_sandbox\/invoices\/([^/]+)\/retry$/,
+    run: (engine, m) => engine.retryInvoice(owner(engine, m[1] as string, "invoice").account, m[1] as string),
+  },
+  {
     method: "GET",
     pattern: /^\/_sandbox\/events$/,
     run: (engine, _m, _b, url) => ({

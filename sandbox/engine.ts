@@ -18,7 +18,7 @@ import { completeCapture, completePendingCaptures, stopCaptures, type CaptureSet
 import { settleProcessing } from "./engine/charges";
 import { createCustomer, fundCashBalance, fundingInstructions } from "./engine/customers";
 import { closeDispute, openDispute, updateDispute } from "./engine/disputes";
-import { invoicePayments, payInvoice, publicInvoice } from "./engine/invoices";
+import { invoicePayments, payInvoice, publicInvoice, retryInvoice } from "./engine/invoices";
 import type { Account } from "./engine/objects";
 import {
   cancelPaymentIntent,
@@ -139,6 +139,7 @@ export class Engine {
   readonly advanceSubscription = bound(this, advanceSubscription);
   readonly publicInvoice = bound(this, publicInvoice);
   readonly payInvoice = bound(this, payInvoice);
+  readonly retryInvoice = bound(this, retryInvoice);
   readonly invoicePayments = bound(this, invoicePayments);
 
   // Test clocks

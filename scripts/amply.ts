@@ -138,10 +138,13 @@ async function prepare({ mode, port, sandboxPort }: Options): Promise<{ env: Nod
     const account = sandbox.engine.createAccount({ country: "DE", businessName: "Give Test Charity", email: "hello@give-test.example", ready: true });
     // A UK charity's account, for Gift Aid.
     const ukAccount = sandbox.engine.createAccount({ country: "GB", businessName: "Gift Aid Test Charity", email: "hello@gift-aid-test.example", ready: true });
+    // A second one for recurring gifts, whose page preselects monthly giving.
+    const recurring = sandbox.engine.createAccount({ country: "DE", businessName: "Give Monthly Charity", email: "hello@give-monthly.example", ready: true });
     await run(bin("tsx"), ["--conditions=react-server", "e2e/support/seed.ts"], {
       ...env,
       E2E_STRIPE_ACCOUNT: account.id,
       E2E_STRIPE_ACCOUNT_GB: ukAccount.id,
+      E2E_RECURRING_STRIPE_ACCOUNT: recurring.id,
     });
   } else {
     await run(bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"], env);

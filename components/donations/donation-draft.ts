@@ -1,10 +1,20 @@
 // What the donor entered, kept in this tab's sessionStorage while a payment method takes them to
 // their bank (iDEAL and other redirects): if the bank refuses, "Try again" opens the form as they
 // left it. sessionStorage stays in the tab and goes with it; nothing personal travels in an address.
+import type { DonationFrequency } from "@/lib/donations/donation-request";
 import type { DonorDetails } from "./donor-fieldset";
 import type { GiftAidDetails } from "./gift-aid-fieldset";
 
-export type DonationDraft = { currency: string; amountText: string; coverFee: boolean; fund: string; donor: DonorDetails; giftAid?: GiftAidDetails };
+export type DonationDraft = {
+  currency: string;
+  amountText: string;
+  coverFee: boolean;
+  fund: string;
+  donor: DonorDetails;
+  giftAid?: GiftAidDetails;
+  /** How often (a draft saved before recurring gifts existed has none). */
+  frequency?: DonationFrequency;
+};
 
 const PREFIX = "amply:donation-draft:";
 
@@ -29,6 +39,7 @@ export function readDonationDraft(organisationSlug: string): DonationDraft | nul
   const donor = draft.donor as Partial<DonorDetails> | undefined;
   const strings = [draft.currency, draft.amountText, draft.fund, donor?.name, donor?.email, donor?.dedication];
   if (!strings.every((text) => typeof text === "string") || typeof draft.coverFee !== "boolean" || typeof donor?.anonymous !== "boolean") return null;
+  if (draft.frequency !== undefined && !["once", "monthly", "yearly"].includes(draft.frequency)) return null;
   // A Gift Aid part that does not read as one is dropped, not the whole draft.
   const giftAid = draft.giftAid as Partial<GiftAidDetails> | undefined;
   const giftAidReads =

@@ -5,6 +5,7 @@ import type { Stripe } from "@stripe/stripe-js";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from "react";
 import { formatMoney, toDecimalString } from "@/lib/money/amount";
 import { getCurrency } from "@/lib/money/currencies";
+import type { DonationFrequency } from "@/lib/donations/donation-request";
 import { feeFamilyForMethod, type FeeRate } from "@/lib/money/fees";
 import { BankTransferPanel } from "./bank-transfer-panel";
 import { readDonationDraft, type DonationDraft } from "./donation-draft";
@@ -28,6 +29,8 @@ export type DonationFormProps = {
     bankTransferCurrencies: string[];
     /** A UK organisation: gifts in pounds can be Gift Aided (docs/gift-aid.md#declarations). */
     giftAid: boolean;
+    /** The intervals the organisation offers recurring gifts in (none: one-off gifts only). */
+    recurringIntervals: Array<"month" | "year">;
   };
   /** A fund or campaign chosen by the page's address; otherwise the donor may pick a fund. */
   fixedFund: string | null;
@@ -39,6 +42,11 @@ export type DonationFormProps = {
   /** Cloudflare Turnstile's site key, when the operator turned the bot check on. */
   turnstileSiteKey?: string;
 };
+
+/** The frequencies the page offers: once, and the intervals the organisation chose. */
+function frequenciesOffered(intervals: Array<"month" | "year">): DonationFrequency[] {
+  return ["once", ...(intervals.includes("month") ? (["monthly"] as const) : []), ...(intervals.includes("year") ? (["yearly"] as const) : [])];
+}
 
 const defaultAmountText = (currency: string, own?: Record<string, number[]>) => {
   const presets = presetsFor(currency, own);
@@ -87,9 +95,15 @@ function DonationFormWithValues({
   // The rates the page quotes with; replaced by the organisation's new ones if the server says they changed.
   const [feeRates, setFeeRates] = useState<readonly FeeRate[]>(props.organisation.feeRates);
   const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
+  // Monthly first where the organisation offers it: most donors who give again give monthly.
+  const [frequency, setFrequency] = useState<DonationFrequency>(
+    draft?.frequency ?? (props.organisation.recurringIntervals.includes("month") ? "monthly" : "once"),
+  );
   // The type chosen in the Payment Element (its first tab is the card): its fee is the one covered.
   const [paymentMethodType, setPaymentMethodType] = useState("card");
-  const effectiveMethod: PaymentMethodChoice = props.organisation.bankTransferCurrencies.includes(currency) ? method : "payment_element";
+  // A bank transfer does not repeat by itself: recurring gifts go through the Payment Element.
+  const effectiveMethod: PaymentMethodChoice =
+    frequency === "once" && props.organisation.bankTransferCurrencies.includes(currency) ? method : "payment_element";
 
   useEffect(() => {
     stripePromise?.then(
@@ -106,7 +120,8 @@ function DonationFormWithValues({
     <Elements
       stripe={stripePromise}
       options={{
-        mode: "payment",
+        // A recurring gift's first payment saves the method for the installments.
+        mode: frequency === "once" ? "payment" : "subscription",
         amount: elementsAmount,
         currency: currency.toLowerCase(),
         appearance: { theme: "stripe", variables: { colorPrimary: "#0f766e" } },
@@ -123,6 +138,8 @@ function DonationFormWithValues({
         setAmountText={setAmountText}
         coverFee={coverFee}
         setCoverFee={setCoverFee}
+        frequency={frequency}
+        setFrequency={setFrequency}
         donor={donor}
         setDonor={setDonor}
         fund={fund}
@@ -148,6 +165,8 @@ type FieldsProps = DonationFormProps & {
   setAmountText: (text: string) => void;
   coverFee: boolean;
   setCoverFee: (cover: boolean) => void;
+  frequency: DonationFrequency;
+  setFrequency: (frequency: DonationFrequency) => void;
   figures: DonationFigures;
   method: PaymentMethodChoice;
   setMethod: (method: PaymentMethodChoice) => void;
@@ -169,7 +188,7 @@ function DonationFields(props: FieldsProps) {
   const id = useId();
   const { donor, setDonor, fund, setFund, method: effectiveMethod } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
-  const transferPossible = organisation.bankTransferCurrencies.includes(currency);
+  const transferPossible = props.frequency === "once" && organisation.bankTransferCurrencies.includes(currency);
   const giftAidOffered = organisation.giftAid && currency === "GBP";
   // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
   const nameRequired = effectiveMethod === "payment_element" && props.paymentMethodType === "sepa_debit";
@@ -179,6 +198,7 @@ function DonationFields(props: FieldsProps) {
     fund,
     currency,
     coverFee: props.coverFee,
+    frequency: props.frequency,
     amountText: props.amountText,
     figures,
     method: effectiveMethod,
@@ -223,6 +243,9 @@ function DonationFields(props: FieldsProps) {
         onAmountTextChange={props.setAmountText}
         coverFee={props.coverFee}
         onCoverFeeChange={props.setCoverFee}
+        frequencies={organisation.recurringIntervals.length ? frequenciesOffered(organisation.recurringIntervals) : null}
+        frequency={props.frequency}
+        onFrequencyChange={props.setFrequency}
         figures={figures}
         funds={!props.fixedFund && !props.fixedCampaign && props.funds.length > 1 ? props.funds : null}
         fund={fund}
@@ -264,7 +287,7 @@ function DonationFields(props: FieldsProps) {
           disabled={Boolean(busy)}
           className="min-h-12 rounded-lg bg-teal-700 px-6 text-lg font-semibold text-white hover:bg-teal-800 disabled:cursor-progress disabled:bg-slate-500"
         >
-          {figures.ok ? `Give ${formatMoney(figures.chargedAmount, currency)}` : "Give"}
+          {figures.ok ? `Give ${formatMoney(figures.chargedAmount, currency)}${props.frequency === "once" ? "" : ` ${props.frequency}`}` : "Give"}
         </button>
         <p className="min-h-5 text-sm text-slate-600" role="status" aria-live="polite">
           {busy ?? ""}

@@ -2,8 +2,13 @@
 
 import { controlClass, FieldError, FieldFrame } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
+import type { DonationFrequency } from "@/lib/donations/donation-request";
 import { formatMoney, toDecimalString } from "@/lib/money/amount";
 import type { DonationFigures } from "./donation-figures";
+
+const FREQUENCY_LABELS: Record<DonationFrequency, string> = { once: "Once", monthly: "Monthly", yearly: "Yearly" };
+/** The fee is covered on every installment, and shown as such. */
+const PER: Record<DonationFrequency, string> = { once: "", monthly: " per month", yearly: " per year" };
 
 /** "Your gift": currency, suggested and typed amount, fee cover, and the fund it goes to. */
 export function GiftFieldset({
@@ -17,6 +22,9 @@ export function GiftFieldset({
   onAmountTextChange,
   coverFee,
   onCoverFeeChange,
+  frequencies,
+  frequency,
+  onFrequencyChange,
   figures,
   funds,
   fund,
@@ -34,6 +42,10 @@ export function GiftFieldset({
   onAmountTextChange: (text: string) => void;
   coverFee: boolean;
   onCoverFeeChange: (cover: boolean) => void;
+  /** The frequencies offered (null: one-off gifts only). */
+  frequencies: DonationFrequency[] | null;
+  frequency: DonationFrequency;
+  onFrequencyChange: (frequency: DonationFrequency) => void;
   figures: DonationFigures;
   /** The funds a donor may choose from; null when the page's address fixed the fund or campaign. */
   funds: Array<{ slug: string; name: string }> | null;
@@ -44,6 +56,26 @@ export function GiftFieldset({
   return (
     <fieldset className="grid min-w-0 gap-4">
       <legend className="mb-2 text-lg font-semibold">Your gift</legend>
+      {frequencies ? (
+        <fieldset className="grid gap-2" aria-describedby={errors.frequency ? `${idPrefix}-frequency-error` : undefined}>
+          <legend className="mb-1 text-sm font-medium">How often</legend>
+          <div className="grid grid-cols-3 gap-2">
+            {frequencies.map((option) => {
+              const checked = frequency === option;
+              return (
+                <label
+                  key={option}
+                  className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border text-base font-semibold has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-teal-400 ${checked ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white text-slate-900 hover:border-teal-700"}`}
+                >
+                  <input type="radio" name="frequency" value={option} checked={checked} onChange={() => onFrequencyChange(option)} className="sr-only" />
+                  {FREQUENCY_LABELS[option]}
+                </label>
+              );
+            })}
+          </div>
+          <FieldError id={`${idPrefix}-frequency-error`} error={errors.frequency} announce={false} />
+        </fieldset>
+      ) : null}
       {acceptedCurrencies.length > 1 ? (
         <FieldFrame id={`${idPrefix}-currency`} label="Currency" error={errors.currency} announceError={false}>
           {(control) => (
@@ -96,8 +128,9 @@ export function GiftFieldset({
           <span>
             {figures.ok ? (
               <>
-                Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong> to cover the processing fee, so {organisationName}{" "}
-                receives your whole {formatMoney(figures.amount, currency)}.
+                Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong>
+                {PER[frequency]} to cover the processing fee, so {organisationName} receives your whole {formatMoney(figures.amount, currency)}
+                {frequency === "once" ? "" : ` every ${frequency === "monthly" ? "month" : "year"}`}.
               </>
             ) : (
               <>Cover the processing fee, so {organisationName} receives your whole gift.</>

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
-import type { donationRequestSchema, PaymentElementMethodType } from "@/lib/donations/donation-request";
+import type { DonationFrequency, donationRequestSchema, PaymentElementMethodType } from "@/lib/donations/donation-request";
 import { GIFT_AID_WORDING_VERSION } from "@/lib/gift-aid/declaration-wording";
 import type { FeeRate } from "@/lib/money/fees";
 import { saveDonationDraft } from "./donation-draft";
@@ -32,6 +32,8 @@ export type DonationSubmitInput = {
   fund: string;
   currency: string;
   coverFee: boolean;
+  /** Once, or the interval of a recurring gift (always paid through the Payment Element). */
+  frequency: DonationFrequency;
   /** The amount as the donor typed it, kept for a retry after a redirect. */
   amountText: string;
   figures: DonationFigures;
@@ -60,7 +62,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   const [errors, setErrors] = useState<DonationFieldErrors>({});
   const [busy, setBusy] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
-  const attemptKey = useRef<string | null>(null);
+  const attemptKeys = useRef<Record<string, string>>({});
   // After the page's own check found problems, the errors follow the fields as the donor fixes
   // them (and the summary goes once none are left) instead of staying until the next submit.
   const [checking, setChecking] = useState(false);
@@ -74,10 +76,15 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   /**
    * One Idempotency-Key for the page: every submit after the first (after a decline, with another
    * card, a new amount or edited details) is the same donation, which takes what the donor changed.
+   * A recurring gift's subscription cannot take such changes: a gift with another frequency, total
+   * or method is a new one, with its own key (the same details again reach the same subscription).
    */
   function idempotencyKey() {
-    attemptKey.current ??= crypto.randomUUID();
-    return attemptKey.current;
+    const gift =
+      input.frequency === "once"
+        ? "once"
+        : [input.frequency, input.currency, input.figures.ok ? input.figures.chargedAmount : 0, input.paymentMethodType].join("|");
+    return (attemptKeys.current[gift] ??= crypto.randomUUID());
   }
 
   async function submit(event: FormEvent) {
@@ -166,6 +173,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       fund: input.fund,
       donor: input.donor,
       ...(input.giftAid ? { giftAid: input.giftAid } : {}),
+      frequency: input.frequency,
     });
     const returnUrl = `${window.location.origin}/donation/complete`;
     const result = await stripe.confirmPayment({
@@ -204,6 +212,7 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
     currency: input.currency,
     coverFee: input.coverFee && figures.canCoverFee,
     method: input.method,
+    frequency: input.frequency,
     ...(input.method === "payment_element" ? { paymentMethodType: input.paymentMethodType as PaymentElementMethodType } : {}),
     // What the button said: the server charges this total or refuses.
     expectedTotal: figures.ok ? figures.chargedAmount : 0,

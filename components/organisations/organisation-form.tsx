@@ -23,6 +23,8 @@ export type OrganisationFormValues = {
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
+  /** The intervals the donation page offers recurring gifts in. */
+  recurringIntervals: Array<"month" | "year">;
   /** Per currency and payment method family: percentage text ("1.5"), fixed fee text ("0.25") and cap ("" for none). */
   feeRates: FeeRateFormValues;
 };
@@ -170,6 +172,29 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
             </p>
           ) : null}
         </div>
+      </fieldset>
+
+      <fieldset className="grid gap-2 rounded-lg border border-slate-300 p-4">
+        <legend className="px-1 text-sm font-semibold">Recurring gifts on your donation page</legend>
+        <div className="flex flex-wrap gap-3">
+          {(
+            [
+              ["month", "Monthly"],
+              ["year", "Yearly"],
+            ] as const
+          ).map(([interval, label]) => (
+            <label key={interval} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
+              <input type="checkbox" name="recurringIntervals" value={interval} defaultChecked={values.recurringIntervals.includes(interval)} />
+              {label}
+            </label>
+          ))}
+        </div>
+        <p className="text-sm text-slate-600">Donors can always give once. Leave both unticked to offer one-off gifts only.</p>
+        {errors.recurringIntervals ? (
+          <p role="alert" className="text-sm text-red-700">
+            {errors.recurringIntervals}
+          </p>
+        ) : null}
       </fieldset>
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-300 p-4">

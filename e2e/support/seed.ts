@@ -70,6 +70,29 @@ await db.organisation.create({
     memberships: { create: [{ userId: owner.id, role: "owner" }] },
   },
 });
+const recurringAccount = process.env.E2E_RECURRING_STRIPE_ACCOUNT;
+if (!recurringAccount) throw new Error("E2E_RECURRING_STRIPE_ACCOUNT is not set: run through scripts/amply.ts e2e.");
+// Recurring gifts: an organisation whose page offers monthly and yearly giving (monthly preselected).
+await db.organisation.create({
+  data: {
+    slug: "give-monthly",
+    name: "Give Monthly Charity",
+    email: "hello@give-monthly.example",
+    country: "DE",
+    defaultCurrency: "EUR",
+    acceptedCurrencies: ["EUR"],
+    recurringIntervals: ["month", "year"],
+    stripeAccountId: recurringAccount,
+    stripeChargesEnabled: true,
+    stripePayoutsEnabled: true,
+    stripeDetailsSubmitted: true,
+    stripeConnectedAt: new Date(),
+    feeRates: {
+      create: DEFAULT_FEE_RATES.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
+    },
+    memberships: { create: [{ userId: owner.id, role: "owner" }] },
+  },
+});
 await seedRecurringGifts(db, account);
-console.log(`Seeded give-test on ${account} and gift-aid-test on ${ukAccount}.`);
+console.log(`Seeded give-test on ${account}, gift-aid-test on ${ukAccount} and give-monthly on ${recurringAccount}.`);
 await db.$disconnect();

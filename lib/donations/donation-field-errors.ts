@@ -8,6 +8,7 @@ import { donationRequestSchema } from "./donation-request";
 export type DonationField =
   | "amount"
   | "currency"
+  | "frequency"
   | "email"
   | "name"
   | "dedication"
@@ -27,6 +28,7 @@ export type DonationFieldErrors = Partial<Record<DonationField, string>>;
 const FIELD_FOR_PATH: Record<string, DonationField> = {
   amount: "amount",
   currency: "currency",
+  frequency: "frequency",
   "donor.email": "email",
   "donor.name": "name",
   dedication: "dedication",

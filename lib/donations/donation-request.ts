@@ -66,6 +66,10 @@ const giftAidSchema = z.pipe(
 
 export type GiftAidRequest = z.infer<typeof giftAidSchema>;
 
+/** How often a gift is given; `monthly` and `yearly` are Stripe subscriptions of that interval. */
+export const DONATION_FREQUENCIES = ["once", "monthly", "yearly"] as const;
+export type DonationFrequency = (typeof DONATION_FREQUENCIES)[number];
+
 export const donationRequestSchema = z.object({
   organisation: z.string().check(z.minLength(1), z.maxLength(64)),
   fund: z.optional(z.string().check(z.maxLength(64))),
@@ -94,6 +98,8 @@ export const donationRequestSchema = z.object({
       .email("Enter your email address so we can send your receipt, like name@example.org.")
       .check(z.maxLength(254, "That email address is too long."), z.toLowerCase()),
   }),
+  /** A one-off gift, or a recurring one (a subscription on the organisation's account). */
+  frequency: z._default(z.enum(DONATION_FREQUENCIES, { error: "Choose how often you want to give." }), "once"),
   anonymous: z._default(z.boolean(), false),
   dedication: z.optional(z.string().check(z.trim(), z.maxLength(DEDICATION_MAX_LENGTH, `Keep your message under ${DEDICATION_MAX_LENGTH} characters.`))),
   turnstileToken: z.optional(z.string().check(z.maxLength(4096))),

@@ -32,6 +32,9 @@ export type DonationContext = {
   campaignName: string | null;
   recurringInterval: RecurringInterval | null;
   recurringDonationId: string | null;
+  /** An installment's billing period. */
+  periodStart: Date | null;
+  periodEnd: Date | null;
 };
 
 /**
@@ -76,7 +79,7 @@ function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
            d."paymentMethodType", d.dedication,
            o.name AS "organisationName", o.email AS "organisationEmail", COALESCE(d."stripeAccountId", o."stripeAccountId") AS "stripeAccountId",
            dn.email AS "donorEmail", d."donorName", f.name AS "fundName", c.name AS "campaignName",
-           r.interval::text AS "recurringInterval", d."recurringDonationId"
+           r.interval::text AS "recurringInterval", d."recurringDonationId", d."periodStart", d."periodEnd"
     FROM "Donation" d
     JOIN "Organisation" o ON o.id = d."organisationId"
     LEFT JOIN "Donor" dn ON dn.id = d."donorId"

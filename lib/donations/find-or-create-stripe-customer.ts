@@ -22,6 +22,7 @@ export async function findOrCreateStripeCustomer(
   const customer = await clock.time(() =>
     createCustomer(stripeAccount, { email: donor.email, name: name ?? undefined, metadata: { donor_id: donor.id } }, `${donor.id}:${stripeAccount}:customer`),
   );
-  await db.stripeCustomer.upsert({ where: key, create: { donorId: donor.id, stripeAccountId: stripeAccount, stripeCustomerId: customer.id }, update: {} });
+  // Not Prisma's upsert, which is not atomic: two first gifts at once would both try to insert.
+  await db.stripeCustomer.createMany({ data: [{ donorId: donor.id, stripeAccountId: stripeAccount, stripeCustomerId: customer.id }], skipDuplicates: true });
   return customer.id;
 }

@@ -34,6 +34,7 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
         stripeChargesEnabled: true,
         stripeAccountCountry: true,
         stripeCapabilities: true,
+        recurringIntervals: true,
         feeRates: { select: { currency: true, family: true, percentBps: true, fixedMinor: true, capMinor: true } },
         funds: { where: { active: true }, select: { slug: true, name: true, description: true }, orderBy: { createdAt: "asc" } },
       },

@@ -163,5 +163,6 @@ function answer(
     chargedAmount: Number(donation.chargedAmount),
     currency: donation.currency,
     bankTransfer,
+    frequency: "once",
   };
 }

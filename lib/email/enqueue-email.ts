@@ -8,7 +8,15 @@ export type EmailMessage = {
   subject: string;
   text: string;
   html?: string;
-  kind: "sign_in" | "invitation" | "receipt" | "bank_transfer_instructions" | "recurring_payment_failed" | "recurring_change" | "recurring_manage_link";
+  kind:
+    | "sign_in"
+    | "invitation"
+    | "receipt"
+    | "bank_transfer_instructions"
+    | "recurring_payment_failed"
+    | "recurring_action_required"
+    | "recurring_change"
+    | "recurring_manage_link";
   /** At most one message per key ever (e.g. `receipt:<donationId>`). */
   dedupeKey?: string;
   /** A receipt's email: the outbox writes subject, text, HTML and PDF from it when it sends. */

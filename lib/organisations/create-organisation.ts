@@ -21,6 +21,7 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
           timeZone: defaultTimeZone(input.country),
           defaultCurrency: input.defaultCurrency,
           acceptedCurrencies: input.acceptedCurrencies,
+          recurringIntervals: input.recurringIntervals,
           feeRates: {
             create: input.feeRates.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
           },

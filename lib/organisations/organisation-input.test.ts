@@ -73,3 +73,16 @@ describe("fee rates per payment method family in the organisation form", () => {
     });
   });
 });
+
+describe("recurring gifts in the organisation form", () => {
+  it("reads the intervals ticked, none meaning one-off gifts only, and refuses one it does not know", async () => {
+    expect((await organisationFormSchema().parseAsync({ ...form(cardFields), recurringIntervals: ["month", "year"] })).recurringIntervals).toEqual([
+      "month",
+      "year",
+    ]);
+    expect((await organisationFormSchema().parseAsync({ ...form(cardFields), recurringIntervals: "year" })).recurringIntervals).toEqual(["year"]);
+    expect((await organisationFormSchema().parseAsync(form(cardFields))).recurringIntervals).toEqual([]);
+    const result = await organisationFormSchema().safeParseAsync({ ...form(cardFields), recurringIntervals: ["week"] });
+    expect(result.error?.issues.map((issue) => issue.path[0])).toEqual(["recurringIntervals"]);
+  });
+});

@@ -25,6 +25,8 @@ export const organisationFields = z.object({
   country: z.enum(STRIPE_COUNTRIES, { error: "Choose the country your organisation is registered in." }),
   defaultCurrency: z.string().trim().toUpperCase().length(3, "Choose a currency."),
   acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
+  /** The intervals the donation page offers recurring gifts in; none: one-off gifts only. */
+  recurringIntervals: z.array(z.enum(["month", "year"], { error: "Choose monthly or yearly gifts, or neither." })),
 });
 
 export const slugField = z
@@ -40,6 +42,7 @@ export type OrganisationInput = {
   country: string;
   defaultCurrency: string;
   acceptedCurrencies: string[];
+  recurringIntervals: Array<"month" | "year">;
   feeRates: Array<FeeRate & { family: FeeFamily; capMinor: number | null }>;
 };
 
@@ -71,6 +74,7 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
     country: values.get("country"),
     defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
+    recurringIntervals: [...new Set(values.getAll("recurringIntervals"))],
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};

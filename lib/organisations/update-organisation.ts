@@ -19,6 +19,7 @@ export async function updateOrganisation(organisationId: string, input: Organisa
         country: input.country,
         defaultCurrency: input.defaultCurrency,
         acceptedCurrencies: input.acceptedCurrencies,
+        recurringIntervals: input.recurringIntervals,
       },
     });
     if (input.logo !== undefined) await setOrganisationLogo(tx, organisationId, input.logo);

@@ -29,7 +29,8 @@ export type ReceiptData = {
   paymentMethodType: string | null;
   towards: string | null;
   dedication: string | null;
-  /** For an instalment of a recurring gift: the period it pays for. */
+  /** For an instalment of a recurring gift: how often it is given, and the period it pays for. */
+  interval?: "month" | "year" | null;
   period?: { start: Date; end: Date } | null;
   /** Where a recurring donor changes or stops the gift, when there is such a page. */
   manageUrl?: string | null;
@@ -115,6 +116,7 @@ export function receiptContent(data: ReceiptData): ReceiptContent {
       ...(data.kind === "correction" ? [{ label: "Date issued", value: formatDate(data.issuedAt, zone) }] : []),
       ...amountLines,
       { label: "Payment method", value: paymentMethodLabel(data.method, data.paymentMethodType) },
+      ...(data.interval ? [{ label: "Recurring gift", value: data.interval === "year" ? "Yearly" : "Monthly" }] : []),
       ...(data.period ? [{ label: "Period", value: `${formatDate(data.period.start, zone)} to ${formatDate(data.period.end, zone)}` }] : []),
       ...(data.towards ? [{ label: "Towards", value: data.towards }] : []),
       ...(data.dedication ? [{ label: "Dedication", value: data.dedication }] : []),

@@ -15,7 +15,7 @@ export async function readReceiptData(receiptId: string): Promise<ReceiptData | 
     include: {
       replaces: { select: { number: true } },
       organisation: true,
-      donation: { include: { fund: { select: { name: true } }, campaign: { select: { name: true } } } },
+      donation: { include: { fund: { select: { name: true } }, campaign: { select: { name: true } }, recurringDonation: { select: { interval: true } } } },
     },
   });
   if (!receipt) return null;
@@ -44,7 +44,14 @@ export async function readReceiptData(receiptId: string): Promise<ReceiptData | 
     paymentMethodType: donation.paymentMethodType,
     towards: donation.campaign?.name ?? donation.fund?.name ?? null,
     dedication: donation.dedication,
-    period: receipt.periodStart && receipt.periodEnd ? { start: receipt.periodStart, end: receipt.periodEnd } : null,
+    interval: donation.recurringDonation?.interval ?? null,
+    // An installment's period is on its donation (its invoice's); a receipt may carry its own.
+    period:
+      receipt.periodStart && receipt.periodEnd
+        ? { start: receipt.periodStart, end: receipt.periodEnd }
+        : donation.periodStart && donation.periodEnd
+          ? { start: donation.periodStart, end: donation.periodEnd }
+          : null,
     // Signed when the email is written, so the 30 days run from when the donor receives it.
     manageUrl: donation.recurringDonationId ? manageUrl(donation.recurringDonationId) : null,
     appUrl: getEnv().APP_URL,

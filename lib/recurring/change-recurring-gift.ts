@@ -11,7 +11,7 @@ import { parseAmount } from "@/lib/money/amount";
 import { MoneyError } from "@/lib/money/currencies";
 import { donationCharge, feeFamilyForMethod, feeRateFor } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
-import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
 import { changeEmail, formatDate, giftFigure } from "./change-emails";
@@ -37,7 +37,7 @@ export async function changeRecurringGift(gift: NonNullable<ManagedGift>, input:
     assertChargeable(minor, gift.currency);
     return minor;
   });
-  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId));
+  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId, WITH_PAYMENT_DETAILS));
   const item = subscription.items.data[0];
   if (!item) throw new ApiError("conflict", "This gift has nothing to change at Stripe.");
   const rate = input.coverFee

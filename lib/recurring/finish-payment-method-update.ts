@@ -7,7 +7,7 @@ import { idOf } from "@/lib/stripe/ids";
 import { retrieveInvoice } from "@/lib/stripe/retrieve-invoice";
 import { retrievePaymentIntent } from "@/lib/stripe/retrieve-payment-intent";
 import { retrieveSetupIntent } from "@/lib/stripe/retrieve-setup-intent";
-import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
 import { changeEmail } from "./change-emails";
@@ -18,7 +18,7 @@ const notYours = () => new ApiError("forbidden", "That payment method was not sa
 
 export async function finishPaymentMethodUpdate(gift: NonNullable<ManagedGift>, input: { requestId: string; setupIntentId?: string; invoiceId?: string }) {
   const { account, subscriptionId } = liveSubscription(gift);
-  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId));
+  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId, WITH_PAYMENT_DETAILS));
   const customer = idOf(subscription.customer);
   let paymentMethod: string | null;
   let paidInvoice = false;

@@ -3,7 +3,7 @@
 // by itself at resumes_at. The subscription stays active at Stripe (docs/recurring.md#pausing).
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
 import { changeEmail, formatDate } from "./change-emails";
@@ -25,7 +25,7 @@ export function monthsLater(from: Date, months: number): Date {
 
 export async function pauseRecurringGift(gift: NonNullable<ManagedGift>, input: { requestId: string; months: number }, userId: string | null = null) {
   const { account, subscriptionId } = liveSubscription(gift);
-  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId));
+  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId, WITH_PAYMENT_DETAILS));
   if (subscription.status !== "active" && subscription.status !== "trialing") {
     throw new ApiError(
       "conflict",

@@ -4,7 +4,7 @@
 import "server-only";
 import type { RecurringInterval } from "@/lib/db/generated/enums.ts";
 import { log } from "@/lib/logger";
-import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { pausedUntilOf } from "./gift-status";
 
 type Row = {
@@ -22,7 +22,7 @@ type Row = {
 export async function readLiveGift<G extends Row>(gift: G): Promise<G> {
   if (!gift.stripeAccountId || !gift.stripeSubscriptionId || gift.status === "canceled") return gift;
   try {
-    const subscription = await retrieveSubscription(gift.stripeAccountId, gift.stripeSubscriptionId);
+    const subscription = await retrieveSubscription(gift.stripeAccountId, gift.stripeSubscriptionId, WITH_PAYMENT_DETAILS);
     const item = subscription.items.data[0];
     const interval = item?.price.recurring?.interval;
     const number = (value: string | undefined) => (value && /^\d{1,12}$/.test(value) ? BigInt(value) : null);

@@ -2,7 +2,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
-import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
 import { changeEmail, formatDate } from "./change-emails";
@@ -11,7 +11,7 @@ import { applyChange, beginChange, changeKey } from "./record-change";
 
 export async function resumeRecurringGift(gift: NonNullable<ManagedGift>, input: { requestId: string }, userId: string | null = null) {
   const { account, subscriptionId } = liveSubscription(gift);
-  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId));
+  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId, WITH_PAYMENT_DETAILS));
   // The same form sent again finds the pause already lifted: that change stands, Stripe replays its answer.
   const replay = await db.recurringChange.findUnique({ where: { requestId: input.requestId }, select: { id: true } });
   if (!subscription.pause_collection && !replay) throw new ApiError("conflict", "This gift is not paused.");

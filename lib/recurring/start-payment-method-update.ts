@@ -6,7 +6,7 @@
 import "server-only";
 import type Stripe from "stripe";
 import { createSetupIntent } from "@/lib/stripe/create-setup-intent";
-import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
 import { methodType } from "./change-recurring-gift";
 import { forGift, liveSubscription } from "./gift-stripe";
@@ -17,7 +17,7 @@ export type PaymentMethodStep =
 
 export async function startPaymentMethodUpdate(gift: NonNullable<ManagedGift>, input: { requestId: string }): Promise<PaymentMethodStep> {
   const { account, subscriptionId } = liveSubscription(gift);
-  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId));
+  const subscription = await forGift(gift, () => retrieveSubscription(account, subscriptionId, WITH_PAYMENT_DETAILS));
   const invoice = subscription.latest_invoice;
   if (invoice && typeof invoice === "object" && invoice.status === "open" && invoice.confirmation_secret && invoice.id) {
     return {

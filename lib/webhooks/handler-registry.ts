@@ -13,6 +13,12 @@ import { disputeCreated } from "./handlers/charge-dispute-created";
 import { disputeFundsReinstated } from "./handlers/charge-dispute-funds-reinstated";
 import { disputeFundsWithdrawn } from "./handlers/charge-dispute-funds-withdrawn";
 import { disputeUpdated } from "./handlers/charge-dispute-updated";
+import { customerSubscriptionCreated, customerSubscriptionDeleted, customerSubscriptionUpdated } from "./handlers/customer-subscription-updated";
+import { invoiceFinalized } from "./handlers/invoice-finalized";
+import { invoicePaid, invoicePaymentSucceeded } from "./handlers/invoice-paid";
+import { invoicePaymentActionRequired } from "./handlers/invoice-payment-action-required";
+import { invoicePaymentFailed } from "./handlers/invoice-payment-failed";
+import { invoiceVoided } from "./handlers/invoice-voided";
 import { paymentIntentPaymentFailed } from "./handlers/payment-intent-payment-failed";
 import { paymentIntentProcessing } from "./handlers/payment-intent-processing";
 import { paymentIntentSucceeded } from "./handlers/payment-intent-succeeded";
@@ -43,6 +49,15 @@ const HANDLERS: { [T in Stripe.Event.Type]?: HandlerFor<T> } = {
   "account.application.deauthorized": accountApplicationDeauthorized,
   "payout.paid": payoutPaid,
   "payout.failed": payoutFailed,
+  "invoice.finalized": invoiceFinalized,
+  "invoice.paid": invoicePaid,
+  "invoice.payment_succeeded": invoicePaymentSucceeded,
+  "invoice.payment_failed": invoicePaymentFailed,
+  "invoice.payment_action_required": invoicePaymentActionRequired,
+  "invoice.voided": invoiceVoided,
+  "customer.subscription.created": customerSubscriptionCreated,
+  "customer.subscription.updated": customerSubscriptionUpdated,
+  "customer.subscription.deleted": customerSubscriptionDeleted,
 } as { [T in Stripe.Event.Type]?: HandlerFor<T> };
 
 export function handlerFor(event: Stripe.Event): WebhookHandler<Stripe.Event, unknown> | undefined {

@@ -38,6 +38,7 @@ export const subscriptionRoutes: Route[] = [
         metadata: metadata(p),
         description: str(p, "description"),
         saveDefaultPaymentMethod: str(settings, "save_default_payment_method") === "on_subscription",
+        paymentMethodTypes: settings.payment_method_types ? Object.values(settings.payment_method_types as Record<string, unknown>).map(String) : undefined,
       });
     },
   },

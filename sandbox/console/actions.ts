@@ -98,6 +98,11 @@ export const consoleActions: Array<Action<z.ZodType>> = [
     const { invoice, subscription } = engine.advanceSubscription(account, id, input.outcome);
     return `Subscription ${id} renewed: invoice ${invoice.id} is ${text(invoice.status)}, the subscription is ${subscription.status}.`;
   }),
+  action(/^\/console\/invoices\/([^/]+)\/retry$/, none, (engine, id) => {
+    const { account } = owned<Obj>(engine, id, "invoice");
+    const invoice = engine.retryInvoice(account, id);
+    return `Invoice ${id}: payment attempt ${String(invoice.attempt_count)}, the invoice is ${text(invoice.status)}.`;
+  }),
   action(/^\/console\/events\/([^/]+)\/redeliver$/, none, (engine, id) => {
     const record = engine.webhooks.get(id);
     if (!record || !engine.webhooks.redeliver(id)) throw notFound("event", id);

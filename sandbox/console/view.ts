@@ -192,6 +192,13 @@ function transfersSection(engine: Engine) {
   )}</section>`;
 }
 
+/** A failed renewal's next attempt, now, as its retry schedule would run it later. */
+function retryButton(engine: Engine, account: string, subscription: Subscription) {
+  const invoice = subscription.latest_invoice ? engine.store.get(account, String(subscription.latest_invoice), "invoice") : undefined;
+  if (invoice?.status !== "open" || typeof invoice.next_payment_attempt !== "number") return "";
+  return button(`/console/invoices/${String(invoice.id)}/retry`, "Retry the failed payment", subscription.id, {});
+}
+
 function subscriptionsSection(engine: Engine) {
   const subscriptions = byNewest(engine.store.everywhere<Subscription>("subscription"));
   const rows = subscriptions.map(({ account, object: subscription }) => {
@@ -208,7 +215,8 @@ function subscriptionsSection(engine: Engine) {
       "Actions",
       renews
         ? button(`/console/subscriptions/${subscription.id}/advance`, "Renew, paid", subscription.id, { outcome: "paid" }) +
-            button(`/console/subscriptions/${subscription.id}/advance`, "Renew, payment fails", subscription.id, { outcome: "failed" }, "danger")
+            button(`/console/subscriptions/${subscription.id}/advance`, "Renew, payment fails", subscription.id, { outcome: "failed" }, "danger") +
+            retryButton(engine, account, subscription)
         : "none",
     )}</tr>`;
   });

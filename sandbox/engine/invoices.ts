@@ -8,6 +8,7 @@ import { newId, now, present, text } from "../store";
 import { invalid, notFound, StripeApiError } from "../wire";
 import type { Obj, PaymentIntent, Subscription } from "./objects";
 import { confirmPaymentIntent, createPaymentIntent } from "./payment-intents";
+import { clockTime } from "./test-clocks";
 
 export function issueInvoice(engine: Engine, accountId: string, subscription: Subscription, reason: string, start: number, end: number) {
   const item = subscription.items.data[0] as Obj & { price: Obj };
@@ -21,6 +22,7 @@ export function issueInvoice(engine: Engine, accountId: string, subscription: Su
     metadata: {},
     description: `Subscription ${reason === "subscription_create" ? "creation" : "update"}`,
     setupFutureUsage: "off_session",
+    allowed: (subscription.payment_settings as { payment_method_types?: string[] | null } | undefined)?.payment_method_types ?? null,
   });
   pi._invoice = invoiceId;
   const customer = engine.store.get(accountId, subscription.customer, "customer") as Obj;
@@ -70,6 +72,7 @@ export function issueInvoice(engine: Engine, accountId: string, subscription: Su
     period_start: start,
     period_end: end,
     status: "open",
+    next_payment_attempt: null,
     status_transitions: { finalized_at: now(), marked_uncollectible_at: null, paid_at: null, voided_at: null },
     subtotal: amount,
     test_clock: subscription.test_clock ?? null,
@@ -142,12 +145,81 @@ export function afterPayment(engine: Engine, pi: PaymentIntent, accountId: strin
     subscription.status = "active";
     engine.webhooks.emit("invoice.paid", publicInvoice(engine, accountId, invoice), accountId);
     engine.webhooks.emit("invoice.payment_succeeded", publicInvoice(engine, accountId, invoice), accountId);
+    invoice.next_payment_attempt = null;
   } else {
-    if (invoice.billing_reason !== "subscription_create") subscription.status = "past_due";
+    if (invoice.billing_reason !== "subscription_create") {
+      subscription.status = "past_due";
+      scheduleRetry(engine, accountId, invoice, subscription);
+    }
+    // An off-session payment the bank wants authenticated: the customer must act (then it fails too).
+    if ((pi.last_payment_error as { code?: string } | null)?.code === "authentication_required") {
+      engine.webhooks.emit("invoice.payment_action_required", publicInvoice(engine, accountId, invoice), accountId);
+    }
     engine.webhooks.emit("invoice.payment_failed", publicInvoice(engine, accountId, invoice), accountId);
   }
   engine.store.touch();
   if (previous.status !== subscription.status) engine.webhooks.emit("customer.subscription.updated", present(subscription), accountId, { previous });
+  if (!paid && invoice.billing_reason !== "subscription_create" && invoice.next_payment_attempt === null) endAfterRetries(engine, accountId, subscription);
+}
+
+/**
+ * Stripe tries a failed renewal again (smart retries); the sandbox follows a fixed schedule: three
+ * retries, 3, 5 and 7 days after the first failure, in the subscription's time (its test clock's).
+ */
+export const RETRY_DAYS = [3, 5, 7];
+
+function scheduleRetry(engine: Engine, accountId: string, invoice: Obj, subscription: Subscription) {
+  const time = clockTime(engine, accountId, subscription.test_clock);
+  if (invoice._first_failed_at === undefined) invoice._first_failed_at = time;
+  const days = RETRY_DAYS[Number(invoice.attempt_count) - 1];
+  invoice.next_payment_attempt = days === undefined ? null : Number(invoice._first_failed_at) + days * 86_400;
+}
+
+/** Every retry failed: the subscription is canceled (Stripe's default), its invoice left open. */
+function endAfterRetries(engine: Engine, accountId: string, subscription: Subscription) {
+  if (subscription.status === "canceled") return;
+  const time = clockTime(engine, accountId, subscription.test_clock);
+  subscription.status = "canceled";
+  subscription.canceled_at = time;
+  subscription.ended_at = time;
+  engine.store.touch();
+  engine.webhooks.emit("customer.subscription.deleted", present(subscription), accountId);
+}
+
+/**
+ * The next attempt of an open renewal invoice (what its test clock, the control API or the console
+ * runs): off-session, with the subscription's payment method as it is now, else the customer's.
+ */
+export function retryInvoice(engine: Engine, accountId: string, invoiceId: string) {
+  const invoice = engine.store.get(accountId, invoiceId, "invoice");
+  if (!invoice) throw notFound("invoice", invoiceId);
+  if (invoice.status !== "open" || typeof invoice.next_payment_attempt !== "number") {
+    throw invalid(`Invoice ${invoiceId} has no payment attempt scheduled (it is ${text(invoice.status)}).`);
+  }
+  const subscriptionId = (invoice.parent as { subscription_details: { subscription: string } }).subscription_details.subscription;
+  const subscription = engine.store.get<Subscription>(accountId, subscriptionId, "subscription") as Subscription;
+  const customer = engine.store.get(accountId, text(invoice.customer), "customer");
+  const pmId =
+    subscription.default_payment_method ?? (customer?.invoice_settings as { default_payment_method?: string | null } | undefined)?.default_payment_method;
+  const pi = engine.store.get<PaymentIntent>(accountId, text(invoice._payment_intent), "payment_intent") as PaymentIntent;
+  if (!pmId) {
+    invoice.attempt_count = Number(invoice.attempt_count) + 1;
+    afterPaymentFailedWithoutMethod(engine, accountId, invoice, subscription);
+    return publicInvoice(engine, accountId, invoice);
+  }
+  try {
+    confirmPaymentIntent(engine, accountId, pi.id, { paymentMethod: pmId, offSession: true });
+  } catch {
+    // A declined retry is told by events (invoice.payment_failed), not by an API error.
+  }
+  return publicInvoice(engine, accountId, invoice);
+}
+
+function afterPaymentFailedWithoutMethod(engine: Engine, accountId: string, invoice: Obj, subscription: Subscription) {
+  scheduleRetry(engine, accountId, invoice, subscription);
+  engine.store.touch();
+  engine.webhooks.emit("invoice.payment_failed", publicInvoice(engine, accountId, invoice), accountId);
+  if (invoice.next_payment_attempt === null) endAfterRetries(engine, accountId, subscription);
 }
 
 /** The invoice's InvoicePayments (`GET /v1/invoice_payments?invoice=`), as the `payments` field shows them. */

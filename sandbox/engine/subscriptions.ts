@@ -26,6 +26,8 @@ export function createSubscription(
     metadata: Record<string, string>;
     description?: string;
     saveDefaultPaymentMethod?: boolean;
+    /** payment_settings.payment_method_types: each invoice's PaymentIntent takes only these. */
+    paymentMethodTypes?: string[];
   },
 ): Subscription {
   const account = engine.account(accountId);
@@ -88,7 +90,7 @@ export function createSubscription(
     metadata: input.metadata,
     payment_settings: {
       save_default_payment_method: input.saveDefaultPaymentMethod ? "on_subscription" : "off",
-      payment_method_types: null,
+      payment_method_types: input.paymentMethodTypes?.length ? input.paymentMethodTypes : null,
       payment_method_options: null,
     },
     cancellation_details: { comment: null, feedback: null, reason: null },

@@ -7,6 +7,7 @@ import type { Engine } from "../engine";
 import { newId, now, present } from "../store";
 import { invalid, notFound } from "../wire";
 import { eventAccount, type Obj, type Subscription } from "./objects";
+import { retryInvoice } from "./invoices";
 import { periodEnd, renewSubscription, resumeIfDue } from "./subscriptions";
 
 export function createTestClock(engine: Engine, accountId: string, input: { frozenTime: number; name?: string }) {
@@ -86,11 +87,24 @@ function onClock(engine: Engine, accountId: string, clock: Obj) {
   return engine.store.all<Subscription>(accountId, "subscription").filter((subscription) => subscription.test_clock === clock.id);
 }
 
-/** Renew each subscription on this clock, period by period, up to the target time. */
+/**
+ * Run each subscription on this clock up to the target time, event by event: the retries of a failed
+ * renewal when their time comes, and a renewal at the end of each period.
+ */
 function runUntil(engine: Engine, accountId: string, clock: Obj, target: number) {
   for (const subscription of onClock(engine, accountId, clock)) {
     const periodEnd = () => Number((subscription.items.data[0] as Obj).current_period_end);
-    while (["active", "past_due", "trialing"].includes(subscription.status) && periodEnd() <= target) {
+    for (;;) {
+      const open = subscription.latest_invoice ? engine.store.get(accountId, String(subscription.latest_invoice), "invoice") : undefined;
+      const retryAt = open?.status === "open" && typeof open.next_payment_attempt === "number" ? open.next_payment_attempt : Infinity;
+      const renewAt = ["active", "past_due", "trialing"].includes(subscription.status) ? periodEnd() : Infinity;
+      const at = Math.min(retryAt, renewAt);
+      if (at > target || subscription.status === "canceled") break;
+      clock.frozen_time = at;
+      if (retryAt <= renewAt) {
+        retryInvoice(engine, accountId, String(open?.id));
+        continue;
+      }
       if (subscription.cancel_at_period_end) {
         subscription.status = "canceled";
         subscription.canceled_at = periodEnd();
@@ -99,7 +113,6 @@ function runUntil(engine: Engine, accountId: string, clock: Obj, target: number)
         engine.webhooks.emit("customer.subscription.deleted", present(subscription), accountId);
         break;
       }
-      clock.frozen_time = periodEnd();
       renewSubscription(engine, accountId, subscription.id);
     }
     if (subscription.status !== "canceled") resumeIfDue(engine, accountId, subscription, target);

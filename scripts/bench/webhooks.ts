@@ -8,7 +8,10 @@
 // next receipt number, one at a time), then the same spread over ten organisations.
 // Correctness is checked, not only counts: every ledger entry against the sandbox's balance
 // transaction, one receipt per donation, receipt numbers 1..n per organisation without gaps,
-// refunds and disputes included, several events per donation. Loopback only; bounded sizes.
+// refunds and disputes included, several events per donation. Then a renewal storm: one
+// `invoice.paid` for each of BENCH_RENEWALS (default 10,000) monthly gifts, each its installment's
+// donation, receipt and ledger entry, its rate printed next to the one-off rate. Loopback only;
+// bounded sizes.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -26,6 +29,7 @@ const CONNECTIONS = 20;
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const APP = `http://127.0.0.1:${PORT}`;
 const POOL_SIZE = 8;
+const RENEWALS = Number(process.env.BENCH_RENEWALS ?? 10_000);
 
 type Prepared = { events: string[]; account: string; organisations: string[] };
 
@@ -94,12 +98,86 @@ runBench("bench", APP, 20, async (bench) => {
     return { events: events.map((event) => JSON.stringify(event)), account, organisations };
   }
 
+  /**
+   * Monthly gifts whose first payment was made, each renewed once on the sandbox: the renewals'
+   * `invoice.paid` events, one per subscription, spread over ten organisations (each its own account).
+   */
+  async function prepareRenewals(gifts: number): Promise<Prepared> {
+    const organisations: string[] = [];
+    const accounts: string[] = [];
+    for (let o = 0; o < 10; o++) {
+      const account = (await control.createAccount({ country: "DE", business_name: `Bench renewals ${o}` })).id;
+      await control.captureSettings(account, { delay_ms: 0 });
+      const id = `org_renewals_${o}`;
+      await db.query(
+        `INSERT INTO "Organisation" (id, slug, name, email, country, "defaultCurrency", "acceptedCurrencies", "stripeAccountId", "stripeChargesEnabled", "updatedAt")
+         VALUES ($1, $2, $3, $4, 'DE', 'EUR', '{EUR}', $5, true, NOW())`,
+        [id, `bench-renewals-${o}`, `Bench renewals ${o}`, `renewals${o}@example.org`, account],
+      );
+      organisations.push(id);
+      accounts.push(account);
+    }
+    const products = await Promise.all(accounts.map((account) => stripe.products.create({ name: "Donation" }, { stripeAccount: account })));
+    // Eight gifts prepared at once: a pool, not the one client.
+    const pool = new pg.Pool({ connectionString: database.url, max: 8 });
+    const events: string[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < gifts) {
+          const i = next++;
+          const o = i % accounts.length;
+          const [account, organisationId, product] = [accounts[o] as string, organisations[o] as string, products[o] as Stripe.Product];
+          const customer = await stripe.customers.create({ email: `giver${i}@example.org` }, { stripeAccount: account });
+          const giftId = `rec_bench_${i}`;
+          const subscription = await stripe.subscriptions.create(
+            {
+              customer: customer.id,
+              items: [{ price_data: { currency: "eur", product: product.id, unit_amount: 1000 + (i % 500), recurring: { interval: "month" } } }],
+              payment_behavior: "default_incomplete",
+              payment_settings: { save_default_payment_method: "on_subscription", payment_method_types: ["card"] },
+              metadata: { recurring_donation_id: giftId },
+              expand: ["latest_invoice.confirmation_secret"],
+            },
+            { stripeAccount: account },
+          );
+          const secret = (subscription.latest_invoice as Stripe.Invoice).confirmation_secret?.client_secret ?? "";
+          await stripe.paymentIntents.confirm(secret.split("_secret_")[0] as string, { payment_method: "pm_card_visa" }, { stripeAccount: account });
+          await pool.query(`INSERT INTO "Donor" (id, "organisationId", email, "updatedAt") VALUES ($1, $2, $3, NOW())`, [
+            `dnr_renewal_${i}`,
+            organisationId,
+            `giver${i}@example.org`,
+          ]);
+          await pool.query(
+            `INSERT INTO "RecurringDonation" (id, "organisationId", "donorId", amount, "chargedAmount", currency, interval, status, "stripeAccountId", "stripeSubscriptionId", "stripeCustomerId", "paymentMethodType", "updatedAt")
+             VALUES ($1, $2, $3, $4, $4, 'EUR', 'month', 'active', $5, $6, $7, 'card', NOW())`,
+            [giftId, organisationId, `dnr_renewal_${i}`, 1000 + (i % 500), account, subscription.id, customer.id],
+          );
+          const renewal = (await control.advance(subscription.id)) as { invoice: { id: string } };
+          events.push(renewal.invoice.id);
+        }
+      }),
+    );
+    await pool.end();
+    const wanted = new Set(events);
+    const paid: string[] = [];
+    for (const account of accounts) {
+      for (const entry of await control.events({ account, type: "invoice.paid" })) {
+        if (wanted.has(String(entry.event.data.object.id))) paid.push(JSON.stringify(entry.event));
+      }
+    }
+    return { events: paid, account: accounts[0] as string, organisations };
+  }
+
   say(`preparing ${DONATIONS} donations on one organisation and ${DONATIONS} over ten, paid on the sandbox…`);
   const storm = await prepare("storm", 1, DONATIONS);
   const spread = await prepare("spread", 10, DONATIONS);
   // The spread organisations' donations name the storm account's sibling: connect each to it.
   await db.query(`UPDATE "Organisation" SET "stripeAccountId" = NULL WHERE id LIKE 'org_spread_%' AND id <> 'org_spread_0'`);
   say(`${storm.events.length + spread.events.length} events`);
+  say(`preparing ${RENEWALS} monthly gifts, each renewed once on the sandbox…`);
+  const renewals = await prepareRenewals(RENEWALS);
+  say(`${renewals.events.length} renewal invoice.paid events`);
 
   say("starting npm start (worker stopped)…");
   bench.env.AMPLY_BENCH = "1";
@@ -197,6 +275,10 @@ runBench("bench", APP, 20, async (bench) => {
   }
   const stormRate = await drain("one organisation", storm.events.slice(20).concat(storm.events.slice(0, 20)));
   const spreadRate = await drain("ten organisations", spread.events);
+  say(`ingesting ${renewals.events.length} renewal invoice.paid events…`);
+  let renewalCursor = 0;
+  await blast({ connections: CONNECTIONS, amount: renewals.events.length, timeout: 30 }, () => signed(renewals.events[renewalCursor++] as string));
+  const renewalRate = await drain("renewals", renewals.events);
 
   // Correctness.
   const problems: string[] = [];
@@ -235,7 +317,14 @@ runBench("bench", APP, 20, async (bench) => {
       }
     }
   }
-  const donations = await count(`SELECT count(*) FROM "Donation" WHERE id LIKE 'don_storm_%' OR id LIKE 'don_spread_%'`);
+  const installments = await count(
+    `SELECT count(*) FROM "Donation" d WHERE d."recurringDonationId" LIKE 'rec_bench_%' AND d.status = 'succeeded' AND d."receiptNumber" IS NOT NULL
+       AND EXISTS (SELECT 1 FROM "LedgerEntry" l WHERE l."donationId" = d.id AND l.type = 'donation_received')`,
+  );
+  if (installments !== renewals.events.length) problems.push(`${installments} booked installments for ${renewals.events.length} renewals`);
+  const donations = await count(
+    `SELECT count(*) FROM "Donation" WHERE id LIKE 'don_storm_%' OR id LIKE 'don_spread_%' OR "recurringDonationId" LIKE 'rec_bench_%'`,
+  );
   const receipts = await count(`SELECT count(DISTINCT "dedupeKey") FROM "OutboxEmail" WHERE kind = 'receipt'`);
   if (receipts !== donations) problems.push(`${receipts} receipts for ${donations} donations`);
   const gaps = await db.query<{ organisationId: string; n: string; max: number }>(
@@ -261,6 +350,13 @@ runBench("bench", APP, 20, async (bench) => {
   console.log(
     `processing: ${Math.min(stormRate, spreadRate).toFixed(0)} events/s to a booked ledger entry and queued receipt (one organisation, every gift numbered in turn: ${stormRate.toFixed(0)}/s; ten organisations: ${spreadRate.toFixed(0)}/s); target at least 500/s`,
   );
+  // A one-off gift takes several events (payment_intent.succeeded, charge.succeeded, charge.updated,
+  // refunds, disputes); a renewal one invoice.paid: compared per gift booked, and per event.
+  const oneOffGifts = Math.min((stormRate * DONATIONS) / storm.events.length, (spreadRate * DONATIONS) / spread.events.length);
+  const oneOffEvents = Math.min(stormRate, spreadRate);
+  console.log(
+    `renewals: ${renewalRate.toFixed(0)} invoice.paid/s, each an installment booked with its receipt and ledger entry (${renewals.events.length} subscriptions over ten organisations); one-off gifts booked ${oneOffGifts.toFixed(0)}/s (${oneOffEvents.toFixed(0)} events/s): renewals at ${((100 * renewalRate) / oneOffGifts).toFixed(0)}% of the one-off gift rate (target at least 75%), ${((100 * renewalRate) / oneOffEvents).toFixed(0)}% of its event rate`,
+  );
   for (const note of cpuNotes) console.log(`  ${note}`);
   console.log(
     problems.length === 0
@@ -268,7 +364,7 @@ runBench("bench", APP, 20, async (bench) => {
       : `correctness: ${problems.length} problem(s)`,
   );
   for (const problem of problems.slice(0, 20)) console.log(`  - ${problem}`);
-  return non2xx === 0 && problems.length === 0;
+  return non2xx === 0 && problems.length === 0 && renewalRate >= 0.75 * oneOffGifts;
 });
 
 /** CPU time (user + system) a process has used, from /proc; 0 where there is no /proc. */

@@ -259,7 +259,7 @@ describe("the organisation's receipt details", () => {
   };
 
   it("start blank (no invented tax statement), in the country's zone where it has one, UTC where it has several", async () => {
-    const base = { name: "Zone Test", email: "zone@example.org", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"], feeRates: [] };
+    const base = { name: "Zone Test", email: "zone@example.org", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"], recurringIntervals: [], feeRates: [] };
     const berlin = await createOrganisation({ ...base, country: "DE", slug: `tz-de-${Date.now().toString(36)}` }, users.owner.id);
     const usa = await createOrganisation({ ...base, country: "US", slug: `tz-us-${Date.now().toString(36)}` }, users.owner.id);
     expect(berlin).toMatchObject({ timeZone: "Europe/Berlin", taxStatement: "", legalName: null, registrationNumber: null, address: null });

@@ -8,9 +8,10 @@ import { defineHandler, eventAccount, ignore, NotYet } from "../define-handler";
 export const paymentIntentProcessing = defineHandler<Stripe.PaymentIntentProcessingEvent>({
   async apply(tx, event) {
     const intent = event.data.object;
-    const donationId = intent.metadata?.donation_id;
-    if (!donationId) return ignore("not a payment of Amply's (no donation id in its metadata)");
+    const donationId = intent.metadata?.donation_id ?? null;
+    // An installment's PaymentIntent carries no donation id: its invoice's events stored it on the installment.
     const donation = await findDonationForPayment(tx, { paymentIntentId: intent.id, donationId }, eventAccount(event));
+    if (!donation && !donationId) return ignore("not a payment of Amply's (no donation id in its metadata, no installment with this PaymentIntent)");
     // A bank transfer's PaymentIntent is confirmed before its donation is stored.
     if (!donation) throw new NotYet(`donation ${donationId} is not recorded yet`);
     await tx.$executeRaw`

@@ -1,6 +1,7 @@
 // What /v1/subscriptions, /v1/invoices, /v1/products and /v1/prices accept, from the stripe
 // package's SubscriptionCreateParams, SubscriptionUpdateParams, InvoiceListParams,
 // ProductCreateParams and PriceCreateParams.
+import { METHOD_TYPE } from "./payment-intents";
 import {
   arrayOf,
   boolean,
@@ -70,7 +71,8 @@ export const SUBSCRIPTION_CREATE: Table = {
   payment_behavior: oneOf("allow_incomplete", "default_incomplete", "error_if_incomplete", "pending_if_incomplete"),
   payment_settings: object({
     save_default_payment_method: oneOf("off", "on_subscription"),
-    ...notImplemented("payment_method_types", "payment_method_options"),
+    payment_method_types: arrayOf(METHOD_TYPE),
+    ...notImplemented("payment_method_options"),
   }),
   application_fee_percent: notInSandbox(CONNECT),
   on_behalf_of: notInSandbox(CONNECT),

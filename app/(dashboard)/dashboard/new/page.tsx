@@ -19,7 +19,16 @@ export default async function NewOrganisationPage() {
         countries={COUNTRY_OPTIONS}
         submitLabel="Create organisation"
         withSlug
-        values={{ name: "", slug: "", email: user.email, country: "DE", defaultCurrency: "EUR", acceptedCurrencies: ["EUR"], feeRates }}
+        values={{
+          name: "",
+          slug: "",
+          email: user.email,
+          country: "DE",
+          defaultCurrency: "EUR",
+          acceptedCurrencies: ["EUR"],
+          recurringIntervals: ["month", "year"],
+          feeRates,
+        }}
       />
     </Card>
   );

@@ -100,6 +100,7 @@ export default async function GivePage({ params, searchParams }: Props) {
               feeRates: organisation.feeRates,
               bankTransferCurrencies: page.bankTransferCurrencies,
               giftAid: isUkOrganisation(organisation),
+              recurringIntervals: organisation.recurringIntervals,
             }}
             fixedFund={fund?.slug ?? null}
             fixedCampaign={campaign?.slug ?? null}

@@ -36,6 +36,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
       donor: { select: { email: true } },
       fund: { select: { name: true } },
       campaign: { select: { name: true } },
+      recurringDonation: { select: { interval: true } },
     },
   });
   const more = donations.length > PAGE_SIZE;
@@ -84,7 +85,12 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               cell: (donation) => (
                 <>
                   {formatMoney(donation.chargedAmount, donation.currency)}
-                  <span className="block text-xs text-slate-500">{donation.currency}</span>
+                  <span className="block text-xs text-slate-500">
+                    {donation.currency}
+                    {donation.recurringDonation ? (
+                      <span data-testid="recurring-badge"> · {donation.recurringDonation.interval === "year" ? "yearly" : "monthly"}</span>
+                    ) : null}
+                  </span>
                 </>
               ),
             },

@@ -31,6 +31,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
             country: organisation.country,
             defaultCurrency: organisation.defaultCurrency,
             acceptedCurrencies: organisation.acceptedCurrencies,
+            recurringIntervals: organisation.recurringIntervals,
             feeRates,
           }}
         />

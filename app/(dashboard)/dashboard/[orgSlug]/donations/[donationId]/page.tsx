@@ -34,6 +34,7 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
       fund: true,
       campaign: true,
       giftAidDeclaration: { select: { scope: true, declaredAt: true } },
+      recurringDonation: { select: { interval: true, status: true } },
       refunds: { orderBy: { createdAt: "asc" } },
       disputes: true,
       ledgerEntries: { orderBy: { id: "asc" } },
@@ -87,6 +88,18 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
               <dt className="text-slate-600">Gift Aid</dt>
               <dd data-testid="donation-gift-aid">
                 Declared with this gift{donation.giftAidDeclaration.scope === "this_and_future" ? ", and for the donor's future gifts" : ""}
+              </dd>
+            </>
+          ) : null}
+          {donation.recurringDonation ? (
+            <>
+              <dt className="text-slate-600">Recurring</dt>
+              <dd data-testid="installment-of">
+                Installment of a {donation.recurringDonation.interval === "year" ? "yearly" : "monthly"} gift
+                {donation.periodStart && donation.periodEnd
+                  ? `, ${formatDate(donation.periodStart, organisation.timeZone)} to ${formatDate(donation.periodEnd, organisation.timeZone)}`
+                  : ""}{" "}
+                (the gift is {donation.recurringDonation.status.replaceAll("_", " ")})
               </dd>
             </>
           ) : null}
