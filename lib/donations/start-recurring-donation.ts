@@ -133,7 +133,7 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
             recurring_donation_id: recurringId,
             organisation_id: organisation.id,
             donor_id: donor.id,
-            amount: String(amounts.amount),
+            gift_amount: String(amounts.amount),
             fee_covered: String(amounts.feeCovered),
             ...(fund ? { fund_id: fund } : {}),
             ...(target.campaign ? { campaign_id: target.campaign.id } : {}),

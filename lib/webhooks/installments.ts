@@ -17,6 +17,7 @@ import { invoicePaymentIntentId } from "@/lib/stripe/invoice-payment-intent";
 import { retrieveInvoice } from "@/lib/stripe/retrieve-invoice";
 import { retrievePaymentIntentWithCharge } from "@/lib/stripe/retrieve-payment-intent-with-charge";
 import { retrieveSubscription } from "@/lib/stripe/retrieve-subscription";
+import { pausedUntilOf } from "@/lib/recurring/gift-status";
 import { ignore, Ignored, NotYet, readOnAccount, type PrepareContext } from "./define-handler";
 import type { PaidCharge } from "./payment-succeeded";
 
@@ -160,7 +161,7 @@ export async function storeSubscription(tx: Tx, subscription: Stripe.Subscriptio
   const interval = price?.recurring?.interval === "year" ? "year" : price?.recurring?.interval === "month" ? "month" : null;
   const charged = price?.unit_amount ?? null;
   // The gift's split between gift and covered fee is kept in the subscription's metadata by whoever changes the amount.
-  const amount = Number(subscription.metadata?.amount);
+  const amount = Number(subscription.metadata?.gift_amount);
   const fee = Number(subscription.metadata?.fee_covered);
   const split =
     charged !== null && Number.isInteger(amount) && Number.isInteger(fee) && amount + fee === charged ? { amount: BigInt(amount), fee: BigInt(fee) } : null;
@@ -182,6 +183,7 @@ export async function storeSubscription(tx: Tx, subscription: Stripe.Subscriptio
       "currentPeriodEnd" = ${periodEnd},
       "nextPaymentAt" = ${renews ? periodEnd : null},
       "canceledAt" = ${canceledAt},
+      "pausedUntil" = ${pausedUntilOf(subscription)},
       "stripeCheckedAt" = ${retrievedAt},
       "updatedAt" = NOW()
     WHERE "stripeSubscriptionId" = ${subscription.id} AND ("stripeCheckedAt" IS NULL OR "stripeCheckedAt" <= ${retrievedAt})`;

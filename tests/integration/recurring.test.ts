@@ -9,6 +9,10 @@ import { POST } from "@/app/api/donations/route";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { composeReceiptEmail } from "@/lib/receipts/receipt-email";
+import { authorizeManagedGift } from "@/lib/recurring/authorize-managed-gift";
+import { changeRecurringGift } from "@/lib/recurring/change-recurring-gift";
+import { manageUrl, tokenOfManageUrl } from "@/lib/recurring/manage-link";
+import { pauseRecurringGift } from "@/lib/recurring/pause-recurring-gift";
 import { idOf } from "@/lib/stripe/ids";
 import { captured, chargeIdOf, connectedOrganisation, control, deliver, eventsFor, stripeSdk, type SandboxEvent } from "../support/fixtures";
 
@@ -328,8 +332,14 @@ describe("installments", () => {
     await stripeSdk.subscriptions.update(
       subscription.id,
       {
-        items: [{ price_data: { currency: "eur", product: String(idOf(price?.product ?? null)), unit_amount: 2063, recurring: { interval: "month" } } }],
-        metadata: { ...subscription.metadata, amount: "2000", fee_covered: "63" },
+        items: [
+          {
+            id: subscription.items.data[0]?.id,
+            price_data: { currency: "eur", product: String(idOf(price?.product ?? null)), unit_amount: 2063, recurring: { interval: "month" } },
+          },
+        ],
+        proration_behavior: "none",
+        metadata: { ...subscription.metadata, gift_amount: "2000", fee_covered: "63" },
       },
       { stripeAccount: org.account },
     );
@@ -359,5 +369,35 @@ describe("installments", () => {
     const gift = await db.recurringDonation.findUniqueOrThrow({ where: { id: recurring.id } });
     expect(gift).toMatchObject({ status: "canceled", nextPaymentAt: null });
     expect(gift.canceledAt).toEqual(expect.any(Date));
+  });
+});
+
+describe("a gift changed from its manage link", () => {
+  it("reaches Amply from the webhooks: the new amount and its fee, then paused until the date asked, and the renewal after that is of the new amount", async () => {
+    const { org, recurring } = await startedGift();
+    for (const event of await eventsFor(org.account)) await deliver(event);
+    const token = tokenOfManageUrl(manageUrl(recurring.id));
+
+    await changeRecurringGift(await authorizeManagedGift(token, recurring.id), { requestId: randomUUID(), amount: "15.00", interval: "month", coverFee: true });
+    for (const event of await eventsFor(org.account, { type: "customer.subscription.updated" })) await deliver(event);
+    const changed = await db.recurringDonation.findUniqueOrThrow({ where: { id: recurring.id } });
+    expect(changed).toMatchObject({ amount: 1500n, interval: "month", pausedUntil: null });
+    expect(changed.feeCovered).toBeGreaterThan(0n);
+    expect(changed.chargedAmount).toBe(1500n + changed.feeCovered);
+
+    const renewal = (await control.advance(String(recurring.stripeSubscriptionId))) as { invoice: Stripe.Invoice };
+    for (const event of await eventsFor(org.account, { type: "invoice.paid", objectId: String(renewal.invoice.id) })) await deliver(event);
+    expect(await db.donation.findFirstOrThrow({ where: { stripeInvoiceId: String(renewal.invoice.id) } })).toMatchObject({
+      status: "succeeded",
+      amount: 1500n,
+      chargedAmount: changed.chargedAmount,
+    });
+
+    await pauseRecurringGift(await authorizeManagedGift(token, recurring.id), { requestId: randomUUID(), months: 2 });
+    for (const event of await eventsFor(org.account, { type: "customer.subscription.updated" })) await deliver(event);
+    const paused = await db.recurringDonation.findUniqueOrThrow({ where: { id: recurring.id } });
+    expect(paused.status).toBe("active");
+    expect(paused.pausedUntil?.getTime()).toBeGreaterThan(Date.now() + 50 * 86_400_000);
+    expect(paused.nextPaymentAt).toBeNull();
   });
 });
