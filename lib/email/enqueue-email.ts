@@ -8,7 +8,7 @@ export type EmailMessage = {
   subject: string;
   text: string;
   html?: string;
-  kind: "sign_in" | "invitation" | "receipt" | "bank_transfer_instructions" | "recurring_payment_failed";
+  kind: "sign_in" | "invitation" | "receipt" | "bank_transfer_instructions" | "recurring_payment_failed" | "refund" | "refund_bank_details";
   /** At most one message per key ever (e.g. `receipt:<donationId>`). */
   dedupeKey?: string;
 };
