@@ -125,7 +125,7 @@ export async function requestRefund(input: RefundRequestInput) {
   // The webhook may have recorded the refund already: never step its status back.
   await db.refundRequest.updateMany({
     where: { id: row.id, status: "submitting" },
-    data: { status: "submitted", stripeRefundId: refund.id, stripeStatus: refund.status },
+    data: { status: "submitted", stripeRefundId: refund.id, stripeStatus: refund.status, stripeDestination: refund.destination_details?.type ?? null },
   });
   return { id: row.id, stripeRefundId: refund.id, status: refund.status, destination: refund.destination_details?.type ?? null };
 }

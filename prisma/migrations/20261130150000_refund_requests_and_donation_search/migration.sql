@@ -15,6 +15,7 @@ CREATE TABLE "RefundRequest" (
     "stripeAccountId" TEXT NOT NULL,
     "stripeRefundId" TEXT,
     "stripeStatus" TEXT,
+    "stripeDestination" TEXT,
     "failureMessage" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
