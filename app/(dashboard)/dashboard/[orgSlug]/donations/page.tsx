@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DonationFilterForm } from "@/components/donations/donation-filter-form";
+import { ReportDownloadForm } from "@/components/donations/report-download-form";
 import { StatusBadge } from "@/components/donations/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { Table } from "@/components/ui/table";
@@ -29,6 +30,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
   const raw = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const filtered = Object.keys(filters).some((key) => key !== "after");
   const problems = Object.values(errors);
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="grid grid-cols-1 gap-4">
       <h1 className="text-2xl font-bold">Donations</h1>
@@ -116,6 +118,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
           </Link>
         ) : null}
       </nav>
+      <ReportDownloadForm organisationId={organisation.id} from={`${today.slice(0, 8)}01`} to={today} />
     </div>
   );
 }
