@@ -1,7 +1,8 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client.ts";
-import { startOfDay, nextDay } from "@/lib/reports/zoned-time";
+import { Prisma } from "@/lib/db/generated/client.ts";
+import type { DonationStatus, DonationMethod } from "@/lib/db/generated/enums.ts";
+import { sql } from "@/lib/db/sql";
+import { nextDay, startOfDay } from "@/lib/reports/zoned-time";
 import type { DonationFilters } from "./donation-filters";
 
 export const DONATIONS_PAGE_SIZE = 50;
@@ -9,56 +10,64 @@ export const DONATIONS_PAGE_SIZE = 50;
 /** Receipt numbers as printed (R-000042) or bare (42). */
 const RECEIPT = /^(?:r-?)?0*(\d{1,9})$/i;
 
+export type DonationListRow = {
+  id: string;
+  number: number;
+  receiptNumber: number | null;
+  createdAt: Date;
+  chargedAmount: bigint;
+  currency: string;
+  status: DonationStatus;
+  anonymous: boolean;
+  paymentMethodType: string | null;
+  method: DonationMethod;
+  donorName: string | null;
+  recurringDonationId: string | null;
+  donorEmail: string | null;
+  fundName: string | null;
+  campaignName: string | null;
+};
+
+/** `LIKE` pattern text matched literally. */
+const literal = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
 /**
- * One page of an organisation's donations, newest first, filtered (docs/reports.md#donations-view).
- * The cursor is the last donation number shown: the next page starts below it in the index, never
- * by skipping rows. Dates are days in `timeZone` (UTC until organisations carry their own).
+ * One page of an organisation's donations, newest first, filtered (docs/reports.md#donations-view),
+ * in one statement with its donor, fund and campaign joined. The cursor is the last donation number
+ * shown: the next page starts below it in the `(organisationId, number)` index, never by skipping
+ * rows. Dates are days in `timeZone` (UTC until organisations carry their own).
  */
 export async function listDonations(organisationId: string, filters: DonationFilters, timeZone = "UTC") {
-  const where: Prisma.DonationWhereInput = { organisationId };
-  const and: Prisma.DonationWhereInput[] = [];
-  if (filters.after !== undefined) where.number = { lt: filters.after };
-  if (filters.from || filters.to) {
-    where.createdAt = {
-      ...(filters.from ? { gte: startOfDay(filters.from, timeZone) } : {}),
-      ...(filters.to ? { lt: startOfDay(nextDay(filters.to), timeZone) } : {}),
-    };
+  const where: Prisma.Sql[] = [Prisma.sql`d."organisationId" = ${organisationId}`];
+  if (filters.after !== undefined) where.push(Prisma.sql`d.number < ${filters.after}`);
+  if (filters.from) where.push(Prisma.sql`d."createdAt" >= ${startOfDay(filters.from, timeZone)}`);
+  if (filters.to) where.push(Prisma.sql`d."createdAt" < ${startOfDay(nextDay(filters.to), timeZone)}`);
+  if (filters.status) where.push(Prisma.sql`d.status = ${filters.status}::"DonationStatus"`);
+  if (filters.method) {
+    where.push(filters.method === "bank_transfer" ? Prisma.sql`d.method = 'bank_transfer'` : Prisma.sql`d."paymentMethodType" = ${filters.method}`);
   }
-  if (filters.status) where.status = filters.status;
-  if (filters.method) and.push(filters.method === "bank_transfer" ? { method: "bank_transfer" } : { paymentMethodType: filters.method });
-  if (filters.fund) where.fundId = filters.fund;
-  if (filters.campaign) where.campaignId = filters.campaign;
-  if (filters.currency) where.currency = filters.currency;
-  if (filters.kind) where.recurringDonationId = filters.kind === "recurring" ? { not: null } : null;
+  if (filters.fund) where.push(Prisma.sql`d."fundId" = ${filters.fund}`);
+  if (filters.campaign) where.push(Prisma.sql`d."campaignId" = ${filters.campaign}`);
+  if (filters.currency) where.push(Prisma.sql`d.currency = ${filters.currency}`);
+  if (filters.kind) where.push(filters.kind === "recurring" ? Prisma.sql`d."recurringDonationId" IS NOT NULL` : Prisma.sql`d."recurringDonationId" IS NULL`);
   if (filters.q) {
     const receipt = RECEIPT.exec(filters.q);
-    if (receipt) and.push({ receiptNumber: Number(receipt[1]) });
-    else if (filters.q.includes("@")) and.push({ donor: { email: { startsWith: filters.q.toLowerCase() } } });
-    else and.push({ OR: [{ donorName: { contains: filters.q, mode: "insensitive" } }, { donor: { email: { startsWith: filters.q.toLowerCase() } } }] });
+    const email = `${literal(filters.q.toLowerCase())}%`;
+    if (receipt) where.push(Prisma.sql`d."receiptNumber" = ${Number(receipt[1])}`);
+    else if (filters.q.includes("@")) where.push(Prisma.sql`dn.email LIKE ${email}`);
+    else where.push(Prisma.sql`(d."donorName" ILIKE ${`%${literal(filters.q)}%`} OR dn.email LIKE ${email})`);
   }
-  if (and.length) where.AND = and;
-  const rows = await db.donation.findMany({
-    where,
-    orderBy: { number: "desc" },
-    take: DONATIONS_PAGE_SIZE + 1,
-    select: {
-      id: true,
-      number: true,
-      receiptNumber: true,
-      createdAt: true,
-      chargedAmount: true,
-      currency: true,
-      status: true,
-      anonymous: true,
-      paymentMethodType: true,
-      method: true,
-      donorName: true,
-      recurringDonationId: true,
-      donor: { select: { email: true } },
-      fund: { select: { name: true } },
-      campaign: { select: { name: true } },
-    },
-  });
+  const rows = await sql<DonationListRow>(Prisma.sql`
+    SELECT d.id, d.number, d."receiptNumber", d."createdAt", d."chargedAmount", d.currency, d.status::text AS status, d.anonymous,
+           d."paymentMethodType", d.method::text AS method, d."donorName", d."recurringDonationId",
+           dn.email AS "donorEmail", f.name AS "fundName", c.name AS "campaignName"
+    FROM "Donation" d
+    LEFT JOIN "Donor" dn ON dn.id = d."donorId"
+    LEFT JOIN "Fund" f ON f.id = d."fundId"
+    LEFT JOIN "Campaign" c ON c.id = d."campaignId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY d.number DESC
+    LIMIT ${DONATIONS_PAGE_SIZE + 1}`);
   const more = rows.length > DONATIONS_PAGE_SIZE;
   const page = rows.slice(0, DONATIONS_PAGE_SIZE);
   return { rows: page, next: more ? page.at(-1)?.number : undefined };

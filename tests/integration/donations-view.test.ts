@@ -84,6 +84,9 @@ describe("the donations view", () => {
     expect(byReceipt.map((row) => row.receiptNumber)).toEqual([1020]);
     expect((await all({ q: "1020" })).map((row) => row.receiptNumber)).toEqual([1020]);
     expect(await all({ q: "nobody" })).toHaveLength(0);
+    // Typed wildcards are text, not patterns.
+    expect(await all({ q: "%" })).toHaveLength(0);
+    expect(await all({ q: "_@" })).toHaveLength(0);
   });
 
   it("filters by status, currency, fund, campaign, method, one-off or recurring, and dates", async () => {

@@ -85,7 +85,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               // Long names and addresses wrap rather than push the amount off a phone's screen.
               className: "[overflow-wrap:anywhere]",
               cell: (donation) =>
-                donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-"),
+                donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donorEmail ?? "-"),
             },
             {
               header: "Amount",
@@ -102,7 +102,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               ),
             },
             { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
-            { header: "For", hideOnPhone: true, cell: (donation) => donation.campaign?.name ?? donation.fund?.name ?? "General" },
+            { header: "For", hideOnPhone: true, cell: (donation) => donation.campaignName ?? donation.fundName ?? "General" },
           ]}
         />
       )}
