@@ -9,7 +9,7 @@ function reportOf(rows: TransactionRow[]): TransactionReport {
   async function* generate() {
     for (const row of rows) yield await Promise.resolve(row);
   }
-  return { unreadableAccounts: [], rows: generate(), requests: () => 1 };
+  return { unreadableAccounts: [], rows: generate(), requests: () => 1, stripeMs: () => 0 };
 }
 
 const read = async (stream: ReadableStream<Uint8Array>) =>

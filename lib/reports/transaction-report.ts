@@ -1,9 +1,12 @@
 import "server-only";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client.ts";
+import { sql } from "@/lib/db/sql";
 import { receiptNumber } from "@/lib/donations/receipt";
 import { toDecimalString } from "@/lib/money/amount";
 import { isAccessRevoked } from "@/lib/stripe/errors";
+import { idOf } from "@/lib/stripe/ids";
 import { listChargesPage } from "@/lib/stripe/list-charges";
 import { isoLocal, nextDay, startOfDay } from "./zoned-time";
 
@@ -54,8 +57,9 @@ export type TransactionReport = {
   /** Accounts of the organisation that no longer let Amply read them: their charges are missing. */
   unreadableAccounts: string[];
   rows: AsyncGenerator<TransactionRow>;
-  /** How many requests Stripe was sent so far. */
+  /** How many requests Stripe was sent so far, and how long they took altogether (ms). */
   requests: () => number;
+  stripeMs: () => number;
 };
 
 type Range = { from: string; to: string };
@@ -73,9 +77,15 @@ export async function openTransactionReport(organisationId: string, range: Range
     lt: Math.floor(startOfDay(nextDay(range.to), timeZone).getTime() / 1000),
   };
   let requests = 0;
-  const page = (account: string, after?: string) => {
+  let stripeMs = 0;
+  const page = async (account: string, after?: string) => {
     requests++;
-    return listChargesPage(account, window, after);
+    const started = performance.now();
+    try {
+      return await listChargesPage(account, window, after);
+    } finally {
+      stripeMs += performance.now() - started;
+    }
   };
   const firstPages: Array<[string, Stripe.ApiList<Stripe.Charge>]> = [];
   const unreadableAccounts: string[] = [];
@@ -99,7 +109,7 @@ export async function openTransactionReport(organisationId: string, range: Range
       }
     }
   }
-  return { unreadableAccounts, rows: rows(), requests: () => requests };
+  return { unreadableAccounts, rows: rows(), requests: () => requests, stripeMs: () => stripeMs };
 }
 
 /** Every account the organisation has had connected, and the one it has now. */
@@ -119,30 +129,24 @@ type DonationInfo = {
   receiptNumber: number | null;
   anonymous: boolean;
   donorName: string | null;
-  donor: { email: string } | null;
-  fund: { name: string } | null;
-  campaign: { name: string } | null;
+  donorEmail: string | null;
+  fundName: string | null;
+  campaignName: string | null;
 };
 
+/** The donations behind one page of charges, in one statement. */
 async function donationsOf(organisationId: string, charges: Stripe.Charge[]): Promise<Map<string, DonationInfo>> {
   if (charges.length === 0) return new Map();
   const chargeIds = charges.map((charge) => charge.id);
-  const intentIds = charges
-    .map((charge) => (typeof charge.payment_intent === "string" ? charge.payment_intent : charge.payment_intent?.id))
-    .filter((id) => !!id) as string[];
-  const found = await db.donation.findMany({
-    where: { organisationId, OR: [{ stripeChargeId: { in: chargeIds } }, { stripePaymentIntentId: { in: intentIds } }] },
-    select: {
-      stripeChargeId: true,
-      stripePaymentIntentId: true,
-      receiptNumber: true,
-      anonymous: true,
-      donorName: true,
-      donor: { select: { email: true } },
-      fund: { select: { name: true } },
-      campaign: { select: { name: true } },
-    },
-  });
+  const intentIds = charges.map((charge) => idOf(charge.payment_intent)).filter((id) => id !== null);
+  const found = await sql<DonationInfo>(Prisma.sql`
+    SELECT d."stripeChargeId", d."stripePaymentIntentId", d."receiptNumber", d.anonymous, d."donorName",
+           dn.email AS "donorEmail", f.name AS "fundName", c.name AS "campaignName"
+    FROM "Donation" d
+    LEFT JOIN "Donor" dn ON dn.id = d."donorId"
+    LEFT JOIN "Fund" f ON f.id = d."fundId"
+    LEFT JOIN "Campaign" c ON c.id = d."campaignId"
+    WHERE d."organisationId" = ${organisationId} AND (d."stripeChargeId" = ANY(${chargeIds}::text[]) OR d."stripePaymentIntentId" = ANY(${intentIds}::text[]))`);
   const byId = new Map<string, DonationInfo>();
   for (const donation of found) {
     if (donation.stripeChargeId) byId.set(donation.stripeChargeId, donation);
@@ -152,8 +156,8 @@ async function donationsOf(organisationId: string, charges: Stripe.Charge[]): Pr
 }
 
 function rowOf(account: string, charge: Stripe.Charge, donations: Map<string, DonationInfo>, timeZone: string): TransactionRow {
-  const intent = typeof charge.payment_intent === "string" ? charge.payment_intent : (charge.payment_intent?.id ?? "");
-  const donation = donations.get(charge.id) ?? donations.get(intent);
+  const intent = idOf(charge.payment_intent);
+  const donation = donations.get(charge.id) ?? (intent ? donations.get(intent) : undefined);
   const txn = charge.balance_transaction && typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
   const currency = charge.currency.toUpperCase();
   const settlement = txn?.currency.toUpperCase() ?? "";
@@ -173,8 +177,8 @@ function rowOf(account: string, charge: Stripe.Charge, donations: Map<string, Do
     exchangeRate: txn?.exchange_rate ? String(txn.exchange_rate) : "",
     receipt: donation?.receiptNumber ? receiptNumber({ receiptNumber: donation.receiptNumber }) : "",
     donor: donation ? (donation.anonymous ? "Anonymous" : (donation.donorName ?? "")) : "",
-    donorEmail: donation && !donation.anonymous ? (donation.donor?.email ?? "") : "",
-    fund: donation?.fund?.name ?? "",
-    campaign: donation?.campaign?.name ?? "",
+    donorEmail: donation && !donation.anonymous ? (donation.donorEmail ?? "") : "",
+    fund: donation?.fundName ?? "",
+    campaign: donation?.campaignName ?? "",
   };
 }
