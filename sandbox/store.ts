@@ -77,7 +77,7 @@ export class Store {
   private index(account: string, object: StripeObject) {
     const key = `${account} ${object.object}`;
     let kind = this.byKind.get(key);
-    if (!kind) this.byKind.set(key, (kind = new Map()));
+    if (!kind) this.byKind.set(key, (kind = new Map<string, StripeObject>()));
     kind.set(object.id, object);
   }
 
