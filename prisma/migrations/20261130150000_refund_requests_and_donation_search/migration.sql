@@ -41,6 +41,9 @@ CREATE INDEX "Donation_organisationId_fundId_number_idx" ON "Donation"("organisa
 -- CreateIndex
 CREATE INDEX "Donation_organisationId_campaignId_number_idx" ON "Donation"("organisationId", "campaignId", "number" DESC);
 
+-- CreateIndex
+CREATE INDEX "Donation_donorId_number_idx" ON "Donation"("donorId", "number" DESC);
+
 -- AddForeignKey
 ALTER TABLE "RefundRequest" ADD CONSTRAINT "RefundRequest_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
