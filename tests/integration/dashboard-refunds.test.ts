@@ -192,33 +192,53 @@ describe("refusals", () => {
   });
 });
 
+/** Turn a paid donation into a paid bank transfer, in Amply and on the sandbox; the transfer's charge. */
+async function asBankTransfer(org: { account: string }, donationId: string, email: string | null) {
+  const customer = await stripeSdk.customers.create(email ? { email } : {}, { stripeAccount: org.account });
+  const intent = await stripeSdk.paymentIntents.create(
+    {
+      amount: 3000,
+      currency: "eur",
+      customer: customer.id,
+      confirm: true,
+      allowed_payment_method_types: ["customer_balance"],
+      payment_method_data: { type: "customer_balance" },
+      payment_method_options: {
+        customer_balance: { funding_type: "bank_transfer", bank_transfer: { type: "eu_bank_transfer", eu_bank_transfer: { country: "DE" } } },
+      },
+      metadata: { donation_id: donationId },
+    },
+    { stripeAccount: org.account },
+  );
+  await control.fund(customer.id, 3000, "eur");
+  const transferCharge = chargeIdOf(await stripeSdk.paymentIntents.retrieve(intent.id, undefined, { stripeAccount: org.account }));
+  await db.donation.update({
+    where: { id: donationId },
+    data: {
+      method: "bank_transfer",
+      stripePaymentIntentId: intent.id,
+      stripeChargeId: transferCharge,
+      chargedAmount: 3000n,
+      amount: 3000n,
+      ...(email ? {} : { donorId: null }),
+    },
+  });
+  return transferCharge;
+}
+
 describe("a bank-transfer donation", () => {
+  it("goes back to the donor's cash balance when Amply has no email to give Stripe, and the answer says so", async () => {
+    const { org, donation } = await paidDonation();
+    const transferCharge = await asBankTransfer(org, donation.id, null);
+    const answer = await refund(admin, org.organisation.id, donation.id, { amount: "5", reason: "requested_by_customer" });
+    expect(answer).toMatchObject({ status: 201, body: { status: "succeeded", destination: "customer_cash_balance" } });
+    expect(await db.refundRequest.findFirstOrThrow({ where: { donationId: donation.id } })).toMatchObject({ stripeDestination: "customer_cash_balance" });
+    expect((await stripeRefunds(org.account, transferCharge)).map((r) => r.amount)).toEqual([500]);
+  });
+
   it("waits for the donor's bank details, which Stripe asks for by email, and the donor hears from the organisation too", async () => {
     const { org, donation, charge, donor } = await paidDonation();
-    // Make it a bank transfer in Amply's eyes and in Stripe's: pay a customer_balance PaymentIntent.
-    const customer = await stripeSdk.customers.create({ email: donor.email }, { stripeAccount: org.account });
-    const intent = await stripeSdk.paymentIntents.create(
-      {
-        amount: 3000,
-        currency: "eur",
-        customer: customer.id,
-        confirm: true,
-        allowed_payment_method_types: ["customer_balance"],
-        payment_method_data: { type: "customer_balance" },
-        payment_method_options: {
-          customer_balance: { funding_type: "bank_transfer", bank_transfer: { type: "eu_bank_transfer", eu_bank_transfer: { country: "DE" } } },
-        },
-        metadata: { donation_id: donation.id },
-      },
-      { stripeAccount: org.account },
-    );
-    await control.fund(customer.id, 3000, "eur");
-    const paid = await stripeSdk.paymentIntents.retrieve(intent.id, undefined, { stripeAccount: org.account });
-    const transferCharge = chargeIdOf(paid);
-    await db.donation.update({
-      where: { id: donation.id },
-      data: { method: "bank_transfer", stripePaymentIntentId: intent.id, stripeChargeId: transferCharge, chargedAmount: 3000n, amount: 3000n },
-    });
+    const transferCharge = await asBankTransfer(org, donation.id, donor.email);
     expect(charge).not.toBe(transferCharge);
 
     const answer = await refund(admin, org.organisation.id, donation.id, { amount: "12", reason: "requested_by_customer" });
