@@ -2,6 +2,7 @@ import type { Browser } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { expect, test } from "./support/test";
 import { choosePreset, fillCard, fillDonor, openGivePage, uniqueDonor } from "./support/give";
+import { expectNoSidewaysScroll } from "./support/axe";
 import { openMailbox } from "./support/mailbox";
 import { uniqueEmail } from "./support/session";
 
@@ -79,6 +80,12 @@ test("an admin filters donations, opens one, refunds part of it and sees it land
   await expect(admin.page.getByTestId("donation-status")).toContainText(/partially refunded/i);
   await expect(admin.page.getByTestId("timeline")).toContainText("Refund of €10.50");
   await expect(admin.page.getByText("Up to €14.50")).toBeVisible();
+  // The refund form and the filters fit a 360 px phone.
+  await admin.page.setViewportSize({ width: 360, height: 780 });
+  await expectNoSidewaysScroll(admin.page);
+  await admin.page.goto(`/dashboard/give-test/donations?q=${encodeURIComponent(donor.email)}`);
+  await expect(admin.page.getByTestId("donation-row")).toHaveCount(1);
+  await expectNoSidewaysScroll(admin.page);
 
   // The donor hears of it.
   await openMailbox(admin.page, donor.email, /Refund from Give Test Charity/);
