@@ -50,6 +50,7 @@ test("an admin filters donations, opens one, refunds part of it and sees it land
 
   // Filter: paid donations in EUR, searched by the donor's email.
   await admin.page.goto("/dashboard/give-test/donations");
+  await admin.page.getByText("Search and filter", { exact: true }).click();
   const filters = admin.page.getByRole("search", { name: "Search and filter donations" });
   await filters.getByLabel("Search").fill(donor.email);
   await filters.getByLabel("Status").selectOption("succeeded");

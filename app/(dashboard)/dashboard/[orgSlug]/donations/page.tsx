@@ -35,6 +35,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
     <div className="grid grid-cols-1 gap-4">
       <h1 className="text-2xl font-bold">Donations</h1>
       <DonationFilterForm
+        open={filtered || problems.length > 0}
         base={base}
         raw={raw}
         errors={errors}
