@@ -5,10 +5,12 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
 vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(session.user ? { user: session.user } : null) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { db } = await import("@/lib/db/client");
 const { markDisconnected } = await import("@/lib/organisations/disconnect-stripe");
 const { POST: refundRoute } = await import("@/app/api/organisations/[orgId]/donations/[donationId]/refunds/route");
+const { refundAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/donations/[donationId]/actions");
 const { chargeIdOf, connectedOrganisation, control, deliver, donationWithIntent, eventOf, eventsFor, payWithCard, person, stripeSdk } =
   await import("../support/fixtures");
 
@@ -78,6 +80,29 @@ describe("who may refund", () => {
     const answer = await refund(owner, first.org.organisation.id, second.donation.id, { reason: "duplicate" });
     expect(answer.status).toBe(404);
     expect(await stripeRefunds(second.org.account, second.charge)).toEqual([]);
+  });
+});
+
+describe("the dashboard's refund form", () => {
+  const form = (fields: Record<string, string>) => {
+    const data = new FormData();
+    for (const [key, value] of Object.entries(fields)) data.set(key, value);
+    return data;
+  };
+
+  it("refuses a viewer, keeps what an admin typed on an error, and refunds on a valid request", async () => {
+    const { org, donation, charge } = await paidDonation();
+    const fields = { organisationId: org.organisation.id, donationId: donation.id, amount: "500", reason: "requested_by_customer", note: "typed" };
+    session.user = viewer;
+    expect((await refundAction({}, form(fields))).error).toContain("admin");
+    session.user = admin;
+    const tooMuch = await refundAction({}, form(fields));
+    expect(tooMuch.fieldErrors?.amount).toContain("You can refund at most €100.00");
+    expect(tooMuch.values).toMatchObject({ amount: "500", note: "typed" });
+    const done = await refundAction({}, form({ ...fields, amount: "7.25" }));
+    expect(done.ok).toBe(true);
+    expect(done.message).toContain("€7.25");
+    expect((await stripeRefunds(org.account, charge)).map((r) => r.amount)).toEqual([725]);
   });
 });
 
