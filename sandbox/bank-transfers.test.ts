@@ -139,3 +139,49 @@ describe("customers belong to one account", () => {
     ).rejects.toMatchObject({ type: "StripeInvalidRequestError", code: "resource_missing", param: "customer", message: `No such customer: '${customer.id}'` });
   });
 });
+
+describe("refunding a bank transfer", () => {
+  async function paidTransfer(email: string | undefined) {
+    const account = await connectedAccount({ country: "DE" });
+    const customer = await stripe.customers.create(email ? { email } : {}, { stripeAccount: account });
+    const intent = await stripe.paymentIntents.create(
+      {
+        amount: 5000,
+        currency: "eur",
+        customer: customer.id,
+        allowed_payment_method_types: ["customer_balance"],
+        payment_method_data: { type: "customer_balance" },
+        payment_method_options: { customer_balance: { funding_type: "bank_transfer", bank_transfer: EU } },
+        confirm: true,
+      },
+      { stripeAccount: account },
+    );
+    await control.fund(customer.id, 5000, "eur");
+    const paid = await stripe.paymentIntents.retrieve(intent.id, undefined, { stripeAccount: account });
+    return { account, charge: paid.latest_charge as string };
+  }
+
+  it("asks the customer for a bank account by email and waits in requires_action", async () => {
+    const { account, charge } = await paidTransfer("donor@example.org");
+    const refund = await stripe.refunds.create({ charge, amount: 1200, instructions_email: "other@example.org" }, { stripeAccount: account });
+    expect(refund).toMatchObject({ status: "requires_action", destination_details: { type: "eu_bank_transfer" } });
+    expect(refund.next_action?.display_details?.email_sent.email_sent_to).toBe("other@example.org");
+    expect(refund.next_action?.display_details?.expires_at).toBeGreaterThan(Date.now() / 1000);
+    // Without instructions_email, the customer's own address.
+    const second = await stripe.refunds.create({ charge, amount: 100 }, { stripeAccount: account });
+    expect(second.next_action?.display_details?.email_sent.email_sent_to).toBe("donor@example.org");
+  });
+
+  it("goes back to the cash balance when there is no one to ask", async () => {
+    const { account, charge } = await paidTransfer(undefined);
+    const refund = await stripe.refunds.create({ charge, amount: 700 }, { stripeAccount: account });
+    expect(refund).toMatchObject({ status: "succeeded", next_action: null, destination_details: { type: "customer_cash_balance" } });
+  });
+
+  it("refuses an instructions_email that is not an email address", async () => {
+    const { account, charge } = await paidTransfer("donor@example.org");
+    await expect(stripe.refunds.create({ charge, instructions_email: "not an email" }, { stripeAccount: account })).rejects.toMatchObject({
+      param: "instructions_email",
+    });
+  });
+});

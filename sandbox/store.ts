@@ -52,6 +52,8 @@ type Snapshot = {
 export class Store {
   private objects = new Map<string, StripeObject>();
   private owners = new Map<string, string>();
+  /** Each account's objects of each kind, in creation order: a list reads its kind, not the whole store. */
+  private byKind = new Map<string, Map<string, StripeObject>>();
   readonly idempotency = new Map<string, IdempotentResponse>();
   /** Idempotency keys of requests still executing: a second request with one gets 409. */
   readonly executing = new Set<string>();
@@ -65,15 +67,29 @@ export class Store {
       const snapshot = JSON.parse(readFileSync(file, "utf8")) as Snapshot;
       this.objects = new Map(snapshot.objects);
       this.owners = new Map(snapshot.owners);
+      for (const [id, object] of this.objects) this.index(this.owners.get(id) as string, object);
       for (const [code, value] of snapshot.oauthCodes) this.oauthCodes.set(code, value);
       Object.assign(this.webhookSettings.skips, snapshot.webhookSettings?.skips);
       Object.assign(this.webhookSettings.apiVersions, snapshot.webhookSettings?.apiVersions);
     }
   }
 
+  private index(account: string, object: StripeObject) {
+    const key = `${account} ${object.object}`;
+    let kind = this.byKind.get(key);
+    if (!kind) this.byKind.set(key, (kind = new Map<string, StripeObject>()));
+    kind.set(object.id, object);
+  }
+
   put<T extends StripeObject>(account: string, object: T): T {
+    const previous = this.objects.get(object.id);
+    const previousOwner = this.owners.get(object.id);
+    if (previous && previousOwner !== undefined && (previousOwner !== account || previous.object !== object.object)) {
+      this.byKind.get(`${previousOwner} ${previous.object}`)?.delete(object.id);
+    }
     this.objects.set(object.id, object);
     this.owners.set(object.id, account);
+    this.index(account, object);
     this.scheduleSave();
     return object;
   }
@@ -94,11 +110,7 @@ export class Store {
   }
 
   all<T extends StripeObject = StripeObject>(account: string, kind: string): T[] {
-    const result: T[] = [];
-    for (const [id, object] of this.objects) {
-      if (object.object === kind && this.owners.get(id) === account) result.push(object as T);
-    }
-    return result;
+    return [...(this.byKind.get(`${account} ${kind}`)?.values() ?? [])] as T[];
   }
 
   /** Every object of a kind across accounts, with its owner. */
@@ -116,6 +128,7 @@ export class Store {
 
   reset() {
     this.objects.clear();
+    this.byKind.clear();
     this.owners.clear();
     this.idempotency.clear();
     this.oauthCodes.clear();

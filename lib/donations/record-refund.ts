@@ -2,9 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
+import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { bookLedgerEntry } from "@/lib/ledger/book-ledger-entry";
 import { idOf } from "@/lib/stripe/ids";
 import { findDonationForPayment } from "./find-donation";
+import { refundEmail } from "./refund-email";
 import { forwardStatusSql, refreshStatusSql } from "./status";
 
 function expanded(value: string | Stripe.BalanceTransaction | null | undefined): Stripe.BalanceTransaction | null {
@@ -28,6 +30,16 @@ export async function recordRefund(tx: Tx, refund: Stripe.Refund, eventId: strin
     VALUES (${randomUUID()}, ${donation.organisationId}, ${donation.id}, ${refund.id}, ${idOf(refund.charge) ?? ""}, ${donation.stripeAccountId},
       ${BigInt(refund.amount)}, ${refund.currency.toUpperCase()}, ${status}, ${refund.reason}, NOW())
     ON CONFLICT ("stripeRefundId") DO UPDATE SET status = ${forwardStatusSql("refund", "Refund")}, reason = EXCLUDED.reason, "updatedAt" = NOW()`;
+  // A refund asked for in the dashboard names its request: the request is done, its amount now
+  // counts as a refund (docs/reports.md#refunds-from-the-dashboard).
+  const requestId = refund.metadata?.refund_request_id;
+  if (requestId) {
+    await tx.$executeRaw`
+      UPDATE "RefundRequest" SET status = 'recorded', "stripeRefundId" = ${refund.id}, "stripeStatus" = ${status}, "updatedAt" = NOW()
+      WHERE id = ${requestId} AND "donationId" = ${donation.id}`;
+  }
+  const email = refundEmail(donation, refund);
+  if (email) await enqueueEmail(tx, email);
 
   const balanceTransaction = expanded(refund.balance_transaction);
   if (balanceTransaction) {

@@ -16,7 +16,9 @@ export type EmailMessage = {
     | "recurring_payment_failed"
     | "recurring_action_required"
     | "recurring_change"
-    | "recurring_manage_link";
+    | "recurring_manage_link"
+    | "refund"
+    | "refund_bank_details";
   /** At most one message per key ever (e.g. `receipt:<donationId>`). */
   dedupeKey?: string;
   /** A receipt's email: the outbox writes subject, text, HTML and PDF from it when it sends. */

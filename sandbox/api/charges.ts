@@ -29,6 +29,7 @@ export const chargeRoutes: Route[] = [
         paymentIntent: str(p, "payment_intent"),
         amount: int(p, "amount"),
         reason: str(p, "reason"),
+        instructionsEmail: str(p, "instructions_email"),
         metadata: metadata(p),
         idempotencyKey: ctx.idempotencyKey,
       });

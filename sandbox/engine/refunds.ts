@@ -13,6 +13,15 @@ import type { Charge, Obj, PaymentIntent } from "./objects";
 
 export type RefundStatus = "pending" | "requires_action" | "succeeded";
 
+/** The bank transfer that funds a cash balance in each currency. */
+const BANK_TRANSFER_OF: Record<string, string> = {
+  eur: "eu_bank_transfer",
+  gbp: "gb_bank_transfer",
+  usd: "us_bank_transfer",
+  jpy: "jp_bank_transfer",
+  mxn: "mx_bank_transfer",
+};
+
 /** Payment methods whose refunds the bank processes days later. */
 const ASYNC_REFUNDS = new Set(["sepa_debit", "customer_balance"]);
 
@@ -24,6 +33,8 @@ export function createRefund(
     paymentIntent?: string;
     amount?: number;
     reason?: string;
+    /** Where the customer is asked for the bank account to refund a bank transfer to. */
+    instructionsEmail?: string;
     metadata: Record<string, string>;
     idempotencyKey?: string | null;
     /** The control API's choice; otherwise the payment method decides. */
@@ -57,7 +68,34 @@ export function createRefund(
     );
   }
   const type = String((charge.payment_method_details as { type: string }).type);
-  const status: RefundStatus = input.status ?? (ASYNC_REFUNDS.has(type) ? "pending" : "succeeded");
+  let status: RefundStatus = input.status ?? (ASYNC_REFUNDS.has(type) ? "pending" : "succeeded");
+  let destination: Record<string, unknown> = { type, [type]: {} };
+  let nextAction: Record<string, unknown> | null = null;
+  if (type === "customer_balance") {
+    // A bank transfer has no card to refund to: with an email to ask at, the customer is emailed for
+    // the bank account and the refund waits for it (`requires_action`); without one the money goes
+    // back to the customer's cash balance on the account (docs/reports.md#bank-transfer-refunds).
+    const customer = typeof charge.customer === "string" ? engine.store.get(accountId, charge.customer, "customer") : undefined;
+    const to = input.instructionsEmail ?? (typeof customer?.email === "string" && customer.email ? customer.email : undefined);
+    const transferType = String(
+      (charge.payment_method_details as { customer_balance?: { bank_transfer?: { type?: string } } }).customer_balance?.bank_transfer?.type ??
+        BANK_TRANSFER_OF[charge.currency] ??
+        "eu_bank_transfer",
+    );
+    if (to) {
+      status = input.status ?? "requires_action";
+      destination = { type: transferType, [transferType]: { reference: null, reference_status: "pending" } };
+      if (status === "requires_action")
+        nextAction = { type: "display_details", display_details: { email_sent: { email_sent_at: now(), email_sent_to: to }, expires_at: now() + 45 * 86_400 } };
+    } else {
+      status = input.status ?? "succeeded";
+      destination = { type: "customer_cash_balance", customer_cash_balance: {} };
+      if (customer) {
+        const balances = (customer._cash ??= {}) as Record<string, number>;
+        balances[charge.currency] = (balances[charge.currency] ?? 0) + amount;
+      }
+    }
+  }
   const refund: Obj = {
     id: newId("re", 24),
     object: "refund",
@@ -66,11 +104,11 @@ export function createRefund(
     balance_transaction: null,
     charge: charge.id,
     currency: charge.currency,
-    destination_details: { type, [type]: {} },
+    destination_details: destination,
     failure_balance_transaction: null,
     failure_reason: null,
     metadata: input.metadata,
-    next_action: null,
+    next_action: nextAction,
     payment_intent: charge.payment_intent,
     reason: input.reason ?? null,
     receipt_number: null,

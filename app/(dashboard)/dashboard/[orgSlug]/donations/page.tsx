@@ -1,60 +1,67 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { DonationFilterForm } from "@/components/donations/donation-filter-form";
+import { ReportDownloadForm } from "@/components/donations/report-download-form";
 import { StatusBadge } from "@/components/donations/status-badge";
+import { Alert } from "@/components/ui/alert";
 import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
+import { filterQuery, parseDonationFilters } from "@/lib/donations/donation-filters";
+import { listDonations } from "@/lib/donations/list-donations";
+import { receiptNumber } from "@/lib/donations/receipt";
 import { formatMoney } from "@/lib/money/amount";
 
 export const metadata: Metadata = { title: "Donations" };
 
-const PAGE_SIZE = 50;
+type Query = Record<string, string | string[] | undefined>;
 
-export default async function DonationsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function DonationsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<Query> }) {
   const { orgSlug } = await params;
-  const { before } = await searchParams;
+  const query = await searchParams;
   const { organisation } = await requirePageRole(orgSlug, "viewer", `/dashboard/${orgSlug}/donations`);
-  // A cursor is a donation number (it fits the column); anything else answers 404, never a 500.
-  const cursor = before === undefined ? undefined : /^\d{1,9}$/.test(before) ? Number(before) : notFound();
-  const donations = await db.donation.findMany({
-    where: { organisationId: organisation.id, ...(cursor ? { number: { lt: cursor } } : {}) },
-    orderBy: { number: "desc" },
-    take: PAGE_SIZE + 1,
-    select: {
-      id: true,
-      number: true,
-      createdAt: true,
-      amount: true,
-      chargedAmount: true,
-      currency: true,
-      status: true,
-      anonymous: true,
-      paymentMethodType: true,
-      method: true,
-      donorName: true,
-      donor: { select: { email: true } },
-      fund: { select: { name: true } },
-      campaign: { select: { name: true } },
-      recurringDonation: { select: { interval: true } },
-    },
-  });
-  const more = donations.length > PAGE_SIZE;
-  const rows = donations.slice(0, PAGE_SIZE);
+  const { filters, errors } = parseDonationFilters(query);
+  const [{ rows, next }, funds, campaigns] = await Promise.all([
+    listDonations(organisation.id, filters, organisation.timeZone),
+    db.fund.findMany({ where: { organisationId: organisation.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.campaign.findMany({ where: { organisationId: organisation.id }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
   const base = `/dashboard/${organisation.slug}/donations`;
+  const raw = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const filtered = Object.keys(filters).some((key) => key !== "after");
+  const problems = Object.values(errors);
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <div className="grid grid-cols-1 gap-4">
       <h1 className="text-2xl font-bold">Donations</h1>
+      <DonationFilterForm
+        open={filtered || problems.length > 0}
+        base={base}
+        raw={raw}
+        errors={errors}
+        funds={funds}
+        campaigns={campaigns}
+        currencies={[...new Set([organisation.defaultCurrency, ...organisation.acceptedCurrencies])].sort()}
+      />
+      {problems.length > 0 ? (
+        <Alert tone="warning" title="Some filters were left out">
+          {problems.join(" ")}
+        </Alert>
+      ) : null}
       {rows.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
-          No donations yet. Share your donation page:{" "}
-          <Link href={`/give/${organisation.slug}`} className="font-semibold text-teal-800 underline">
-            /give/{organisation.slug}
-          </Link>
-        </p>
+        filtered ? (
+          <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">No donations match these filters.</p>
+        ) : (
+          <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
+            No donations yet. Share your donation page:{" "}
+            <Link href={`/give/${organisation.slug}`} className="font-semibold text-teal-800 underline">
+              /give/{organisation.slug}
+            </Link>
+          </p>
+        )
       ) : (
         <Table
-          caption="Donations, newest first"
+          caption={filtered ? "Donations matching the filters, newest first" : "Donations, newest first"}
           className="sm:min-w-[40rem]"
           rows={rows}
           rowKey={(donation) => donation.id}
@@ -68,6 +75,9 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               cell: (donation) => (
                 <Link href={`${base}/${donation.id}`} className="font-semibold text-teal-800 underline">
                   {donation.createdAt.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })}
+                  {donation.receiptNumber ? (
+                    <span className="block text-xs font-normal text-slate-600">{receiptNumber({ receiptNumber: donation.receiptNumber })}</span>
+                  ) : null}
                 </Link>
               ),
             },
@@ -76,7 +86,7 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               // Long names and addresses wrap rather than push the amount off a phone's screen.
               className: "[overflow-wrap:anywhere]",
               cell: (donation) =>
-                donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donor?.email ?? "-"),
+                donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donorEmail ?? "-"),
             },
             {
               header: "Amount",
@@ -87,23 +97,31 @@ export default async function DonationsPage({ params, searchParams }: { params: 
                   {formatMoney(donation.chargedAmount, donation.currency)}
                   <span className="block text-xs text-slate-500">
                     {donation.currency}
-                    {donation.recurringDonation ? (
-                      <span data-testid="recurring-badge"> · {donation.recurringDonation.interval === "year" ? "yearly" : "monthly"}</span>
+                    {donation.recurringInterval ? (
+                      <span data-testid="recurring-badge"> · {donation.recurringInterval === "year" ? "yearly" : "monthly"}</span>
                     ) : null}
                   </span>
                 </>
               ),
             },
             { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
-            { header: "For", hideOnPhone: true, cell: (donation) => donation.campaign?.name ?? donation.fund?.name ?? "General" },
+            { header: "For", hideOnPhone: true, cell: (donation) => donation.campaignName ?? donation.fundName ?? "General" },
           ]}
         />
       )}
-      {more ? (
-        <Link href={`${base}?before=${rows.at(-1)?.number}`} className="justify-self-start font-semibold text-teal-800 underline">
-          Older donations
-        </Link>
-      ) : null}
+      <nav aria-label="Pages of donations" className="flex flex-wrap gap-4">
+        {filters.after !== undefined ? (
+          <Link href={`${base}${filterQuery(filters)}`} className="font-semibold text-teal-800 underline">
+            Newest donations
+          </Link>
+        ) : null}
+        {next !== undefined ? (
+          <Link href={`${base}${filterQuery(filters, next)}`} className="font-semibold text-teal-800 underline">
+            Older donations
+          </Link>
+        ) : null}
+      </nav>
+      <ReportDownloadForm organisationId={organisation.id} from={`${today.slice(0, 8)}01`} to={today} />
     </div>
   );
 }

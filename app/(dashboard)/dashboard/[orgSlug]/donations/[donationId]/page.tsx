@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RefundForm } from "@/components/donations/refund-form";
 import { StatusBadge } from "@/components/donations/status-badge";
 import { CorrectReceiptForm, ResendReceiptForm } from "@/components/receipts/receipt-forms";
 import { Card } from "@/components/ui/card";
@@ -8,11 +9,12 @@ import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { donationTimeline } from "@/lib/donations/donation-timeline";
 import { receiptNumber } from "@/lib/donations/receipt";
 import { formatMoney } from "@/lib/money/amount";
 import { formatDate } from "@/lib/organisations/time-zone";
 import { formatReceiptNumber } from "@/lib/receipts/receipt-content";
-import { correctReceiptAction, resendReceiptAction } from "./actions";
+import { correctReceiptAction, refundAction, resendReceiptAction } from "./actions";
 
 export const metadata: Metadata = { title: "Donation" };
 
@@ -36,6 +38,7 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
       giftAidDeclaration: { select: { scope: true, declaredAt: true } },
       recurringDonation: { select: { interval: true, status: true } },
       refunds: { orderBy: { createdAt: "asc" } },
+      refundRequests: { orderBy: { createdAt: "asc" } },
       disputes: true,
       ledgerEntries: { orderBy: { id: "asc" } },
       receipts: { orderBy: { number: "desc" }, include: { replaces: { select: { number: true } }, replacedBy: { select: { id: true } } } },
@@ -44,6 +47,14 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
   if (!donation) notFound();
   const canManage = hasRole(role, "admin");
   const inForce = donation.receipts.find((receipt) => !receipt.replacedBy) ?? null;
+  const timeline = donationTimeline(donation);
+  const held = donation.refundRequests
+    .filter((request) => request.status === "submitting" || request.status === "submitted")
+    .reduce((sum, request) => sum + request.amount, 0n);
+  const left = donation.chargedAmount - donation.refundedAmount - held;
+  const destinations = new Map(donation.refundRequests.map((request) => [request.stripeRefundId, request.stripeDestination]));
+  const pendingRequests = donation.refundRequests.filter((request) => request.status === "submitting" || request.status === "submitted");
+  const accountConnected = !!donation.stripeAccountId && donation.stripeAccountId === organisation.stripeAccountId;
   const money = (amount: bigint | null, currency: string | null) => (amount === null || !currency ? "-" : formatMoney(amount, currency));
   return (
     // One column that may shrink below its content: the ledger table scrolls inside its card instead
@@ -183,6 +194,59 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
           </div>
         ) : null}
       </Card>
+      <Card title="Timeline" description="What happened to this donation, oldest first.">
+        <ol className="grid gap-3 text-sm" data-testid="timeline">
+          {timeline.map((event, index) => (
+            <li key={index} className="grid gap-0.5 border-l-2 border-teal-700 pl-3">
+              <span className="font-semibold">{event.title}</span>
+              {event.detail ? <span className="text-slate-700">{event.detail}</span> : null}
+              <time dateTime={event.at.toISOString()} className="text-xs text-slate-600">
+                {event.at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: organisation.timeZone })} ({organisation.timeZone})
+              </time>
+            </li>
+          ))}
+        </ol>
+      </Card>
+      {donation.paymentStatus === "succeeded" ? (
+        <Card title="Refunds" description="Refunds go back through Stripe, on the account this donation was paid into.">
+          <div className="grid gap-4">
+            {donation.refunds.length + pendingRequests.length === 0 ? <p className="text-sm text-slate-600">No refunds.</p> : null}
+            {donation.refunds.length + pendingRequests.length > 0 ? (
+              <ul className="grid gap-2 text-sm" data-testid="refunds">
+                {donation.refunds.map((refund) => (
+                  <li key={refund.id} data-testid="refund" className="flex flex-wrap justify-between gap-2">
+                    <span className="font-semibold tabular-nums">{formatMoney(refund.amount, refund.currency)}</span>
+                    <span data-testid="refund-status">{refundStatusText(refund.status, destinations.get(refund.stripeRefundId) ?? null)}</span>
+                  </li>
+                ))}
+                {pendingRequests.map((request) => (
+                  <li key={request.id} data-testid="refund" className="flex flex-wrap justify-between gap-2">
+                    <span className="font-semibold tabular-nums">{formatMoney(request.amount, request.currency)}</span>
+                    <span data-testid="refund-status">
+                      {request.stripeStatus === "requires_action"
+                        ? "Waiting for the donor's bank details (Stripe emailed them)"
+                        : request.stripeDestination === "customer_cash_balance"
+                          ? "Pending: going back to the donor's cash balance with Stripe"
+                          : "Pending: waiting for Stripe to confirm it"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {!hasRole(role, "admin") ? (
+              <p className="text-sm text-slate-600">Admins and owners can refund donations.</p>
+            ) : left <= 0n ? (
+              <p className="text-sm text-slate-600">Nothing is left to refund.</p>
+            ) : !accountConnected ? (
+              <p className="text-sm text-slate-700">
+                This donation was paid into a Stripe account that is no longer connected to Amply. Refund it from that account&apos;s Stripe Dashboard.
+              </p>
+            ) : (
+              <RefundForm action={refundAction} organisationId={organisation.id} donationId={donation.id} left={formatMoney(left, donation.currency)} />
+            )}
+          </div>
+        </Card>
+      ) : null}
       <Card
         title="Ledger"
         description="What this donation moved in your Stripe balance: the amount donors paid, and Stripe's own figures in your settlement currency."
@@ -228,4 +292,14 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
       </Card>
     </div>
   );
+}
+
+function refundStatusText(status: string, destination: string | null): string {
+  if (status === "requires_action") return "Waiting for the donor's bank details (Stripe emailed them)";
+  if (status === "succeeded" && destination === "customer_cash_balance") return "Refunded to the donor's cash balance with Stripe";
+  if (status === "succeeded") return "Refunded";
+  if (status === "pending") return "Pending at the bank";
+  if (status === "failed") return "Failed: the money came back to your balance";
+  if (status === "canceled") return "Canceled: the money came back to your balance";
+  return status;
 }

@@ -1,0 +1,169 @@
+import "server-only";
+import Stripe from "stripe";
+import { ApiError } from "@/lib/api/errors";
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/logger";
+import { formatMoney, parseAmount } from "@/lib/money/amount";
+import { MoneyError } from "@/lib/money/currencies";
+import { createRefund } from "@/lib/stripe/create-refund";
+import { isAccessRevoked } from "@/lib/stripe/errors";
+import type { RefundReason } from "./refund-reasons";
+
+/** Dispute statuses during which Stripe refuses a refund: a chargeback, open or decided. */
+const CHARGEBACK = ["needs_response", "under_review", "won", "lost"];
+
+type Locked = {
+  id: string;
+  organisationId: string;
+  paymentStatus: string;
+  method: string;
+  chargedAmount: bigint;
+  refundedAmount: bigint;
+  currency: string;
+  stripeAccountId: string | null;
+  stripeChargeId: string | null;
+  stripePaymentIntentId: string | null;
+  currentAccountId: string | null;
+  donorEmail: string | null;
+  held: bigint;
+  chargebacks: number;
+};
+
+export type RefundRequestInput = {
+  organisationId: string;
+  donationId: string;
+  requestedById: string;
+  /** As typed, in the donation's currency ("12.50"); all that is left when empty. */
+  amount?: string;
+  reason: RefundReason;
+  note?: string;
+};
+
+/**
+ * An admin's refund of a donation (docs/reports.md#refunds-from-the-dashboard). The amount is checked
+ * against what is left (charged, minus refunds recorded, minus requests still on their way) with
+ * the donation's row locked, and the request is stored before Stripe is called, so two requests at
+ * once cannot refund more than was given. Stripe is asked outside the transaction, on the account
+ * the donation was charged on, with the request's id as idempotency key; the webhook records the
+ * refund itself and links it to the request by its metadata.
+ */
+export async function requestRefund(input: RefundRequestInput) {
+  const request = await db.$transaction(async (tx) => {
+    const [donation] = await tx.$queryRaw<Locked[]>`
+      SELECT d.id, d."organisationId", d."paymentStatus"::text AS "paymentStatus", d.method::text AS method, d."chargedAmount", d."refundedAmount",
+             d.currency, d."stripeAccountId", d."stripeChargeId", d."stripePaymentIntentId", o."stripeAccountId" AS "currentAccountId",
+             dn.email AS "donorEmail",
+             COALESCE((SELECT SUM(r.amount) FROM "RefundRequest" r WHERE r."donationId" = d.id AND r.status IN ('submitting', 'submitted')), 0)::bigint AS held,
+             (SELECT COUNT(*) FROM "Dispute" x WHERE x."donationId" = d.id AND x.status IN (${CHARGEBACK[0]}, ${CHARGEBACK[1]}, ${CHARGEBACK[2]}, ${CHARGEBACK[3]}))::int AS chargebacks
+      FROM "Donation" d
+      JOIN "Organisation" o ON o.id = d."organisationId"
+      LEFT JOIN "Donor" dn ON dn.id = d."donorId"
+      WHERE d.id = ${input.donationId} AND d."organisationId" = ${input.organisationId}
+      FOR UPDATE OF d`;
+    if (!donation) throw new ApiError("not_found", "There is no such donation in this organisation.");
+    if (donation.paymentStatus !== "succeeded" || (!donation.stripeChargeId && !donation.stripePaymentIntentId)) {
+      throw refused("This donation has not been paid, so there is nothing to refund.", "not_paid");
+    }
+    if (donation.chargebacks > 0) {
+      throw refused(
+        "This donation's payment is disputed: Stripe does not allow a refund while the bank handles a chargeback. The dispute's outcome returns the money or not.",
+        "charge_disputed",
+      );
+    }
+    if (!donation.stripeAccountId || donation.stripeAccountId !== donation.currentAccountId) {
+      throw refused(
+        "This donation was paid into a Stripe account that is no longer connected to Amply. Refund it from that account's Stripe Dashboard, or connect that account again.",
+        "account_disconnected",
+      );
+    }
+    const left = donation.chargedAmount - donation.refundedAmount - donation.held;
+    const amount = input.amount?.trim() ? typedAmount(input.amount, donation.currency) : left;
+    if (left <= 0n) throw refused("This donation has already been refunded in full (or refunds for all of it are on their way).", "nothing_left");
+    if (amount <= 0n) throw new ApiError("validation_failed", "Enter an amount above zero.", { fields: { amount: ["Enter an amount above zero."] } });
+    if (amount > left) {
+      const message = `You can refund at most ${formatMoney(left, donation.currency)}: that is what is left of this donation after its other refunds.`;
+      throw new ApiError("validation_failed", message, { fields: { amount: [message] }, reason: "more_than_left" });
+    }
+    const row = await tx.refundRequest.create({
+      data: {
+        organisationId: donation.organisationId,
+        donationId: donation.id,
+        requestedById: input.requestedById,
+        amount,
+        currency: donation.currency,
+        reason: input.reason,
+        note: input.note || null,
+        stripeAccountId: donation.stripeAccountId,
+      },
+    });
+    return { row, donation };
+  });
+
+  const { row, donation } = request;
+  const params: Stripe.RefundCreateParams = {
+    ...(donation.stripeChargeId ? { charge: donation.stripeChargeId } : { payment_intent: donation.stripePaymentIntentId ?? undefined }),
+    amount: Number(row.amount),
+    reason: row.reason,
+    metadata: { refund_request_id: row.id, donation_id: donation.id, organisation_id: donation.organisationId },
+    // A bank transfer is refunded to the donor's bank account, which Stripe asks the donor for.
+    ...(donation.method === "bank_transfer" && donation.donorEmail ? { instructions_email: donation.donorEmail } : {}),
+  };
+  let refund: Stripe.Refund;
+  try {
+    refund = await createRefund(row.stripeAccountId, params, row.id);
+  } catch (error) {
+    const answer = stripeRefusal(error);
+    if (answer) {
+      await db.refundRequest.update({ where: { id: row.id }, data: { status: "refused", failureMessage: answer.message } });
+      throw answer;
+    }
+    // No answer: the refund may exist. The request keeps its amount held and its key; the webhook
+    // links it if Stripe made it.
+    log.error("Stripe did not answer a refund request", { refundRequestId: row.id, error });
+    throw new ApiError("payment_provider_error", "Stripe did not answer. The refund may still go through: this page shows it if it does.");
+  }
+  // The webhook may have recorded the refund already: never step its status back.
+  await db.refundRequest.updateMany({
+    where: { id: row.id, status: "submitting" },
+    data: { status: "submitted", stripeRefundId: refund.id, stripeStatus: refund.status, stripeDestination: refund.destination_details?.type ?? null },
+  });
+  return { id: row.id, stripeRefundId: refund.id, status: refund.status, destination: refund.destination_details?.type ?? null };
+}
+
+function typedAmount(text: string, currency: string): bigint {
+  try {
+    return BigInt(parseAmount(text, currency));
+  } catch (error) {
+    if (error instanceof MoneyError) throw new ApiError("validation_failed", error.message, { fields: { amount: [error.message] } });
+    throw error;
+  }
+}
+
+function refused(message: string, reason: string) {
+  return new ApiError("conflict", message, { reason });
+}
+
+/** Stripe's refusals, in words an admin can act on; null when Stripe did not answer at all. */
+function stripeRefusal(error: unknown): ApiError | null {
+  if (isAccessRevoked(error)) {
+    return refused(
+      "Amply no longer has access to the Stripe account this donation was paid into. Refund it from that account's Stripe Dashboard.",
+      "account_disconnected",
+    );
+  }
+  if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) return null;
+  switch (error.code) {
+    case "charge_disputed":
+      return refused("This donation's payment is disputed: Stripe does not allow a refund during a chargeback.", "charge_disputed");
+    case "charge_already_refunded":
+      return refused("Stripe says this payment has already been refunded in full.", "nothing_left");
+    case "amount_too_large":
+      return new ApiError("validation_failed", "Stripe says this is more than what is left to refund of this payment.", {
+        fields: { amount: ["Stripe says this is more than what is left to refund of this payment."] },
+        reason: "more_than_left",
+      });
+    default:
+      log.error("Stripe refused a refund", { type: error.type, code: error.code ?? null, message: error.message });
+      return refused(`Stripe refused the refund: ${error.message}`, "stripe_refused");
+  }
+}
