@@ -3,7 +3,6 @@ import type { NextConfig } from "next";
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
@@ -21,7 +20,13 @@ const nextConfig: NextConfig = {
   // Packages with native or WebAssembly parts stay plain Node requires on the server.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "nodemailer"],
   headers() {
-    return Promise.resolve([{ source: "/:path*", headers: securityHeaders }]);
+    return Promise.resolve([
+      { source: "/:path*", headers: securityHeaders },
+      // Pages get X-Frame-Options from proxy.ts, with their Content-Security-Policy: the donation
+      // pages an organisation embeds must not be refused by this header while their policy allows
+      // the organisation's sites. Everything the proxy does not see (API routes, files) gets it here.
+      { source: "/:path((?!give/|donation/complete).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+    ]);
   },
 };
 
