@@ -168,7 +168,7 @@ function DonationFields(props: FieldsProps) {
   const giftAidOffered = organisation.giftAid && currency === "GBP";
   // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
   const nameRequired = effectiveMethod === "payment_element" && props.paymentMethodType === "sepa_debit";
-  const { submit, errors, busy, transfer } = useDonationSubmit({
+  const { submit, errors, busy, transfer, handoff } = useDonationSubmit({
     organisationSlug: organisation.slug,
     fixedCampaign: props.fixedCampaign,
     fund,
@@ -204,6 +204,11 @@ function DonationFields(props: FieldsProps) {
           data-testid="form-error"
         >
           {errors.form}
+          {handoff ? (
+            <a href={handoff} target="_top" className="mt-2 block font-semibold underline" data-testid="continue-top-level">
+              Continue on Amply&apos;s secure page
+            </a>
+          ) : null}
         </div>
       ) : null}
 

@@ -1,11 +1,10 @@
 // Which pages another site may show in a frame: only the donation page and the page a payment
 // comes back to, each under the organisation it belongs to. Everything else stays unframeable.
-
-const SLUG = /^[a-z0-9][a-z0-9-]{1,46}[a-z0-9]$/;
+import { isSlug } from "@/lib/http/slug";
 
 /** The slug of the organisation whose listed sites may frame this address, or null for none. */
 export function frameableOrganisation(url: URL): string | null {
   const give = /^\/give\/([^/]+)\/?$/.exec(url.pathname);
   const slug = give ? (give[1] ?? "") : url.pathname === "/donation/complete" ? url.searchParams.get("organisation") : null;
-  return slug && SLUG.test(slug) ? slug : null;
+  return isSlug(slug) ? slug : null;
 }

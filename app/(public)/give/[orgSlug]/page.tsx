@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CampaignProgress } from "@/components/donations/campaign-progress";
 import { DonationForm } from "@/components/donations/donation-form";
+import { EmbeddedPage } from "@/components/embed/embedded-page";
 import { loadGivePage } from "@/lib/donations/give-page";
+import { embedContextFor } from "@/lib/embed/embed-context-for";
 import { getEnv } from "@/lib/env";
 import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 import { imageUrl } from "@/lib/images/image-url";
 
-type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ fund?: string; campaign?: string }> };
+type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ fund?: string; campaign?: string; embed?: string; return_to?: string }> };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const page = await loadGivePage((await params).orgSlug, await searchParams);
@@ -22,63 +24,66 @@ export default async function GivePage({ params, searchParams }: Props) {
   if (!page || page.unknownSelection) notFound();
   const { organisation, campaign, fund, raised } = page;
   const env = getEnv();
+  const embed = await embedContextFor(organisation.slug, selected);
 
   return (
-    <div className="mx-auto grid max-w-2xl gap-6">
-      <header className="grid gap-2">
-        {organisation.logoImage ? (
-          // Uploaded to Amply, re-encoded to fit 512x512 and served immutable from Amply's own origin.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img
-            src={imageUrl(organisation.logoImage.id)}
-            width={organisation.logoImage.width}
-            height={organisation.logoImage.height}
-            alt={`${organisation.name} logo`}
-            className="h-14 w-auto self-start"
-          />
-        ) : null}
-        <p className="text-sm font-semibold uppercase tracking-wide text-teal-800">{organisation.name}</p>
-        <h1 className="text-3xl font-bold tracking-tight">{campaign ? campaign.name : fund ? `Give to ${fund.name}` : `Give to ${organisation.name}`}</h1>
-        {campaign?.description || fund?.description ? <p className="text-slate-700">{campaign?.description ?? fund?.description}</p> : null}
-        {campaign?.goalAmount && campaign.goalCurrency && raised !== null ? (
-          <CampaignProgress raised={raised} goal={campaign.goalAmount} currency={campaign.goalCurrency} />
-        ) : null}
-      </header>
+    <EmbeddedPage context={embed}>
+      <div className="mx-auto grid max-w-2xl gap-6">
+        <header className="grid gap-2">
+          {organisation.logoImage ? (
+            // Uploaded to Amply, re-encoded to fit 512x512 and served immutable from Amply's own origin.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              src={imageUrl(organisation.logoImage.id)}
+              width={organisation.logoImage.width}
+              height={organisation.logoImage.height}
+              alt={`${organisation.name} logo`}
+              className="h-14 w-auto self-start"
+            />
+          ) : null}
+          <p className="text-sm font-semibold uppercase tracking-wide text-teal-800">{organisation.name}</p>
+          <h1 className="text-3xl font-bold tracking-tight">{campaign ? campaign.name : fund ? `Give to ${fund.name}` : `Give to ${organisation.name}`}</h1>
+          {campaign?.description || fund?.description ? <p className="text-slate-700">{campaign?.description ?? fund?.description}</p> : null}
+          {campaign?.goalAmount && campaign.goalCurrency && raised !== null ? (
+            <CampaignProgress raised={raised} goal={campaign.goalAmount} currency={campaign.goalCurrency} />
+          ) : null}
+        </header>
 
-      {page.open && organisation.stripeAccountId ? (
-        <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6" aria-label="Donation form">
-          <DonationForm
-            organisation={{
-              slug: organisation.slug,
-              name: organisation.name,
-              defaultCurrency: organisation.acceptedCurrencies.includes(organisation.defaultCurrency)
-                ? organisation.defaultCurrency
-                : (organisation.acceptedCurrencies[0] ?? "EUR"),
-              acceptedCurrencies: organisation.acceptedCurrencies,
-              feeRates: organisation.feeRates,
-              bankTransferCurrencies: page.bankTransferCurrencies,
-              giftAid: isUkOrganisation(organisation),
-            }}
-            fixedFund={fund?.slug ?? null}
-            fixedCampaign={campaign?.slug ?? null}
-            funds={organisation.funds.map(({ slug, name }) => ({ slug, name }))}
-            stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
-            turnstileSiteKey={env.TURNSTILE_SITE_KEY}
-          />
-        </section>
-      ) : (
-        <section className="grid gap-2 rounded-xl bg-white p-6 ring-1 ring-slate-200" data-testid="donations-closed">
-          <h2 className="text-xl font-semibold">{organisation.name} cannot take donations right now</h2>
-          <p className="text-slate-700">
-            Please come back later. To give another way, write to{" "}
-            <a href={`mailto:${organisation.email}`} className="font-semibold text-teal-800 underline">
-              {organisation.email}
-            </a>
-            .
-          </p>
-        </section>
-      )}
-      <p className="text-center text-xs text-slate-500">Payments go directly to {organisation.name}&apos;s Stripe account. Amply takes no fee.</p>
-    </div>
+        {page.open && organisation.stripeAccountId ? (
+          <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 sm:p-6" aria-label="Donation form">
+            <DonationForm
+              organisation={{
+                slug: organisation.slug,
+                name: organisation.name,
+                defaultCurrency: organisation.acceptedCurrencies.includes(organisation.defaultCurrency)
+                  ? organisation.defaultCurrency
+                  : (organisation.acceptedCurrencies[0] ?? "EUR"),
+                acceptedCurrencies: organisation.acceptedCurrencies,
+                feeRates: organisation.feeRates,
+                bankTransferCurrencies: page.bankTransferCurrencies,
+                giftAid: isUkOrganisation(organisation),
+              }}
+              fixedFund={fund?.slug ?? null}
+              fixedCampaign={campaign?.slug ?? null}
+              funds={organisation.funds.map(({ slug, name }) => ({ slug, name }))}
+              stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
+              turnstileSiteKey={env.TURNSTILE_SITE_KEY}
+            />
+          </section>
+        ) : (
+          <section className="grid gap-2 rounded-xl bg-white p-6 ring-1 ring-slate-200" data-testid="donations-closed">
+            <h2 className="text-xl font-semibold">{organisation.name} cannot take donations right now</h2>
+            <p className="text-slate-700">
+              Please come back later. To give another way, write to{" "}
+              <a href={`mailto:${organisation.email}`} className="font-semibold text-teal-800 underline">
+                {organisation.email}
+              </a>
+              .
+            </p>
+          </section>
+        )}
+        <p className="text-center text-xs text-slate-500">Payments go directly to {organisation.name}&apos;s Stripe account. Amply takes no fee.</p>
+      </div>
+    </EmbeddedPage>
   );
 }
