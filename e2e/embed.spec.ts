@@ -16,7 +16,7 @@ const unlistedSite = () => `http://localhost:${port}`;
 test.beforeAll(async ({ baseURL }) => {
   const appOrigin = new URL(baseURL ?? "http://localhost:3100").origin;
   server = createServer((request, response) => {
-    const mode = request.url?.includes("button") ? ` data-mode="button"` : "";
+    const mode = request.url?.includes("button") ? ` data-mode="button" data-amount="40"` : "";
     response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Save the River: donate</title></head>
       <body><main><h1>Support our work</h1>
@@ -28,8 +28,16 @@ test.beforeAll(async ({ baseURL }) => {
   port = (server.address() as AddressInfo).port;
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({ browser }) => {
   await new Promise((resolve) => server.close(resolve));
+  // The donation page is unframeable again for the specs that run after these.
+  const context = await browser.newContext({ storageState: "e2e/.auth/owner.json" });
+  const page = await context.newPage();
+  await page.goto("/dashboard/give-test/share");
+  await page.getByLabel("Sites allowed to show your donation form").fill("");
+  await page.getByRole("button", { name: "Save sites" }).click();
+  await expect(page.getByText("Saved: no other site can show your donation form.")).toBeVisible();
+  await context.close();
 });
 
 /** The owner lists the organisation's site under Share & embed. */
@@ -98,7 +106,7 @@ test("a site the organisation does not list cannot frame the donation page", asy
   await expect(visitor.frameLocator('iframe[title="Donation form"]').getByRole("heading", { name: /Give to/ })).toHaveCount(0);
 });
 
-test("the button opens the form in a dialog that Escape closes, giving focus back", async ({ page, browser }) => {
+test("the button opens the form, with the amount the snippet chose, in a dialog that Escape closes, giving focus back", async ({ page, browser }) => {
   await listSite(page, listedSite());
   const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
   await visitor.setViewportSize({ width: 360, height: 740 });
@@ -108,6 +116,8 @@ test("the button opens the form in a dialog that Escape closes, giving focus bac
   const dialog = visitor.getByRole("dialog", { name: "Donation form" });
   await expect(dialog).toBeVisible();
   await expect(dialog.frameLocator("iframe").getByTestId("stripe-sandbox-payment-element")).toBeVisible();
+  // data-amount chose the amount.
+  await expect(dialog.frameLocator("iframe").getByRole("button", { name: "Give €40.00" })).toBeVisible();
   await visitor.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(button).toBeFocused();

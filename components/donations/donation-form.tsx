@@ -36,6 +36,8 @@ export type DonationFormProps = {
   stripe: { publishableKey: string; scriptUrl: string; account: string };
   /** Cloudflare Turnstile's site key, when the operator turned the bot check on. */
   turnstileSiteKey?: string;
+  /** An amount in the default currency chosen by the page's address (an embed's `data-amount`). */
+  initialAmountText?: string;
 };
 
 const defaultAmountText = (currency: string) => toDecimalString(presetsFor(currency)[1] ?? 0, currency);
@@ -74,7 +76,7 @@ function DonationFormWithValues({
 }: DonationFormProps & { stripePromise: Promise<Stripe | null> | null; draft: DonationDraft | null }) {
   const [loadFailed, setLoadFailed] = useState(false);
   const [currency, setCurrency] = useState(draft?.currency ?? props.organisation.defaultCurrency);
-  const [amountText, setAmountText] = useState(() => draft?.amountText ?? defaultAmountText(props.organisation.defaultCurrency));
+  const [amountText, setAmountText] = useState(() => draft?.amountText ?? props.initialAmountText ?? defaultAmountText(props.organisation.defaultCurrency));
   const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
   const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
   const [fund, setFund] = useState(props.fixedFund ?? draft?.fund ?? "");

@@ -14,6 +14,8 @@ const { shortLinkFor } = await import("@/lib/embed/short-link-for");
 const { GET: shortLinkRoute } = await import("@/app/g/[code]/route");
 const { GET: embedScriptRoute } = await import("@/app/embed.js/route");
 const { GET: qrRoute } = await import("@/app/api/organisations/[orgId]/short-links/[code]/qr/route");
+const { proxy } = await import("@/proxy");
+const { NextRequest } = await import("next/server");
 const { organisationWithMembers, person } = await import("../support/fixtures");
 
 let owner: { id: string; email: string };
@@ -77,6 +79,34 @@ describe("the sites allowed to embed the donation page", () => {
     session.user = owner;
     expect(await updateEmbedOriginsAction({}, originsForm(organisation.id, ""))).toMatchObject({ ok: true });
     expect(await allowedFrameAncestors(organisation.slug)).toEqual([]);
+  });
+});
+
+describe("the headers each page answers with", () => {
+  const headersOf = async (path: string) => (await proxy(new NextRequest(`http://localhost:3000${path}`))).headers;
+  const ancestors = (headers: Headers) => /frame-ancestors ([^;]*)/.exec(headers.get("content-security-policy") ?? "")?.[1];
+
+  it("let the listed sites frame the donation and completion pages of that organisation only", async () => {
+    session.user = owner;
+    await updateEmbedOriginsAction({}, originsForm(organisation.id, "https://www.example.org"));
+    for (const path of [`/give/${organisation.slug}`, `/give/${organisation.slug}?fund=boats`, `/donation/complete?organisation=${organisation.slug}`]) {
+      const headers = await headersOf(path);
+      expect(ancestors(headers), path).toBe("https://www.example.org");
+      expect(headers.get("x-frame-options"), path).toBeNull();
+    }
+    for (const path of [
+      `/give/${other.slug}`,
+      "/donation/complete",
+      `/dashboard/${organisation.slug}`,
+      "/signin",
+      `/donation/complete?organisation=${other.slug}`,
+    ]) {
+      const headers = await headersOf(path);
+      expect(ancestors(headers), path).toBe("'none'");
+      expect(headers.get("x-frame-options"), path).toBe("DENY");
+    }
+    await updateEmbedOriginsAction({}, originsForm(organisation.id, ""));
+    expect(ancestors(await headersOf(`/give/${organisation.slug}`))).toBe("'none'");
   });
 });
 

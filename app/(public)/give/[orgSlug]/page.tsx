@@ -5,11 +5,15 @@ import { DonationForm } from "@/components/donations/donation-form";
 import { EmbeddedPage } from "@/components/embed/embedded-page";
 import { loadGivePage } from "@/lib/donations/give-page";
 import { embedContextFor } from "@/lib/embed/embed-context-for";
+import { initialAmountText } from "@/lib/embed/initial-amount";
 import { getEnv } from "@/lib/env";
 import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 import { imageUrl } from "@/lib/images/image-url";
 
-type Props = { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ fund?: string; campaign?: string; embed?: string; return_to?: string }> };
+type Props = {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<{ fund?: string; campaign?: string; amount?: string; embed?: string; return_to?: string }>;
+};
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const page = await loadGivePage((await params).orgSlug, await searchParams);
@@ -25,6 +29,9 @@ export default async function GivePage({ params, searchParams }: Props) {
   const { organisation, campaign, fund, raised } = page;
   const env = getEnv();
   const embed = await embedContextFor(organisation.slug, selected);
+  const defaultCurrency = organisation.acceptedCurrencies.includes(organisation.defaultCurrency)
+    ? organisation.defaultCurrency
+    : (organisation.acceptedCurrencies[0] ?? "EUR");
 
   return (
     <EmbeddedPage context={embed}>
@@ -55,9 +62,7 @@ export default async function GivePage({ params, searchParams }: Props) {
               organisation={{
                 slug: organisation.slug,
                 name: organisation.name,
-                defaultCurrency: organisation.acceptedCurrencies.includes(organisation.defaultCurrency)
-                  ? organisation.defaultCurrency
-                  : (organisation.acceptedCurrencies[0] ?? "EUR"),
+                defaultCurrency,
                 acceptedCurrencies: organisation.acceptedCurrencies,
                 feeRates: organisation.feeRates,
                 bankTransferCurrencies: page.bankTransferCurrencies,
@@ -68,6 +73,7 @@ export default async function GivePage({ params, searchParams }: Props) {
               funds={organisation.funds.map(({ slug, name }) => ({ slug, name }))}
               stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
               turnstileSiteKey={env.TURNSTILE_SITE_KEY}
+              initialAmountText={initialAmountText(selected.amount, defaultCurrency)}
             />
           </section>
         ) : (
