@@ -24,8 +24,9 @@ export const config = {
   matcher: [
     {
       // Pages only: API routes answer JSON (and the webhook route takes Stripe's bursts without
-      // the extra step); static files are the same for everyone. Prefetches render no scripts.
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      // the extra step); static files and the embed script are the same for everyone. Prefetches
+      // render no scripts.
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|embed.js).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

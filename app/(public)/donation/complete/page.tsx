@@ -35,6 +35,11 @@ export default async function DonationCompletePage({ searchParams }: Props) {
   const amount = formatMoney(outcome.amount, outcome.currency);
   const org = outcome.organisation.name;
   const embed = query.organisation ? await embedContextFor(outcome.organisation.slug, query) : null;
+  // Trying again inside the organisation's site keeps the page fitted to its frame.
+  const retry = new URL(outcome.retryPath, "http://amply.invalid");
+  if (embed?.parentOrigin) retry.searchParams.set("embed", embed.parentOrigin);
+  if (embed?.returnTo) retry.searchParams.set("return_to", embed.returnTo);
+  const retryPath = `${retry.pathname}${retry.search}`;
   return (
     <EmbeddedPage context={embed}>
       <div className="mx-auto grid max-w-xl gap-4" data-testid={`donation-${outcome.kind}`}>
@@ -61,7 +66,7 @@ export default async function DonationCompletePage({ searchParams }: Props) {
           <>
             <h1 className="text-2xl font-bold">Your payment is not finished</h1>
             <Alert tone="warning">Your bank still needs you to confirm the payment of {amount}. Go back and try again to finish it.</Alert>
-            <ButtonLink href={outcome.retryPath}>Try again</ButtonLink>
+            <ButtonLink href={retryPath}>Try again</ButtonLink>
           </>
         ) : (
           <>
@@ -69,7 +74,7 @@ export default async function DonationCompletePage({ searchParams }: Props) {
             <Alert tone="error">
               {outcome.message ?? "The payment was not completed."} You have not been charged {amount}.
             </Alert>
-            <ButtonLink href={outcome.retryPath}>Try again</ButtonLink>
+            <ButtonLink href={retryPath}>Try again</ButtonLink>
           </>
         )}
         <p className="text-sm text-slate-600">
