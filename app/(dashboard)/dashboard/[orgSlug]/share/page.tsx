@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { EmbedOriginsForm } from "@/components/share/embed-origins-form";
 import { EmbedSnippet } from "@/components/share/embed-snippet";
-import { SharePanel } from "@/components/share/share-panel";
+import { ShortLinkPanel } from "@/components/share/short-link-panel";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
@@ -28,9 +28,9 @@ export default async function SharePage({ params }: { params: Promise<{ orgSlug:
       </Card>
       <Card title="Short links and QR codes">
         <ul className="grid gap-6">
-          <SharePanel organisation={organisation} path={base} title={`Your donation page`} />
+          <ShortLinkPanel organisation={organisation} path={base} title={`Your donation page`} />
           {funds.map((fund) => (
-            <SharePanel key={fund.slug} organisation={organisation} path={`${base}?fund=${encodeURIComponent(fund.slug)}`} title={`Fund: ${fund.name}`} />
+            <ShortLinkPanel key={fund.slug} organisation={organisation} path={`${base}?fund=${encodeURIComponent(fund.slug)}`} title={`Fund: ${fund.name}`} />
           ))}
         </ul>
       </Card>

@@ -6,7 +6,7 @@ import { shortLinkQrSvg } from "@/lib/embed/short-link-qr";
 
 type Props = { organisation: { id: string; slug: string }; path: string; title: string };
 
-export async function SharePanel({ organisation, path, title }: Props) {
+export async function ShortLinkPanel({ organisation, path, title }: Props) {
   const link = await shortLinkFor(organisation, path);
   const svg = await shortLinkQrSvg(link.url);
   const download = `/api/organisations/${organisation.id}/short-links/${link.code}/qr`;
