@@ -3,7 +3,6 @@ import type { NextConfig } from "next";
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
@@ -26,6 +25,10 @@ const nextConfig: NextConfig = {
       // A manage link's token is in the address: it must never travel in a Referer header (docs/recurring.md#manage-links).
       { source: "/manage/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/manage", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      // Pages get X-Frame-Options from proxy.ts, with their Content-Security-Policy: the donation
+      // pages an organisation embeds must not be refused by this header while their policy allows
+      // the organisation's sites. Everything the proxy does not see (API routes, files) gets it here.
+      { source: "/:path((?!give/|donation/complete).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
     ]);
   },
 };

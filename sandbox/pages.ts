@@ -13,8 +13,8 @@ export function escapeHtml(value: unknown): string {
 
 // The main landmark is named after the page: shown in a frame (the 3-D Secure challenge) it sits
 // beside the host page's own main, and two unnamed mains are indistinguishable to a screen reader.
-export function page(res: ServerResponse, status: number, title: string, body: string) {
-  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+export function page(res: ServerResponse, status: number, title: string, body: string, headers: Record<string, string> = {}) {
+  res.writeHead(status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers });
   res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · ${SANDBOX_LABEL}</title>
@@ -146,7 +146,10 @@ export function challengeDecision(res: ServerResponse, engine: Engine, id: strin
     <script>parent.postMessage(${JSON.stringify({ type: "stripe-sandbox-3ds", outcome })}, "*");</script></body></html>`);
 }
 
-/** A bank's page for redirect methods (iDEAL and friends). */
+/**
+ * A bank's page for redirect methods (iDEAL and friends). Banks refuse to be framed, so a donation
+ * form shown in a frame on another site must send the donor here at the top level.
+ */
 export function redirectPage(res: ServerResponse, engine: Engine, id: string, url: URL) {
   const found = locateIntent(engine, id, url.searchParams.get("client_secret"));
   if (!found) return page(res, 404, "Unknown payment", `<p class="error">This payment link is not valid.</p>`);
@@ -165,6 +168,7 @@ export function redirectPage(res: ServerResponse, engine: Engine, id: string, ur
          <button class="secondary" name="outcome" value="fail">Fail test payment</button>
        </div>
      </form>`,
+    { "X-Frame-Options": "DENY", "Content-Security-Policy": "frame-ancestors 'none'" },
   );
 }
 

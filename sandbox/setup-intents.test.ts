@@ -152,3 +152,18 @@ describe("the Stripe.js stand-in's confirmSetup", () => {
     expect(failure.error).toMatchObject({ code: "card_declined" });
   });
 });
+
+describe("the bank's page of a redirect method", () => {
+  it("refuses to be shown in a frame, as banks do", async () => {
+    const account = await connectedAccount();
+    const customer = await donor(account);
+    const setup = await stripe.setupIntents.create(
+      { customer, confirm: true, payment_method_data: { type: "ideal" }, return_url: "http://localhost/done" },
+      { stripeAccount: account },
+    );
+    const bank = await fetch(idText(setup.next_action?.redirect_to_url?.url));
+    expect(bank.status).toBe(200);
+    expect(bank.headers.get("x-frame-options")).toBe("DENY");
+    expect(bank.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+  });
+});

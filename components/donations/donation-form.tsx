@@ -41,6 +41,8 @@ export type DonationFormProps = {
   stripe: { publishableKey: string; scriptUrl: string; account: string };
   /** Cloudflare Turnstile's site key, when the operator turned the bot check on. */
   turnstileSiteKey?: string;
+  /** An amount in the default currency chosen by the page's address (an embed's `data-amount`). */
+  initialAmountText?: string;
 };
 
 /** The frequencies the page offers: once, and the intervals the organisation chose. */
@@ -87,7 +89,9 @@ function DonationFormWithValues({
 }: DonationFormProps & { stripePromise: Promise<Stripe | null> | null; draft: DonationDraft | null }) {
   const [loadFailed, setLoadFailed] = useState(false);
   const [currency, setCurrency] = useState(draft?.currency ?? props.organisation.defaultCurrency);
-  const [amountText, setAmountText] = useState(() => draft?.amountText ?? defaultAmountText(props.organisation.defaultCurrency, props.suggestedAmounts));
+  const [amountText, setAmountText] = useState(
+    () => draft?.amountText ?? props.initialAmountText ?? defaultAmountText(props.organisation.defaultCurrency, props.suggestedAmounts),
+  );
   const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
   const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
   const [fund, setFund] = useState(props.fixedFund ?? draft?.fund ?? "");
@@ -192,7 +196,7 @@ function DonationFields(props: FieldsProps) {
   const giftAidOffered = organisation.giftAid && currency === "GBP";
   // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
   const nameRequired = effectiveMethod === "payment_element" && props.paymentMethodType === "sepa_debit";
-  const { submit, errors, busy, transfer } = useDonationSubmit({
+  const { submit, errors, busy, transfer, handoff } = useDonationSubmit({
     organisationSlug: organisation.slug,
     fixedCampaign: props.fixedCampaign,
     fund,
@@ -229,6 +233,11 @@ function DonationFields(props: FieldsProps) {
           data-testid="form-error"
         >
           {errors.form}
+          {handoff ? (
+            <a href={handoff} target="_top" className="mt-2 block font-semibold underline" data-testid="continue-top-level">
+              Continue on Amply&apos;s secure page
+            </a>
+          ) : null}
         </div>
       ) : null}
 

@@ -2,6 +2,7 @@
 
 import { useElements, useStripe } from "@stripe/react-stripe-js";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { isFramed, useEmbedContext } from "@/components/embed/embedded-page";
 import type * as z from "zod/mini";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
@@ -19,6 +20,13 @@ export type PaymentMethodChoice = "payment_element" | "bank_transfer";
 export function paymentMethodTypeOf(elementType: string): string {
   return elementType === "apple_pay" || elementType === "google_pay" ? "card" : elementType;
 }
+
+/**
+ * The methods that finish on the page itself (3-D Secure is a frame of Stripe's own, wallets a
+ * sheet). Every other one leaves for the bank's page, which refuses to be framed: inside another
+ * site's frame the donor continues at the top level (docs/embedding.md#banks-inside-a-frame).
+ */
+const FINISHES_IN_PAGE = new Set(["card", "apple_pay", "google_pay", "link", "sepa_debit", "bacs_debit", "au_becs_debit", "us_bank_account"]);
 
 // The check with the server's schema (and zod with it) loads after the page, not with it: the page
 // asks for it once it is up, and a submit waits for it if it has not arrived yet.
@@ -63,6 +71,8 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   const [busy, setBusy] = useState<string | null>(null);
   const [transfer, setTransfer] = useState<BankTransferInstructions | null>(null);
   const attemptKeys = useRef<Record<string, string>>({});
+  const [handoff, setHandoff] = useState<string | null>(null);
+  const embed = useEmbedContext();
   // After the page's own check found problems, the errors follow the fields as the donor fixes
   // them (and the summary goes once none are left) instead of staying until the next submit.
   const [checking, setChecking] = useState(false);
@@ -107,6 +117,16 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       return;
     }
     setErrors({});
+    setHandoff(null);
+
+    if (method === "payment_element" && isFramed() && !FINISHES_IN_PAGE.has(input.paymentMethodType)) {
+      // This page at Amply's own address, without the frame's marker: the way back stays on it.
+      const topLevel = new URL(window.location.href);
+      topLevel.searchParams.delete("embed");
+      setHandoff(topLevel.href);
+      setErrors({ form: "Your bank's page cannot open inside this site. Continue on Amply's secure page to pay with your bank; you have not been charged." });
+      return;
+    }
 
     if (method === "payment_element") {
       if (!stripe || !elements) {
@@ -175,7 +195,13 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       ...(input.giftAid ? { giftAid: input.giftAid } : {}),
       frequency: input.frequency,
     });
-    const returnUrl = `${window.location.origin}/donation/complete`;
+    // The organisation in the address lets its own site frame this page too; the embedding's
+    // markers bring the donor back to that site.
+    const complete = new URL("/donation/complete", window.location.origin);
+    complete.searchParams.set("organisation", input.organisationSlug);
+    if (embed?.parentOrigin && isFramed()) complete.searchParams.set("embed", embed.parentOrigin);
+    if (embed?.returnTo) complete.searchParams.set("return_to", embed.returnTo);
+    const returnUrl = complete.href;
     const result = await stripe.confirmPayment({
       elements,
       clientSecret: created.clientSecret,
@@ -194,7 +220,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     window.location.assign(done.toString());
   }
 
-  return { submit, errors: shownErrors, busy, transfer };
+  return { submit, errors: shownErrors, busy, transfer, handoff };
 }
 
 type RequestCheck = Awaited<ReturnType<typeof loadRequestCheck>>;

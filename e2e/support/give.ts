@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type FrameLocator, type Page } from "@playwright/test";
 import { SandboxControl } from "../../sandbox/client";
 import { e2eRun } from "./fixtures";
 
@@ -12,12 +12,13 @@ export async function openGivePage(page: Page, query = "") {
   await expect(page.getByTestId("stripe-sandbox-payment-element")).toBeVisible();
 }
 
-export async function fillDonor(page: Page, name: string, email: string) {
+/** On the page, or inside the frame an organisation's site shows it in. */
+export async function fillDonor(page: Page | FrameLocator, name: string, email: string) {
   await page.getByLabel("Name (optional)").fill(name);
   await page.getByLabel("Email, for your receipt").fill(email);
 }
 
-export async function fillCard(page: Page, number: string) {
+export async function fillCard(page: Page | FrameLocator, number: string) {
   const element = page.getByTestId("stripe-sandbox-payment-element");
   await element.getByLabel("Card number").fill(number);
   await element.getByLabel("Expiration date (MM / YY)").fill("12 / 34");

@@ -110,3 +110,18 @@ describe("script-src", () => {
     expect(directives(contentSecurityPolicy(sandbox, nonce)).get("connect-src")).not.toContain("ws:");
   });
 });
+
+describe("frame-ancestors on a page an organisation embeds", () => {
+  it("lists the organisation's sites on the donation page, and drops X-Frame-Options there", () => {
+    const headers = securityHeaders(live, nonce, ["https://www.example.org", "https://shop.example.org:8443"]);
+    expect(directives(headers["Content-Security-Policy"]).get("frame-ancestors")).toEqual(["https://www.example.org", "https://shop.example.org:8443"]);
+    expect(headers).not.toHaveProperty("X-Frame-Options");
+  });
+
+  it("keeps every other page, and a page with no sites listed, out of every frame", () => {
+    for (const headers of [securityHeaders(live, nonce), securityHeaders(live, nonce, [])]) {
+      expect(directives(headers["Content-Security-Policy"]).get("frame-ancestors")).toEqual(["'none'"]);
+      expect(headers["X-Frame-Options"]).toBe("DENY");
+    }
+  });
+});

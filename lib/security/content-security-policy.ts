@@ -21,7 +21,7 @@ const STRIPE = {
 /** Cloudflare Turnstile: its script and its challenge frame, both from one origin. */
 const TURNSTILE = "https://challenges.cloudflare.com";
 
-export function contentSecurityPolicy(config: PolicyConfig, nonce: string): string {
+export function contentSecurityPolicy(config: PolicyConfig, nonce: string, frameAncestors: readonly string[] = []): string {
   const development = config.NODE_ENV === "development";
   // The offline sandbox serves its Stripe.js stand-in, its API and its 3-D Secure frame from one
   // origin, the one Stripe.js is configured to load from.
@@ -45,9 +45,10 @@ export function contentSecurityPolicy(config: PolicyConfig, nonce: string): stri
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    // Nothing of Amply is ever shown inside another site's frame (clickjacking on the dashboard
-    // and the donation form); X-Frame-Options DENY says the same to older browsers.
-    "frame-ancestors": ["'none'"],
+    // Nothing of Amply is shown inside another site's frame (clickjacking on the dashboard and the
+    // donation form), except the donation pages an organisation embeds on the sites it lists
+    // (docs/embedding.md#allowed-origins); X-Frame-Options DENY says the same to older browsers.
+    "frame-ancestors": frameAncestors.length ? [...frameAncestors] : ["'none'"],
   };
   const parts = Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(" ")}`);
   if (servedOverHttps(config)) parts.push("upgrade-insecure-requests");
@@ -58,10 +59,17 @@ function servedOverHttps(config: Pick<PolicyConfig, "APP_URL">): boolean {
   return new URL(config.APP_URL).protocol === "https:";
 }
 
-/** The headers every page answers with: the policy, and HSTS only when Amply is served over https. */
-export function securityHeaders(config: PolicyConfig, nonce: string): { "Content-Security-Policy": string; "Strict-Transport-Security"?: string } {
+type SecurityHeaders = { "Content-Security-Policy": string; "Strict-Transport-Security"?: string; "X-Frame-Options"?: "DENY" };
+
+/**
+ * The headers every page answers with: the policy, X-Frame-Options unless the page may be framed
+ * by the sites given (it has no way to list them, and would contradict the policy), and HSTS only
+ * when Amply is served over https.
+ */
+export function securityHeaders(config: PolicyConfig, nonce: string, frameAncestors: readonly string[] = []): SecurityHeaders {
   return {
-    "Content-Security-Policy": contentSecurityPolicy(config, nonce),
+    "Content-Security-Policy": contentSecurityPolicy(config, nonce, frameAncestors),
+    ...(frameAncestors.length ? {} : { "X-Frame-Options": "DENY" as const }),
     // Two years, subdomains included. Over http the header would be ignored, and promising https
     // for a host that has none would lock browsers out of it.
     ...(servedOverHttps(config) ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
