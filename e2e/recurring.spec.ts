@@ -114,3 +114,13 @@ test("the first payment of a monthly gift passes a 3-D Secure challenge", async 
   await expect(page.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await installmentsInDashboard(page, donor.name, "Succeeded", 1);
 });
+
+test("the page's address (an embed's data-frequency) chooses the frequency when the page offers it", async ({ page }) => {
+  await page.goto("/give/give-monthly?frequency=yearly");
+  await expect(page.getByRole("radio", { name: "Yearly" })).toBeChecked();
+  await page.goto("/give/give-monthly?frequency=once");
+  await expect(page.getByRole("radio", { name: "Once" })).toBeChecked();
+  // Not a frequency the page offers: the page's own default (monthly).
+  await page.goto("/give/give-monthly?frequency=weekly");
+  await expect(page.getByRole("radio", { name: "Monthly" })).toBeChecked();
+});

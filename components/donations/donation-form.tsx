@@ -43,11 +43,18 @@ export type DonationFormProps = {
   turnstileSiteKey?: string;
   /** An amount in the default currency chosen by the page's address (an embed's `data-amount`). */
   initialAmountText?: string;
+  /** A frequency chosen by the page's address (an embed's `data-frequency`); used only if the page offers it. */
+  initialFrequency?: string;
 };
 
 /** The frequencies the page offers: once, and the intervals the organisation chose. */
 function frequenciesOffered(intervals: Array<"month" | "year">): DonationFrequency[] {
   return ["once", ...(intervals.includes("month") ? (["monthly"] as const) : []), ...(intervals.includes("year") ? (["yearly"] as const) : [])];
+}
+
+/** The frequency the address asked for, when the page offers it. */
+function chosenFrequency(asked: string | undefined, intervals: Array<"month" | "year">): DonationFrequency | undefined {
+  return frequenciesOffered(intervals).find((offered) => offered === asked);
 }
 
 const defaultAmountText = (currency: string, own?: Record<string, number[]>) => {
@@ -101,7 +108,10 @@ function DonationFormWithValues({
   const [method, setMethod] = useState<PaymentMethodChoice>("payment_element");
   // Monthly first where the organisation offers it: most donors who give again give monthly.
   const [frequency, setFrequency] = useState<DonationFrequency>(
-    draft?.frequency ?? (props.organisation.recurringIntervals.includes("month") ? "monthly" : "once"),
+    () =>
+      draft?.frequency ??
+      chosenFrequency(props.initialFrequency, props.organisation.recurringIntervals) ??
+      (props.organisation.recurringIntervals.includes("month") ? "monthly" : "once"),
   );
   // The type chosen in the Payment Element (its first tab is the card): its fee is the one covered.
   const [paymentMethodType, setPaymentMethodType] = useState("card");

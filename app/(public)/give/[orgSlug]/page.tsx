@@ -15,7 +15,7 @@ import { imageUrl } from "@/lib/images/image-url";
 
 type Props = {
   params: Promise<{ orgSlug: string }>;
-  searchParams: Promise<{ fund?: string; campaign?: string; amount?: string; embed?: string; return_to?: string }>;
+  searchParams: Promise<{ fund?: string; campaign?: string; amount?: string; frequency?: string; embed?: string; return_to?: string }>;
 };
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -119,6 +119,7 @@ export default async function GivePage({ params, searchParams }: Props) {
               stripe={{ publishableKey: env.NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY, scriptUrl: env.STRIPE_JS_URL, account: organisation.stripeAccountId }}
               turnstileSiteKey={env.TURNSTILE_SITE_KEY}
               initialAmountText={initialAmountText(selected.amount, defaultCurrency)}
+              initialFrequency={selected.frequency}
             />
           </section>
         ) : (

@@ -13,8 +13,9 @@ export const metadata: Metadata = { title: "Share & embed" };
 export default async function SharePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const { organisation } = await requirePageRole(orgSlug, "admin", `/dashboard/${orgSlug}/share`);
-  const [funds, settings] = await Promise.all([
+  const [funds, campaigns, settings] = await Promise.all([
     db.fund.findMany({ where: { organisationId: organisation.id, active: true }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
+    db.campaign.findMany({ where: { organisationId: organisation.id, active: true }, select: { slug: true, name: true }, orderBy: { name: "asc" } }),
     db.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { embedOrigins: true } }),
   ]);
   const base = `/give/${organisation.slug}`;
@@ -31,6 +32,14 @@ export default async function SharePage({ params }: { params: Promise<{ orgSlug:
           <ShortLinkPanel organisation={organisation} path={base} title={`Your donation page`} />
           {funds.map((fund) => (
             <ShortLinkPanel key={fund.slug} organisation={organisation} path={`${base}?fund=${encodeURIComponent(fund.slug)}`} title={`Fund: ${fund.name}`} />
+          ))}
+          {campaigns.map((campaign) => (
+            <ShortLinkPanel
+              key={campaign.slug}
+              organisation={organisation}
+              path={`${base}?campaign=${encodeURIComponent(campaign.slug)}`}
+              title={`Campaign: ${campaign.name}`}
+            />
           ))}
         </ul>
       </Card>
