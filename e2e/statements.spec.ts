@@ -55,7 +55,7 @@ test("an admin downloads a donor's statement for the year: the PDF names the org
   expect(text).toContain(`Donation statement for ${YEAR}`);
   expect(text).toMatch(/Total in EUR\s+€25\.63/);
 
-  await page.getByRole("button", { name: `Email the ${YEAR} statement to ${donor.email}` }).click();
+  await page.getByRole("button", { name: `Email statement for ${YEAR} to ${donor.email}` }).click();
   await expect(page.getByText(`The ${YEAR} statement is on its way to ${donor.email}.`)).toBeVisible();
 });
 

@@ -36,7 +36,7 @@ export function EmailStatementForm({
       <input type="hidden" name="year" value={year} />
       <Outcome state={state} />
       <div>
-        <Button type="submit" variant="secondary" disabled={pending} aria-label={`Email the ${year} statement to ${to}`}>
+        <Button type="submit" variant="secondary" disabled={pending} aria-label={`Email statement for ${year} to ${to}`}>
           {pending ? "Sending…" : `Email statement for ${year}`}
         </Button>
       </div>
