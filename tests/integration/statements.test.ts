@@ -198,6 +198,17 @@ describe("emailing every donor their statement for a year", () => {
     for (const none of [refunded, lastYear, elsewhere]) expect(await statementEmails(none?.id ?? "")).toHaveLength(0);
   });
 
+  it("makes one run of two requests at the same moment", async () => {
+    const org = await organisation();
+    await donorsWithGifts(org.id, 1);
+    as(people.owner);
+    const states = await Promise.all([start(org.id), start(org.id), start(org.id)]);
+    expect(states.filter((state) => state.ok)).toHaveLength(1);
+    expect(await db.statementRun.count({ where: { organisationId: org.id } })).toBe(1);
+    // Finished here, so that the next test's worker takes the next test's run.
+    while ((await processStatementRuns()).batches > 0);
+  });
+
   it("resumes after a worker dies mid-run, once its lease runs out, and emails nobody twice", async () => {
     const org = await organisation();
     const donors = await donorsWithGifts(org.id, 5);
