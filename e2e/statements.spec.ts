@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
 import { pdfText } from "../tests/support/pdf-text";
 import { donationInDashboard, fillCard, fillDonor, openGivePage, uniqueDonor } from "./support/give";
+import { openMailbox } from "./support/mailbox";
 import { expect, test } from "./support/test";
 
 const REGISTRATION = `VR ${Date.now().toString(36).toUpperCase()} S`;
@@ -57,6 +58,17 @@ test("an admin downloads a donor's statement for the year: the PDF names the org
 
   await page.getByRole("button", { name: `Email statement for ${YEAR} to ${donor.email}` }).click();
   await expect(page.getByText(`The ${YEAR} statement is on its way to ${donor.email}.`)).toBeVisible();
+
+  // The outbox writes the email and its PDF when it sends it.
+  const subject = new RegExp(`Your ${YEAR} donation statement from Give Test Charity`);
+  await openMailbox(page, donor.email, subject);
+  await page.getByRole("link", { name: subject }).first().click();
+  const attachment = page.getByRole("link", { name: `statement-${YEAR}.pdf` });
+  const response = await page.request.get((await attachment.getAttribute("href")) ?? "");
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const emailed = await pdfText(await response.body());
+  expect(emailed).toContain(`Registration number: ${REGISTRATION}`);
+  expect(emailed).toMatch(/Total in EUR\s+€25\.63/);
 });
 
 test("an admin emails every donor their statement for the year and watches the run finish", async ({ page }) => {

@@ -55,7 +55,10 @@ async function runBatch(run: StatementRun, batchSize: number, leaseMs: number): 
       statementDonorsSql(run.organisationId, run.year, Prisma.sql`d.id, d.email`, Prisma.sql`${after} ORDER BY d.id LIMIT ${batchSize}`),
     );
     if (donors.length === 0) {
-      await tx.statementRun.update({ where: { id: run.id }, data: { state: "done", finishedAt: new Date(), leaseToken: null, leaseUntil: null } });
+      await tx.statementRun.update({
+        where: { id: run.id },
+        data: { state: "done", finishedAt: new Date(), leaseToken: null, leaseUntil: null, lastError: null },
+      });
       return false;
     }
     // The window is wider than the year: whether a gift is of that year is the organisation's calendar's say.
@@ -119,13 +122,17 @@ export async function processStatementRuns(options: Options = {}): Promise<{ bat
       if (!more) return { batches };
       await options.afterBatch?.();
     }
-    await db.statementRun.updateMany({ where: { id: run.id, leaseToken: run.leaseToken }, data: { leaseToken: null, leaseUntil: null } });
+    await db.statementRun.updateMany({ where: { id: run.id, leaseToken: run.leaseToken }, data: { leaseToken: null, leaseUntil: null, lastError: null } });
     return { batches };
   } catch (error) {
     if (error instanceof LeaseLost) {
       log.info("statement run taken over by another worker", { runId: run.id });
       return { batches };
     }
+    // Kept for the operator (the page only says the run is retrying); the run is taken up again
+    // once the lease runs out.
+    const reason = error instanceof Error ? error.message : String(error);
+    await db.statementRun.updateMany({ where: { id: run.id, leaseToken: run.leaseToken }, data: { lastError: reason.slice(0, 500) } }).catch(() => undefined);
     throw error;
   }
 }

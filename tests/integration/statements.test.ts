@@ -225,14 +225,14 @@ describe("emailing every donor their statement for a year", () => {
       }),
     ).rejects.toBe(crash);
     const halfway = await db.statementRun.findFirstOrThrow({ where: { organisationId: org.id } });
-    expect(halfway).toMatchObject({ state: "running", doneCount: 2 });
+    expect(halfway).toMatchObject({ state: "running", doneCount: 2, lastError: "worker killed" });
     // While the dead worker's lease lasts, nobody else takes the run.
     expect((await processStatementRuns({ batchSize: 2 })).batches).toBe(0);
 
     await db.statementRun.update({ where: { id: halfway.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
     while ((await processStatementRuns({ batchSize: 2 })).batches > 0);
     const run = await db.statementRun.findUniqueOrThrow({ where: { id: halfway.id } });
-    expect(run).toMatchObject({ state: "done", total: 5, doneCount: 5, emailedCount: 5 });
+    expect(run).toMatchObject({ state: "done", total: 5, doneCount: 5, emailedCount: 5, lastError: null });
     for (const each of donors) expect(await statementEmails(each.id)).toHaveLength(1);
   });
 

@@ -40,7 +40,10 @@ export default async function StatementsPage({ params }: { params: Promise<{ org
               columns={[
                 { header: "Year", cell: (run) => run.year },
                 { header: "Asked for", cell: (run) => formatDate(run.createdAt, organisation.timeZone), hideOnPhone: true },
-                { header: "State", cell: (run) => STATE_LABELS[run.state] },
+                {
+                  header: "State",
+                  cell: (run) => (run.lastError && run.state === "running" ? `${STATE_LABELS[run.state]} (retrying after an error)` : STATE_LABELS[run.state]),
+                },
                 { header: "Progress", cell: (run) => `${run.doneCount} of ${run.total} donors (${run.emailedCount} emailed)` },
               ]}
               rows={runs}
