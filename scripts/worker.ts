@@ -1,6 +1,7 @@
 // `npm run worker`: the background work of a production deployment on PostgreSQL, as its own
 // process (several may run): the webhook inbox (Stripe events applied exactly once, retried,
-// parked when they keep failing), the email outbox (sending with retries), and every hour a purge
+// parked when they keep failing), the email outbox (sending with retries) with bulk statement runs
+// (docs/statements.md#bulk-runs), and every hour a purge
 // of settled Stripe events older than 31 days and of expired rate-limit windows.
 import { startWorker } from "@/lib/email/outbox-worker";
 import { getEnv } from "@/lib/env";

@@ -18,11 +18,14 @@ export type EmailMessage = {
     | "recurring_change"
     | "recurring_manage_link"
     | "refund"
-    | "refund_bank_details";
+    | "refund_bank_details"
+    | "statement";
   /** At most one message per key ever (e.g. `receipt:<donationId>`). */
   dedupeKey?: string;
   /** A receipt's email: the outbox writes subject, text, HTML and PDF from it when it sends. */
   receiptId?: string;
+  /** A donor's annual statement: the outbox writes it, with its PDF, from the donor's gifts of that year. */
+  statement?: { donorId: string; year: number };
 };
 
 /**
@@ -37,9 +40,9 @@ export async function enqueueEmail(client: Db | Tx, message: EmailMessage): Prom
 /** The INSERT itself. */
 function emailInsert(message: EmailMessage): Prisma.Sql {
   return Prisma.sql`
-    INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html, "receiptId")
+    INSERT INTO "OutboxEmail" (id, "dedupeKey", kind, "to", subject, text, html, "receiptId", "statementDonorId", "statementYear")
     VALUES (${randomUUID()}, ${message.dedupeKey ?? null}, ${message.kind}, ${message.to}, ${message.subject}, ${message.text}, ${message.html ?? null},
-      ${message.receiptId ?? null})
+      ${message.receiptId ?? null}, ${message.statement?.donorId ?? null}, ${message.statement?.year ?? null})
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 

@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import type { OutboxEmail } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
 import { composeReceiptEmail } from "@/lib/receipts/receipt-email";
+import { composeStatementEmail } from "@/lib/statements/statement-email";
 import { purgeRateLimits } from "@/lib/rate-limit/rate-limit";
+import { processStatementRuns } from "@/lib/statements/process-statement-runs";
 import { purgeStripeEvents } from "@/lib/webhooks/inbox";
 import { onOutboxNotify } from "./enqueue-email";
 import { sendEmail } from "./transport";
@@ -43,7 +45,11 @@ export async function drainOutbox(batchSize = 20): Promise<{ sent: number; faile
     try {
       // A receipt is written now, from its Receipt row: the transaction that issued it stays short
       // (docs/receipts.md#sent-by-the-outbox). What was sent is kept on the row, for the record.
-      const composed = message.receiptId ? await composeReceiptEmail(message.receiptId) : null;
+      const composed = message.receiptId
+        ? await composeReceiptEmail(message.receiptId)
+        : message.statementDonorId && message.statementYear
+          ? await composeStatementEmail(message.statementDonorId, message.statementYear)
+          : null;
       const result = await sendEmail(composed ? { ...message, ...composed } : message);
       await db.outboxEmail.update({
         where: { id: message.id },
@@ -95,6 +101,8 @@ export function startWorker(options: { pollMs?: number; purgeEveryMs?: number } 
     running = (async () => {
       try {
         await drainOutbox();
+        // A few batches of a bulk statement run per turn, so that other mail is never held up long.
+        await processStatementRuns({ maxBatches: 4 });
         if (Date.now() - lastPurge >= purgeEveryMs) {
           lastPurge = Date.now();
           const purged = await purgeStripeEvents();

@@ -85,7 +85,17 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             </>
           ) : null}
           <dt className="text-slate-600">Donor</dt>
-          <dd>{donation.anonymous ? "Anonymous" : `${donation.donorName ?? ""} ${donation.donor?.email ? `<${donation.donor.email}>` : ""}`.trim()}</dd>
+          <dd>
+            {donation.anonymous ? "Anonymous" : `${donation.donorName ?? ""} ${donation.donor?.email ? `<${donation.donor.email}>` : ""}`.trim()}
+            {donation.donor ? (
+              <>
+                {" "}
+                <Link href={`/dashboard/${organisation.slug}/donors/${donation.donor.id}`} className="font-semibold text-teal-800 underline">
+                  Donor&apos;s gifts and statements
+                </Link>
+              </>
+            ) : null}
+          </dd>
           <dt className="text-slate-600">For</dt>
           <dd>{donation.campaign?.name ?? donation.fund?.name ?? "General"}</dd>
           {donation.dedication ? (
