@@ -238,6 +238,19 @@ describe("donations over time", () => {
     expect(gbp?.points.reduce((sum, p) => sum + p.amount, 0n)).toBe(300n);
   });
 
+  it("buckets by week, starting Monday, for two months; the first week starts before the period", async () => {
+    const { org, gift } = await organisation("Europe/Berlin");
+    await gift({ amount: 100, at: "2027-03-07T22:00:00Z" }); // Sunday 7 March, 23:00 in Berlin
+    await gift({ amount: 200, at: "2027-03-07T23:30:00Z" }); // Monday 8 March, 00:30 in Berlin
+    const [eur] = await donationsOverTime(org.id, "Europe/Berlin", { from: "2027-03-03", to: "2027-04-30" });
+    expect(eur?.unit).toBe("week");
+    expect(eur?.points.slice(0, 2)).toEqual([
+      { start: "2027-03-01", amount: 100n, gifts: 1 },
+      { start: "2027-03-08", amount: 200n, gifts: 1 },
+    ]);
+    expect(eur?.points.at(-1)?.start).toBe("2027-04-26");
+  });
+
   it("buckets by month for a year", async () => {
     const { org, gift } = await organisation("Europe/Berlin");
     await gift({ amount: 100, at: "2027-01-31T23:30:00Z" }); // 1 February in Berlin
