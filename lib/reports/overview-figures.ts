@@ -33,19 +33,17 @@ export async function overviewFigures(organisationId: string, timeZone: string, 
         COUNT(*)::bigint AS gifts,
         COUNT(DISTINCT COALESCE(d."donorId", d.id))::bigint AS donors,
         COALESCE(SUM(d.amount) FILTER (WHERE d."recurringDonationId" IS NOT NULL), 0)::bigint AS "recurringAmount",
-        COUNT(*) FILTER (WHERE d."recurringDonationId" IS NOT NULL)::bigint AS "recurringGifts",
-        COUNT(*) FILTER (WHERE NOT EXISTS (
-          SELECT 1 FROM "LedgerEntry" l
-          WHERE l."donationId" = d.id AND l.type = 'donation_received' AND l."settlementFee" IS NOT NULL
-        ))::bigint AS "feesPendingGifts"
+        COUNT(*) FILTER (WHERE d."recurringDonationId" IS NOT NULL)::bigint AS "recurringGifts"
       FROM "Donation" d WHERE ${paid}
       GROUP BY d.currency`,
-    // Fees are in the currency the charge settled in, which may differ from the gift's.
-    db.$queryRaw<Row[]>`
-      SELECT l."settlementCurrency" AS currency, SUM(l."settlementFee")::bigint AS fees, SUM(l."settlementNet")::bigint AS net
+    // Fees are in the currency the charge settled in, which may differ from the gift's; the gifts
+    // with a balance transaction are counted in the gift's (one hash join, not a lookup per gift).
+    db.$queryRaw<Array<Row & { settlementCurrency: string }>>`
+      SELECT d.currency, l."settlementCurrency", SUM(l."settlementFee")::bigint AS fees, SUM(l."settlementNet")::bigint AS net,
+        COUNT(DISTINCT d.id)::bigint AS "settledGifts"
       FROM "Donation" d JOIN "LedgerEntry" l ON l."donationId" = d.id AND l.type = 'donation_received' AND l."settlementFee" IS NOT NULL
       WHERE ${paid}
-      GROUP BY l."settlementCurrency"`,
+      GROUP BY d.currency, l."settlementCurrency"`,
     // Refunds that count (docs/stripe.md#refunds): made in the period, succeeded or on their way.
     db.$queryRaw<Row[]>`
       SELECT r.currency, COUNT(*)::bigint AS count, SUM(r.amount)::bigint AS amount
@@ -68,20 +66,23 @@ export async function overviewFigures(organisationId: string, timeZone: string, 
       GROUP BY l."settlementCurrency"`,
   ]);
 
-  const currencies = [...new Set([gifts, settled, refunds, disputes, disputeFees].flat().map((row) => row.currency))].sort();
-  const find = (rows: Row[], currency: string) => rows.find((row) => row.currency === currency);
   const n = (value: bigint | null | undefined) => value ?? 0n;
+  const settledIn = (currency: string) => settled.filter((row) => row.settlementCurrency === currency);
+  const settledGifts = (currency: string) => settled.filter((row) => row.currency === currency).reduce((sum, row) => sum + n(row.settledGifts), 0n);
+  const currencies = [
+    ...new Set([...[gifts, refunds, disputes, disputeFees].flat().map((row) => row.currency), ...settled.map((row) => row.settlementCurrency)]),
+  ].sort();
+  const find = (rows: Row[], currency: string) => rows.find((row) => row.currency === currency);
   return currencies.map((currency) => {
     const g = find(gifts, currency);
-    const s = find(settled, currency);
     const r = find(refunds, currency);
     const p = find(disputes, currency);
     return {
       currency,
       gross: n(g?.gross),
-      fees: n(s?.fees),
-      net: n(s?.net),
-      feesPendingGifts: Number(n(g?.feesPendingGifts)),
+      fees: settledIn(currency).reduce((sum, row) => sum + n(row.fees), 0n),
+      net: settledIn(currency).reduce((sum, row) => sum + n(row.net), 0n),
+      feesPendingGifts: Number(n(g?.gifts) - settledGifts(currency)),
       gifts: Number(n(g?.gifts)),
       donors: Number(n(g?.donors)),
       recurring: { amount: n(g?.recurringAmount), gifts: Number(n(g?.recurringGifts)) },
