@@ -1,25 +1,98 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CampaignProgress } from "@/components/donations/campaign-progress";
+import { DonationsChart } from "@/components/reports/donations-chart";
+import { OverviewBlock } from "@/components/reports/overview-block";
+import { TopTargets } from "@/components/reports/top-targets";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { controlClass } from "@/components/ui/field";
 import { requirePageRole } from "@/lib/auth/page-guard";
-import { recentTotals } from "@/lib/donations/recent-totals";
+import { formatDate } from "@/lib/organisations/time-zone";
 import { formatMoney } from "@/lib/money/amount";
 import { monthlyRecurringRevenue } from "@/lib/recurring/monthly-recurring-revenue";
+import { activeCampaignGoals } from "@/lib/reports/active-campaign-goals";
+import { donationsOverTime } from "@/lib/reports/donations-over-time";
+import { overviewFigures } from "@/lib/reports/overview-figures";
+import { OVERVIEW_PRESETS, overviewPeriodFrom } from "@/lib/reports/overview-period";
+import { topFundsAndCampaigns } from "@/lib/reports/top-funds-and-campaigns";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OrganisationOverview({ params }: { params: Promise<{ orgSlug: string }> }) {
+const dayOf = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`), "UTC");
+
+/** The organisation's figures for a period (docs/reports.md#overview-figures): every member may see them. */
+export default async function OrganisationOverview({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ orgSlug: string }>;
+  searchParams: Promise<{ period?: string | string[]; from?: string | string[]; to?: string | string[] }>;
+}) {
   const { orgSlug } = await params;
   const { organisation } = await requirePageRole(orgSlug, "viewer");
-  const [totals, recurring] = await Promise.all([recentTotals(organisation.id), monthlyRecurringRevenue(organisation.id)]);
+  const query = await searchParams;
+  const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const asked = { period: single(query.period), from: single(query.from), to: single(query.to) };
+  const now = new Date();
+  const timeZone = organisation.timeZone;
+  const period = overviewPeriodFrom(asked, now, timeZone);
+  const range = { from: period.from, to: period.to };
+  const [figures, chart, top, goals, recurring] = await Promise.all([
+    overviewFigures(organisation.id, timeZone, range),
+    donationsOverTime(organisation.id, timeZone, range),
+    topFundsAndCampaigns(organisation.id, timeZone, range),
+    activeCampaignGoals(organisation.id, timeZone, now),
+    monthlyRecurringRevenue(organisation.id),
+  ]);
   const base = `/dashboard/${organisation.slug}`;
+  const periodName = `${dayOf(period.from)} to ${dayOf(period.to)}`;
   return (
     <>
       <h1 className="sr-only">Overview of {organisation.name}</h1>
-      <Card title="Last 30 days" description="Donations received, net of refunds, in each currency donors gave in.">
-        {totals.length === 0 ? (
-          <p className="text-sm text-slate-700">
-            No donations yet.{" "}
+      <Card title="Period" description={`Days in the organisation's time zone (${timeZone}). By default this year.`}>
+        <div className="grid gap-4">
+          {period.error ? <Alert tone="error">{period.error} Showing this year instead.</Alert> : null}
+          <nav aria-label="Periods">
+            <ul className="flex flex-wrap gap-2">
+              {OVERVIEW_PRESETS.map((preset) => (
+                <li key={preset.value}>
+                  <Link
+                    href={`${base}?period=${preset.value}`}
+                    aria-current={period.preset === preset.value && !period.error ? "page" : undefined}
+                    className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-teal-800 ring-1 ring-slate-300 aria-[current=page]:bg-teal-700 aria-[current=page]:text-white"
+                  >
+                    {preset.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <form method="get" className="grid grid-cols-1 gap-4 sm:grid-cols-[auto_auto_auto] sm:items-end">
+            <div className="grid gap-1">
+              <label htmlFor="overview-from" className="text-sm font-medium text-slate-800">
+                First day
+              </label>
+              <input id="overview-from" type="date" name="from" required defaultValue={asked.from ?? period.from} className={controlClass} />
+            </div>
+            <div className="grid gap-1">
+              <label htmlFor="overview-to" className="text-sm font-medium text-slate-800">
+                Last day
+              </label>
+              <input id="overview-to" type="date" name="to" required defaultValue={asked.to ?? period.to} className={controlClass} />
+            </div>
+            <Button type="submit" variant="secondary">
+              Show period
+            </Button>
+          </form>
+        </div>
+      </Card>
+
+      <Card title={`Donations: ${periodName}`} description="Gifts paid on these days, in each currency donors gave in; amounts are never converted.">
+        {figures.length === 0 ? (
+          <p className="text-sm text-slate-700" data-testid="overview-empty">
+            No donations in this period.{" "}
             {organisation.stripeChargesEnabled ? (
               <>
                 Share your donation page:{" "}
@@ -34,18 +107,48 @@ export default async function OrganisationOverview({ params }: { params: Promise
             )}
           </p>
         ) : (
-          <ul className="grid gap-3 sm:grid-cols-3">
-            {totals.map((total) => (
-              <li key={total.currency} className="rounded-lg bg-slate-50 p-4">
-                <p className="text-2xl font-bold tabular-nums">{formatMoney(total.net, total.currency)}</p>
-                <p className="text-sm text-slate-600">
-                  {total.count} donation{total.count === 1 ? "" : "s"} in {total.currency}
-                </p>
+          <div className="grid gap-6">
+            {figures.map((block) => (
+              <OverviewBlock key={block.currency} figures={block} />
+            ))}
+          </div>
+        )}
+      </Card>
+
+      {chart.length ? (
+        <Card title="Donations over time" description={`What donors were charged, ${periodName}.`}>
+          <div className="grid gap-6">
+            {chart.map((series) => (
+              <DonationsChart key={series.currency} series={series} />
+            ))}
+          </div>
+        </Card>
+      ) : null}
+
+      {top.funds.length || top.campaigns.length ? (
+        <Card title="Top funds and campaigns" description="By what donors chose to give in this period, in each currency.">
+          <div className="grid gap-6 sm:grid-cols-2">
+            <TopTargets title="Funds" targets={top.funds} testId="top-funds" />
+            <TopTargets title="Campaigns" targets={top.campaigns} testId="top-campaigns" />
+          </div>
+        </Card>
+      ) : null}
+
+      {goals.length ? (
+        <Card title="Goal progress" description="Running campaigns with a goal: everything raised so far, not only in this period.">
+          <ul className="grid gap-4">
+            {goals.map((campaign) => (
+              <li key={campaign.id} className="grid gap-2">
+                <h3 className="font-semibold">{campaign.name}</h3>
+                {campaign.bars.map((bar) => (
+                  <CampaignProgress key={bar.currency} bar={bar} />
+                ))}
               </li>
             ))}
           </ul>
-        )}
-      </Card>
+        </Card>
+      ) : null}
+
       <Card
         title="Monthly recurring revenue"
         description="What running recurring gifts bring in a month, in each currency: a yearly gift counts as a twelfth, covered fees are left out, paused gifts are not counted."

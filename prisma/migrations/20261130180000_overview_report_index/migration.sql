@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Donation_organisationId_succeededAt_idx" ON "Donation"("organisationId", "succeededAt");
+
