@@ -37,7 +37,7 @@ const literal = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`)
  * One page of an organisation's donations, newest first, filtered (docs/reports.md#donations-view),
  * in one statement with its donor, fund and campaign joined. The cursor is the last donation number
  * shown: the next page starts below it in the `(organisationId, number)` index, never by skipping
- * rows. Dates are days in `timeZone` (UTC until organisations carry their own).
+ * rows. Dates are days in the organisation's `timeZone`.
  */
 export async function listDonations(organisationId: string, filters: DonationFilters, timeZone: string) {
   const where: Prisma.Sql[] = [Prisma.sql`d."organisationId" = ${organisationId}`];
