@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { calendarDate, campaignTiming, startOfDay } from "./calendar";
-
-describe("calendar days in a time zone", () => {
-  it("reads the date an instant falls on, in UTC and in a zone east or west of it", () => {
-    const instant = new Date("2026-12-01T23:30:00Z");
-    expect(calendarDate(instant, "UTC")).toBe("2026-12-01");
-    expect(calendarDate(instant, "Europe/Berlin")).toBe("2026-12-02");
-    expect(calendarDate(new Date("2026-12-02T03:00:00Z"), "America/New_York")).toBe("2026-12-01");
-  });
-
-  it("finds the instant a day starts, across a daylight saving change", () => {
-    expect(startOfDay("2026-12-01", "UTC").toISOString()).toBe("2026-12-01T00:00:00.000Z");
-    expect(startOfDay("2026-12-01", "Europe/Berlin").toISOString()).toBe("2026-11-30T23:00:00.000Z");
-    expect(startOfDay("2026-07-01", "Europe/Berlin").toISOString()).toBe("2026-06-30T22:00:00.000Z");
-    // The day the clocks go forward in Europe still starts at local midnight.
-    expect(startOfDay("2026-03-29", "Europe/Berlin").toISOString()).toBe("2026-03-28T23:00:00.000Z");
-  });
-});
+import { startOfDay } from "@/lib/organisations/time-zone";
+import { campaignTiming } from "./calendar";
 
 describe("campaignTiming", () => {
   // A campaign running 1 to 10 December in UTC: endsAt is the start of 11 December.

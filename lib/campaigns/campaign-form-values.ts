@@ -1,6 +1,7 @@
 import "server-only";
 import { toDecimalString } from "@/lib/money/amount";
-import { calendarDate, organisationTimeZone } from "./calendar";
+import { dayIn } from "@/lib/organisations/time-zone";
+import { organisationTimeZone } from "./calendar";
 
 type Organisation = { id: string; acceptedCurrencies: string[]; timeZone: string };
 type SavedCampaign = {
@@ -26,9 +27,9 @@ export function campaignFormValues(organisation: Organisation, campaign: SavedCa
     slug: campaign?.slug ?? "",
     story: campaign?.description ?? "",
     fundId: campaign?.fundId ?? "",
-    startsOn: campaign?.startsAt ? calendarDate(campaign.startsAt, zone) : "",
+    startsOn: campaign?.startsAt ? dayIn(campaign.startsAt, zone) : "",
     // The end is stored as the start of the day after the last day.
-    endsOn: campaign?.endsAt ? calendarDate(new Date(campaign.endsAt.getTime() - 1), zone) : "",
+    endsOn: campaign?.endsAt ? dayIn(new Date(campaign.endsAt.getTime() - 1), zone) : "",
     timeZone: zone,
     currencies: codes.map((currency) => {
       const row = campaign?.currencies.find((saved) => saved.currency === currency);

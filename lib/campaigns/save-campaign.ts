@@ -3,7 +3,8 @@ import { ApiError } from "@/lib/api/errors";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { storeImage } from "@/lib/images/store-image";
-import { organisationTimeZone, startOfDay } from "./calendar";
+import { startOfDay } from "@/lib/organisations/time-zone";
+import { organisationTimeZone } from "./calendar";
 import type { CampaignInput } from "./campaign-input";
 
 type Organisation = { id: string; acceptedCurrencies: string[]; timeZone: string };

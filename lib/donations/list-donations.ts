@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import type { DonationStatus, DonationMethod } from "@/lib/db/generated/enums.ts";
 import { sql } from "@/lib/db/sql";
-import { nextDay, startOfDay } from "@/lib/reports/zoned-time";
+import { nextDay, startOfDay } from "@/lib/organisations/time-zone";
 import type { DonationFilters } from "./donation-filters";
 
 export const DONATIONS_PAGE_SIZE = 50;

@@ -9,7 +9,7 @@ import "server-only";
 import type { db } from "@/lib/db/client";
 import type { GiftAidDeclaration } from "@/lib/db/generated/client.ts";
 import type { ScheduleRow } from "./schedule-csv";
-import { calendarDayIn, nextDay, startOfDayIn } from "./schedule-format";
+import { dayIn, nextDay, startOfDay } from "@/lib/organisations/time-zone";
 
 type Reader = Pick<typeof db, "donation" | "giftAidExportRow">;
 
@@ -23,8 +23,8 @@ export type GiftAidClaim = { donations: ClaimRow[]; adjustments: ClaimRow[]; don
 const CLAIMABLE_STATUSES = ["succeeded", "partially_refunded"] as const;
 
 export async function readGiftAidClaim(reader: Reader, organisationId: string, period: GiftAidPeriod): Promise<GiftAidClaim> {
-  const from = startOfDayIn(period.start, period.timeZone);
-  const until = startOfDayIn(nextDay(period.end), period.timeZone);
+  const from = startOfDay(period.start, period.timeZone);
+  const until = startOfDay(nextDay(period.end), period.timeZone);
   const candidates = await reader.donation.findMany({
     where: {
       organisationId,
@@ -52,7 +52,7 @@ export async function readGiftAidClaim(reader: Reader, organisationId: string, p
     donations.push({
       donationId: donation.id,
       ...person(declaration),
-      donationDate: calendarDayIn(donation.succeededAt ?? donation.createdAt, period.timeZone),
+      donationDate: dayIn(donation.succeededAt ?? donation.createdAt, period.timeZone),
       amount,
     });
   }

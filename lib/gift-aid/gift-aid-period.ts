@@ -2,7 +2,7 @@
 // tax year. The time zone is a parameter so that each organisation's own can be passed in.
 import { z } from "zod";
 import type { GiftAidPeriod } from "./gift-aid-claim";
-import { DEFAULT_GIFT_AID_TIME_ZONE, ukTaxYearOf } from "./schedule-format";
+import { ukTaxYearOf } from "./schedule-format";
 
 const day = (what: string) =>
   z
@@ -17,11 +17,7 @@ export const giftAidPeriodSchema = z
   .refine((period) => period.start <= period.end, { message: "The last date must not be before the first.", path: ["end"] });
 
 /** The period the page shows: the one asked for, if it reads as one, else the current UK tax year. */
-export function giftAidPeriodFrom(
-  query: { start?: string; end?: string },
-  now: Date,
-  timeZone = DEFAULT_GIFT_AID_TIME_ZONE,
-): GiftAidPeriod & { asked: boolean; error?: string } {
+export function giftAidPeriodFrom(query: { start?: string; end?: string }, now: Date, timeZone: string): GiftAidPeriod & { asked: boolean; error?: string } {
   const fallback = { ...ukTaxYearOf(now, timeZone), timeZone };
   if (query.start === undefined && query.end === undefined) return { ...fallback, asked: false };
   const parsed = giftAidPeriodSchema.safeParse(query);

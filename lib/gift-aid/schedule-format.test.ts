@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normaliseUkPostcode } from "./postcode";
-import { calendarDayIn, nextDay, scheduleAmount, scheduleDate, scheduleName, scheduleTitle, startOfDayIn, ukTaxYearOf } from "./schedule-format";
+import { dayIn, nextDay, startOfDay } from "@/lib/organisations/time-zone";
+import { scheduleAmount, scheduleDate, scheduleName, scheduleTitle, ukTaxYearOf } from "./schedule-format";
 
 const LONDON = "Europe/London";
 
@@ -50,10 +51,10 @@ describe("dates for the schedule", () => {
 
   it("takes the day in London: just after midnight in summer time is the next day", () => {
     // 23:30 UTC on 5 April 2026 is 00:30 BST on 6 April: the first day of the tax year.
-    expect(calendarDayIn(new Date("2026-04-05T23:30:00Z"), LONDON)).toBe("2026-04-06");
-    expect(calendarDayIn(new Date("2026-04-05T22:59:59Z"), LONDON)).toBe("2026-04-05");
+    expect(dayIn(new Date("2026-04-05T23:30:00Z"), LONDON)).toBe("2026-04-06");
+    expect(dayIn(new Date("2026-04-05T22:59:59Z"), LONDON)).toBe("2026-04-05");
     // In winter London is on UTC.
-    expect(calendarDayIn(new Date("2026-12-31T23:30:00Z"), LONDON)).toBe("2026-12-31");
+    expect(dayIn(new Date("2026-12-31T23:30:00Z"), LONDON)).toBe("2026-12-31");
   });
 
   it("finds the UK tax year across its boundary", () => {
@@ -63,14 +64,14 @@ describe("dates for the schedule", () => {
   });
 
   it("starts a day at local midnight, in summer and in winter time", () => {
-    expect(startOfDayIn("2026-04-06", LONDON).toISOString()).toBe("2026-04-05T23:00:00.000Z");
-    expect(startOfDayIn("2026-12-01", LONDON).toISOString()).toBe("2026-12-01T00:00:00.000Z");
+    expect(startOfDay("2026-04-06", LONDON).toISOString()).toBe("2026-04-05T23:00:00.000Z");
+    expect(startOfDay("2026-12-01", LONDON).toISOString()).toBe("2026-12-01T00:00:00.000Z");
     // The days the clocks change: 29 March and 25 October 2026.
-    expect(startOfDayIn("2026-03-29", LONDON).toISOString()).toBe("2026-03-29T00:00:00.000Z");
-    expect(startOfDayIn("2026-03-30", LONDON).toISOString()).toBe("2026-03-29T23:00:00.000Z");
-    expect(startOfDayIn("2026-10-25", LONDON).toISOString()).toBe("2026-10-24T23:00:00.000Z");
-    expect(startOfDayIn("2026-10-26", LONDON).toISOString()).toBe("2026-10-26T00:00:00.000Z");
-    expect(startOfDayIn("2026-04-06", "UTC").toISOString()).toBe("2026-04-06T00:00:00.000Z");
+    expect(startOfDay("2026-03-29", LONDON).toISOString()).toBe("2026-03-29T00:00:00.000Z");
+    expect(startOfDay("2026-03-30", LONDON).toISOString()).toBe("2026-03-29T23:00:00.000Z");
+    expect(startOfDay("2026-10-25", LONDON).toISOString()).toBe("2026-10-24T23:00:00.000Z");
+    expect(startOfDay("2026-10-26", LONDON).toISOString()).toBe("2026-10-26T00:00:00.000Z");
+    expect(startOfDay("2026-04-06", "UTC").toISOString()).toBe("2026-04-06T00:00:00.000Z");
   });
 
   it("counts to the next day across months and years", () => {

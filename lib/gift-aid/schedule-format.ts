@@ -1,9 +1,7 @@
 // The values of HMRC's Gift Aid schedule columns (docs/gift-aid.md#the-schedule): names of at most
 // 35 characters (a title at most 4), dates as DD/MM/YY in the organisation's time zone, amounts in
 // pounds with two decimals and no symbol, and the UK tax year (6 April to 5 April).
-
-/** Where Amply's organisations keep their books until each has its own time zone. */
-export const DEFAULT_GIFT_AID_TIME_ZONE = "Europe/London";
+import { dayIn } from "@/lib/organisations/time-zone";
 
 export const TITLE_MAX_LENGTH = 4;
 export const NAME_MAX_LENGTH = 35;
@@ -23,13 +21,6 @@ export function scheduleTitle(text: string | null): string {
   return scheduleName((text ?? "").replace(/\./g, ""), TITLE_MAX_LENGTH);
 }
 
-/** The calendar day `instant` falls on in `timeZone`, as "YYYY-MM-DD". */
-export function calendarDayIn(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
-
 /** "2026-04-06" -> "06/04/26", the schedule's date format. */
 export function scheduleDate(day: string): string {
   const [year, month, date] = day.split("-");
@@ -45,42 +36,8 @@ export function scheduleAmount(pence: bigint): string {
 
 /** The UK tax year `instant` falls in, as calendar days: 6 April to 5 April of the next year. */
 export function ukTaxYearOf(instant: Date, timeZone: string): { start: string; end: string } {
-  const day = calendarDayIn(instant, timeZone);
+  const day = dayIn(instant, timeZone);
   const year = Number(day.slice(0, 4));
   const startYear = day >= `${year}-04-06` ? year : year - 1;
   return { start: `${startYear}-04-06`, end: `${startYear + 1}-04-05` };
-}
-
-/** The instant a calendar day ("YYYY-MM-DD") starts in `timeZone` (midnight local time). */
-export function startOfDayIn(day: string, timeZone: string): Date {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const asUtc = Date.UTC(year, month - 1, date);
-  // The zone's offset at that moment; once more at the corrected instant, in case the offset
-  // changed in between (a day that starts just after a clock change).
-  let instant = asUtc - offsetAt(new Date(asUtc), timeZone);
-  instant = asUtc - offsetAt(new Date(instant), timeZone);
-  return new Date(instant);
-}
-
-/** The day after a calendar day ("YYYY-MM-DD"). */
-export function nextDay(day: string): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
-}
-
-/** How far `timeZone`'s clocks are ahead of UTC at `instant`, in milliseconds. */
-function offsetAt(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const local = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
-  return local - Math.floor(instant.getTime() / 1000) * 1000;
 }

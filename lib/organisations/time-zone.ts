@@ -29,17 +29,68 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall clock in `timeZone` at `instant`: "2027", "01", "01", "00", "30", "05". */
+function wallClock(instant: Date, timeZone: string) {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    clockFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(instant)) parts[part.type] = part.value;
+  return parts as { year: string; month: string; day: string; hour: string; minute: string; second: string };
+}
 
 /** The day `instant` falls on in `timeZone` (month 1-12). */
 export function calendarDate(instant: Date, timeZone: string): CalendarDate {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
-    partsFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  const clock = wallClock(instant, timeZone);
+  return { year: Number(clock.year), month: Number(clock.month), day: Number(clock.day) };
+}
+
+/** "2027-01-01": the day `instant` falls on in `timeZone`, as ISO 8601. */
+export function dayIn(instant: Date, timeZone: string): string {
+  const clock = wallClock(instant, timeZone);
+  return `${clock.year}-${clock.month}-${clock.day}`;
+}
+
+/** "2026-11-30 00:30:05": ISO 8601 date and time in the zone (space-separated, as spreadsheets read it). */
+export function isoLocal(instant: Date, timeZone: string): string {
+  const clock = wallClock(instant, timeZone);
+  return `${clock.year}-${clock.month}-${clock.day} ${clock.hour}:${clock.minute}:${clock.second}`;
+}
+
+/** How far the zone's clocks are ahead of UTC at `instant`, in milliseconds. */
+function offsetAt(instant: Date, timeZone: string): number {
+  const clock = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(Number(clock.year), Number(clock.month) - 1, Number(clock.day), Number(clock.hour), Number(clock.minute), Number(clock.second));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day ("2026-11-29") starts in the zone: its local midnight. */
+export function startOfDay(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const wall = Date.UTC(year, month - 1, date);
+  // Twice: the offset at the first guess may differ from the offset at the answer around a clock change.
+  let guess = wall - offsetAt(new Date(wall), timeZone);
+  guess = wall - offsetAt(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** The day after a calendar day ("YYYY-MM-DD"). */
+export function nextDay(day: string): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
 }
 
 /** "1 January 2027": the day `instant` falls on in `timeZone`, written out for a person. */

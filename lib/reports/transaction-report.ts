@@ -8,7 +8,7 @@ import { toDecimalString } from "@/lib/money/amount";
 import { isAccessRevoked } from "@/lib/stripe/errors";
 import { idOf } from "@/lib/stripe/ids";
 import { listChargesPage } from "@/lib/stripe/list-charges";
-import { isoLocal, nextDay, startOfDay } from "./zoned-time";
+import { isoLocal, nextDay, startOfDay } from "@/lib/organisations/time-zone";
 
 /** One charge as the report shows it: amounts in major units, as exact decimal strings. */
 export type TransactionRow = {

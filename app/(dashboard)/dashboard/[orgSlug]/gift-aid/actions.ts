@@ -6,11 +6,10 @@ import { organisationAction } from "@/lib/auth/organisation-action";
 import { createGiftAidExport } from "@/lib/gift-aid/create-gift-aid-export";
 import { giftAidPeriodSchema } from "@/lib/gift-aid/gift-aid-period";
 import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
-import { DEFAULT_GIFT_AID_TIME_ZONE } from "@/lib/gift-aid/schedule-format";
 
 export const createGiftAidExportAction = organisationAction("admin", giftAidPeriodSchema, async (period, { organisation, user }) => {
   if (!isUkOrganisation(organisation)) throw new ApiError("conflict", "Gift Aid is a UK tax relief: it is only for organisations in the UK.");
-  const created = await createGiftAidExport(organisation.id, { ...period, timeZone: DEFAULT_GIFT_AID_TIME_ZONE }, user.id);
+  const created = await createGiftAidExport(organisation.id, { ...period, timeZone: organisation.timeZone }, user.id);
   revalidatePath(`/dashboard/${organisation.slug}/gift-aid`);
   return {
     ok: true,

@@ -38,7 +38,7 @@ export default async function GiftAidPage({
     );
   }
   const query = await searchParams;
-  const period = giftAidPeriodFrom({ start: query.start, end: query.end }, new Date());
+  const period = giftAidPeriodFrom({ start: query.start, end: query.end }, new Date(), organisation.timeZone);
   const [claim, exports] = await Promise.all([
     readGiftAidClaim(db, organisation.id, period),
     db.giftAidExport.findMany({
