@@ -179,12 +179,12 @@ test("switching method in the Payment Element changes the covered fee, the total
   await element.getByLabel("IBAN").fill("DE89 3704 0044 0532 0130 00");
   // The answer is read as it passes (the page goes on to the bank's confirmation and the completion
   // page at once, after which the browser no longer holds the response's body).
-  const created = new Promise<{ status: number; body: unknown }>((resolve) => {
-    void page.route("**/api/donations", async (route) => {
-      const response = await route.fetch();
-      resolve({ status: response.status(), body: await response.json() });
-      await route.fulfill({ response });
-    });
+  let answered: (answer: { status: number; body: unknown }) => void = () => undefined;
+  const created = new Promise<{ status: number; body: unknown }>((resolve) => (answered = resolve));
+  await page.route("**/api/donations", async (route) => {
+    const response = await route.fetch();
+    answered({ status: response.status(), body: await response.json() });
+    await route.fulfill({ response });
   });
   await page.getByRole("button", { name: "Give €25.35" }).click();
   const answer = await created;
