@@ -55,6 +55,7 @@ await db.organisation.create({
     name: "Gift Aid Test Charity",
     email: "hello@gift-aid-test.example",
     country: "GB",
+    timeZone: "Europe/London",
     defaultCurrency: "GBP",
     acceptedCurrencies: ["GBP", "EUR"],
     stripeAccountId: ukAccount,

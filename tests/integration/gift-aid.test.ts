@@ -47,7 +47,11 @@ const declaration = {
 
 async function ukOrganisation(members: Array<[User, "owner" | "admin" | "viewer"]> = []) {
   const org = await connectedOrganisation({ country: "GB", currencies: ["GBP", "EUR"] });
-  await db.organisation.update({ where: { id: org.organisation.id }, data: { stripeAccountCountry: "GB", defaultCurrency: "GBP" } });
+  // As a UK organisation starts (Settings > Receipts can change it): its days are London's.
+  await db.organisation.update({
+    where: { id: org.organisation.id },
+    data: { stripeAccountCountry: "GB", defaultCurrency: "GBP", timeZone: "Europe/London" },
+  });
   for (const [user, role] of members) await db.membership.create({ data: { userId: user.id, organisationId: org.organisation.id, role } });
   return org;
 }
