@@ -4,6 +4,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/scripts/support/test-database";
 
 const delivered: string[] = [];
 /** Recipients whose next message the server refuses once (other files' mail is never refused). */
@@ -35,21 +36,27 @@ let modules: {
   drainOutbox: typeof import("@/lib/email/outbox-worker").drainOutbox;
 };
 
+let database: TestDatabase;
+
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   process.env.EMAIL_SERVER = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  // A database of its own: the other test files queue mail (receipts with PDFs, statements) in the
+  // shared one all the time, and the outbox sends the oldest first.
+  database = await createTestDatabase("outbox");
+  process.env.DATABASE_URL = database.url;
   const [{ db }, { enqueueEmail }, { drainOutbox }] = await Promise.all([
     import("@/lib/db/client"),
     import("@/lib/email/enqueue-email"),
     import("@/lib/email/outbox-worker"),
   ]);
   modules = { db, enqueueEmail, drainOutbox };
-  // Mail other test files left due (receipts) goes first, so each test here sees only its own.
-  while ((await drainOutbox(100)).sent > 0);
 });
 
 afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await modules.db.$disconnect();
+  await database.drop();
 });
 
 /** The bytes of a base64 attachment in a raw MIME message, by file name. */
