@@ -21,6 +21,7 @@ import { runPrismaCli } from "./support/prisma-cli";
 import { ConfigurationError, parseEnv } from "../lib/env";
 import { startSandbox, type RunningSandbox } from "../sandbox/server";
 import { createTestDatabase } from "./support/test-database";
+import { E2E_DONATION_ATTEMPTS_PER_CLIENT } from "./support/e2e-limits";
 
 const root = path.resolve(import.meta.dirname, "..");
 const stateDir = path.join(root, ".amply");
@@ -74,9 +75,7 @@ async function prepare({ mode, port, sandboxPort }: Options): Promise<{ env: Nod
   // The browser tests read mail from the development mailbox under a production build.
   if (mode === "e2e") {
     env.AMPLY_E2E = "1";
-    // Every browser test gives from 127.0.0.1: room for the whole suite, and still a limit the
-    // security tests can reach.
-    env.DONATION_ATTEMPTS_PER_CLIENT ||= "30";
+    env.DONATION_ATTEMPTS_PER_CLIENT ||= String(E2E_DONATION_ATTEMPTS_PER_CLIENT);
   }
 
   // Database
