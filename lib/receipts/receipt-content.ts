@@ -68,8 +68,11 @@ export function paymentMethodLabel(method: ReceiptData["method"], paymentMethodT
 
 export type ReceiptLine = { label: string; value: string };
 
+/** Who issues a receipt or statement: the organisation as its papers name it. */
+export type Issuer = { name: string; registrationNumber: string | null; address: string[]; email: string };
+
 export type ReceiptContent = {
-  issuer: { name: string; registrationNumber: string | null; address: string[]; email: string };
+  issuer: Issuer;
   title: string;
   /** For a correction: which receipt it replaces. */
   note: string | null;
@@ -79,11 +82,17 @@ export type ReceiptContent = {
   footer: string;
 };
 
+/** Text typed over several lines (an address), trimmed, without its empty lines. */
 const lines = (text: string | null) =>
   (text ?? "")
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
+
+/** The organisation's legal name (its display name until it has one), number, address and email. */
+export function issuerOf(org: { name: string; legalName: string | null; registrationNumber: string | null; address: string | null; email: string }): Issuer {
+  return { name: org.legalName?.trim() || org.name, registrationNumber: org.registrationNumber?.trim() || null, address: lines(org.address), email: org.email };
+}
 
 export function receiptContent(data: ReceiptData): ReceiptContent {
   const { organisation: org, currency } = data;
@@ -99,12 +108,7 @@ export function receiptContent(data: ReceiptData): ReceiptContent {
         ]
       : [{ label: "Amount", value: money(data.chargedAmount) }];
   return {
-    issuer: {
-      name: org.legalName?.trim() || org.name,
-      registrationNumber: org.registrationNumber?.trim() || null,
-      address: lines(org.address),
-      email: org.email,
-    },
+    issuer: issuerOf(org),
     title: data.kind === "correction" ? `Corrected donation receipt ${number}` : `Donation receipt ${number}`,
     note:
       data.kind === "correction" && data.replacesNumber !== null

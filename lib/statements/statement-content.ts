@@ -4,7 +4,7 @@
 import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
 import { calendarDate, formatDate } from "@/lib/organisations/time-zone";
-import { formatReceiptNumber } from "@/lib/receipts/receipt-content";
+import { formatReceiptNumber, issuerOf, type Issuer } from "@/lib/receipts/receipt-content";
 
 export type StatementGift = {
   succeededAt: Date;
@@ -36,7 +36,7 @@ export type StatementData = {
 export type StatementLine = { date: string; receipt: string; kind: "One-off" | "Recurring"; amount: string };
 
 export type StatementContent = {
-  issuer: { name: string; registrationNumber: string | null; address: string[]; email: string };
+  issuer: Issuer;
   title: string;
   donor: { name: string; email: string };
   gifts: StatementLine[];
@@ -44,12 +44,6 @@ export type StatementContent = {
   taxStatement: string | null;
   footer: string;
 };
-
-const lines = (text: string | null) =>
-  (text ?? "")
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean);
 
 /** The first instant that could be in `year` anywhere, and the last: the database narrows by these, the calendar decides. */
 export function yearWindow(year: number): { from: Date; to: Date } {
@@ -68,12 +62,7 @@ export function statementContent(data: StatementData): StatementContent {
   const totals = new Map<string, bigint>();
   for (const gift of gifts) totals.set(gift.currency, (totals.get(gift.currency) ?? 0n) + gift.net);
   return {
-    issuer: {
-      name: org.legalName?.trim() || org.name,
-      registrationNumber: org.registrationNumber?.trim() || null,
-      address: lines(org.address),
-      email: org.email,
-    },
+    issuer: issuerOf(org),
     title: `Donation statement for ${data.year}`,
     donor: { name: data.donor.name?.trim() || "Supporter", email: data.donor.email },
     gifts: gifts.map((gift) => ({
