@@ -25,6 +25,8 @@ const { captured, chargeIdOf, connectedOrganisation, control, deliver, donationW
 
 type Org = Awaited<ReturnType<typeof connectedOrganisation>>;
 
+const HANDLED = new Set(["payment_intent.succeeded", "payment_intent.processing", "payment_intent.payment_failed", "charge.succeeded", "charge.updated"]);
+
 afterEach(() => {
   session.user = null;
   vi.mocked(retrieveEventObject).mockClear();
@@ -188,6 +190,32 @@ describe("one run at a time", () => {
     const runs = await db.stripeResync.findMany({ where: { organisationId: org.organisation.id } });
     expect(runs).toEqual([expect.objectContaining({ state: "done", eventsNew: 3 })]);
     expect(await db.ledgerEntry.count({ where: { donationId: donation.id, type: "donation_received" } })).toBe(1);
+  });
+
+  it("goes on from its cursor when left part-way, and when its worker died holding it", async () => {
+    const org = await connectedOrganisation();
+    await deliveredPayment(org);
+    const { donation } = await lostPayment(org);
+    await deliverAllButLost(org.account);
+    const run = await requestResync(org.organisation.id, { reason: "manual" });
+    // One page of two events, then the worker lets go (its other work's turn).
+    expect(await processResyncRuns({ pageSize: 2, maxPages: 1 })).toEqual({ runs: 1, pages: 1 });
+    const left = await db.stripeResync.findUniqueOrThrow({ where: { id: run.id } });
+    expect(left).toMatchObject({ state: "running", phase: "events", eventsListed: 2, leaseToken: null, attempts: 0 });
+    expect(left.cursor).toMatch(/^evt_/);
+    // A worker that took it and died: nobody else takes it until its lease lapses, then one goes on.
+    await db.stripeResync.update({ where: { id: run.id }, data: { leaseToken: "a-worker-that-died", leaseUntil: new Date(Date.now() + 300) } });
+    expect(await processResyncRuns({ pageSize: 2 })).toEqual({ runs: 0, pages: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    while ((await processResyncRuns({ pageSize: 2 })).runs > 0);
+    await drainInbox();
+    const done = await db.stripeResync.findUniqueOrThrow({ where: { id: run.id } });
+    const all = await control.events({ account: org.account });
+    const handled = all.filter((record) => HANDLED.has(String((record.event as { type: string }).type)));
+    // Every handled event listed once, in pages: none twice, none skipped.
+    expect(done).toMatchObject({ state: "done", eventsListed: handled.length, eventsNew: 3 });
+    expect(done.stripeRequests).toBe(Math.ceil(all.length / 2));
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded" });
   });
 
   it("refuses an organisation without a connected account", async () => {
