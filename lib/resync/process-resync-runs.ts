@@ -15,6 +15,7 @@ import { handlerFor } from "@/lib/webhooks/handler-registry";
 import { ingestStripeEvent } from "@/lib/webhooks/ingest-stripe-event";
 import { wakeInbox } from "@/lib/webhooks/wake";
 import { OBJECT_PHASES, objectsToReread, rereadObject, type ObjectPhase } from "./reread-objects";
+import { RESYNC_STOP_MESSAGES } from "./resync-summary";
 import { resyncWindow } from "./resync-window";
 
 const LEASE_MS = 2 * 60_000;
@@ -81,7 +82,7 @@ async function begin(run: StripeResync, leaseMs: number): Promise<void> {
       SELECT o."stripeAccountId" AS connected FROM "StripeResync" r JOIN "Organisation" o ON o.id = r."organisationId"
       WHERE r.id = ${run.id} AND r."leaseToken" = ${run.leaseToken} AND r."leaseUntil" > NOW() FOR UPDATE OF r`;
     if (!held) throw new LeaseLost();
-    if (held.connected !== run.stripeAccountId) throw new Stop("The Stripe account is no longer connected to this organisation.");
+    if (held.connected !== run.stripeAccountId) throw new Stop(RESYNC_STOP_MESSAGES.disconnected);
     const window = await resyncWindow(tx, { runId: run.id, stripeAccountId: run.stripeAccountId, reason: run.reason });
     await tx.$executeRaw`
       UPDATE "StripeResync" SET since = ${window.since}, "rereadObjects" = ${window.rereadObjects}, phase = 'events', cursor = NULL,
@@ -155,7 +156,7 @@ async function finish(run: StripeResync) {
 async function fail(run: StripeResync, error: unknown) {
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   const final = error instanceof Stop || isAccessRevoked(error) || run.attempts >= MAX_RESYNC_ATTEMPTS;
-  const message = isAccessRevoked(error) ? "Stripe no longer lets Amply read this account: connect it again." : reason;
+  const message = isAccessRevoked(error) ? RESYNC_STOP_MESSAGES.revoked : reason;
   // Tried again after 1, 2, 4, 8 minutes; a final failure frees the account for the next run.
   const retryIn = `${Math.min(60_000 * 2 ** Math.max(0, run.attempts - 1), 30 * 60_000)} milliseconds`;
   await db.$executeRaw(

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
 vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(session.user ? { user: session.user } : null) }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 // The inbox reads an event's object again when the event is of another API version: counted here.
 vi.mock("@/lib/stripe/retrieve-event-object", async (original) => {
   const actual = await original<typeof import("@/lib/stripe/retrieve-event-object")>();
@@ -20,6 +21,7 @@ const { scheduleDailyResyncs } = await import("@/lib/resync/schedule-daily-resyn
 const { markDisconnected } = await import("@/lib/organisations/disconnect-stripe");
 const { completeStripeConnect } = await import("@/lib/organisations/connect-stripe-account");
 const { createConnectState } = await import("@/lib/organisations/connect-state");
+const { startResyncAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/settings/payments/actions");
 const { captured, chargeIdOf, connectedOrganisation, control, deliver, donationWithIntent, organisationWithMembers, payWithCard, person } =
   await import("../support/fixtures");
 
@@ -221,6 +223,34 @@ describe("one run at a time", () => {
   it("refuses an organisation without a connected account", async () => {
     const org = await organisationWithMembers([]);
     await expect(requestResync(org.id, { reason: "manual" })).rejects.toThrow(/no Stripe account/i);
+  });
+});
+
+describe("the payments page's button", () => {
+  it("lets admins and owners start a re-sync, refuses viewers, and says a second click waits for the first", async () => {
+    const org = await connectedOrganisation();
+    const [admin, viewer] = [await person("admin"), await person("viewer")];
+    await db.membership.createMany({
+      data: [
+        { organisationId: org.organisation.id, userId: admin.id, role: "admin" },
+        { organisationId: org.organisation.id, userId: viewer.id, role: "viewer" },
+      ],
+    });
+    const click = () => {
+      const form = new FormData();
+      form.set("organisationId", org.organisation.id);
+      return startResyncAction({}, form);
+    };
+    session.user = viewer;
+    expect((await click()).error).toBeTruthy();
+    expect(await db.stripeResync.count({ where: { organisationId: org.organisation.id } })).toBe(0);
+    session.user = admin;
+    expect(await click()).toMatchObject({ ok: true, message: expect.stringContaining("Re-sync started") as string });
+    expect((await click()).error).toMatch(/already under way/);
+    expect(await db.stripeResync.findMany({ where: { organisationId: org.organisation.id } })).toEqual([
+      expect.objectContaining({ reason: "manual", requestedById: admin.id, state: "queued" }),
+    ]);
+    await runResyncs();
   });
 });
 

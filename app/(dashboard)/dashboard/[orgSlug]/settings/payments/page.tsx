@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ConnectStripeButton, DisconnectStripeButton } from "@/components/organisations/stripe-connection-buttons";
+import { StripeResyncCard } from "@/components/organisations/stripe-resync-card";
 import { runningRecurringGifts } from "@/lib/recurring/running-recurring-gifts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { refreshStripeStatus } from "@/lib/organisations/refresh-stripe-status";
 import { disabledReasonText, requirementLabels } from "@/lib/organisations/requirement-labels";
 import type { AccountRequirements } from "@/lib/organisations/stripe-account-status";
 import { accountSetupUrl } from "@/lib/stripe/connect-authorize-url";
+import { startResyncAction } from "./actions";
 
 export const metadata: Metadata = { title: "Payments" };
 
@@ -176,6 +178,7 @@ export default async function PaymentsSettingsPage({
           )}
         </Card>
       )}
+      {organisation.stripeAccountId ? <StripeResyncCard organisation={organisation} canManage={canManage} action={startResyncAction} /> : null}
     </div>
   );
 }
