@@ -18,6 +18,7 @@ const { retrieveEventObject } = await import("@/lib/stripe/retrieve-event-object
 const { requestResync, queueResync } = await import("@/lib/resync/request-resync");
 const { processResyncRuns } = await import("@/lib/resync/process-resync-runs");
 const { scheduleDailyResyncs } = await import("@/lib/resync/schedule-daily-resyncs");
+const { RESYNC_STOP_MESSAGES } = await import("@/lib/resync/resync-summary");
 const { markDisconnected } = await import("@/lib/organisations/disconnect-stripe");
 const { completeStripeConnect } = await import("@/lib/organisations/connect-stripe-account");
 const { createConnectState } = await import("@/lib/organisations/connect-state");
@@ -168,6 +169,33 @@ describe("when Amply has no event of the account Stripe still lists from", () =>
     await runResyncs();
     expect(await db.stripeResync.findUniqueOrThrow({ where: { id: third.id } })).toMatchObject({ state: "done", eventsNew: 0, objectsChanged: 0 });
     expect(await snapshot(org.organisation.id, org.account)).toEqual(before);
+  });
+});
+
+describe("what Stripe no longer lists, and what it refuses", () => {
+  it("reads objects again when the account's last recorded event is older than Stripe lists", async () => {
+    const org = await connectedOrganisation();
+    await deliveredPayment(org);
+    await deliverAllButLost(org.account);
+    await db.stripeEvent.updateMany({ where: { account: org.account }, data: { stripeCreatedAt: new Date(Date.now() - 40 * 24 * 3600_000) } });
+    const run = await requestResync(org.organisation.id, { reason: "daily" });
+    await runResyncs();
+    expect(await db.stripeResync.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ state: "done", rereadObjects: true });
+  });
+
+  it("stops, saying what to do, when Stripe no longer lets Amply read the account; the next run is not blocked", async () => {
+    const org = await connectedOrganisation();
+    await control.deauthorize(org.account);
+    const run = await requestResync(org.organisation.id, { reason: "manual" });
+    await runResyncs();
+    expect(await db.stripeResync.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({
+      state: "failed",
+      activeAccount: null,
+      lastError: RESYNC_STOP_MESSAGES.revoked,
+      finishedAt: expect.any(Date) as Date,
+    });
+    await expect(requestResync(org.organisation.id, { reason: "manual" })).resolves.toMatchObject({ state: "queued" });
+    await db.stripeResync.deleteMany({ where: { organisationId: org.organisation.id } });
   });
 });
 
