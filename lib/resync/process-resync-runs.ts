@@ -9,7 +9,7 @@ import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
 import { Prisma, type StripeResync } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
-import { isAccessRevoked } from "@/lib/stripe/errors";
+import { isAccessRevoked, isNotFound } from "@/lib/stripe/errors";
 import { listEventsPage } from "@/lib/stripe/list-events";
 import { handlerFor } from "@/lib/webhooks/handler-registry";
 import { ingestStripeEvent } from "@/lib/webhooks/ingest-stripe-event";
@@ -132,7 +132,12 @@ async function runPage(run: StripeResync, pageSize: number, leaseMs: number): Pr
   for (const row of rows) {
     progress.stripeRequests = (progress.stripeRequests ?? 0) + 1;
     progress.objectsReread = (progress.objectsReread ?? 0) + 1;
-    const event = await rereadObject(phase, account, row.stripeId);
+    // An object the account no longer has (deleted, or never created there) tells Amply nothing
+    // new; it must not stop the repair of every other one.
+    const event = await rereadObject(phase, account, row.stripeId).catch((error: unknown) => {
+      if (isNotFound(error)) return null;
+      throw error;
+    });
     if (event && (await ingestStripeEvent(event, JSON.stringify(event))) === "received") progress.objectsChanged = (progress.objectsChanged ?? 0) + 1;
   }
   if (rows.length === pageSize) {

@@ -172,6 +172,20 @@ describe("when Amply has no event of the account Stripe still lists from", () =>
   });
 });
 
+describe("an object Stripe does not have", () => {
+  it("is read, found missing and passed over: the other objects are still repaired", async () => {
+    const org = await connectedOrganisation();
+    const ghost = await donationWithIntent(org, { amount: 700, currency: "eur" });
+    await db.donation.update({ where: { id: ghost.donation.id }, data: { stripePaymentIntentId: `pi_missing_${ghost.donation.id}` } });
+    const { donation, intent } = await donationWithIntent(org, { amount: 900, currency: "eur" });
+    await captured(org.account, chargeIdOf(await payWithCard(intent.id, org.account)));
+    const run = await requestResync(org.organisation.id, { reason: "reconnect" });
+    await runResyncs();
+    expect(await db.stripeResync.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ state: "done", objectsReread: 2, lastError: null });
+    expect(await db.donation.findUniqueOrThrow({ where: { id: donation.id } })).toMatchObject({ status: "succeeded" });
+  });
+});
+
 describe("what Stripe no longer lists, and what it refuses", () => {
   it("reads objects again when the account's last recorded event is older than Stripe lists", async () => {
     const org = await connectedOrganisation();
