@@ -10,7 +10,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
-import type { ReconciliationRun } from "@/lib/db/generated/client.ts";
+import { Prisma, type ReconciliationRun } from "@/lib/db/generated/client.ts";
+import { sql } from "@/lib/db/sql";
 import { log } from "@/lib/logger";
 import { nextDay, startOfDay } from "@/lib/organisations/time-zone";
 import { accountsOf } from "@/lib/reports/transaction-report";
@@ -89,57 +90,92 @@ function cursorOf(value: unknown): Cursor {
   return FIRST;
 }
 
-/** Read one page of Stripe's side (or of the ledger's leftovers) and compare it. */
-async function step(run: ReconciliationRun, cursor: Cursor, accounts: string[], unreadable: string[], window: Window): Promise<Step> {
+type Fetched =
+  | { phase: "charges"; account: string; page: Stripe.ApiList<Stripe.Charge> }
+  | { phase: "refunds"; account: string; page: Stripe.ApiList<Stripe.Refund> }
+  | { phase: "balance_transactions"; account: string; page: Stripe.ApiList<Stripe.BalanceTransaction> }
+  | { phase: "revoked"; account: string };
+
+/** Ask Stripe for the page at the cursor (one request). An account that no longer lets Amply in answers `revoked`. */
+async function fetchPage(cursor: Cursor, accounts: string[], window: Window): Promise<Fetched | null> {
   const account = accounts[cursor.account];
-  if (cursor.phase === "ledger" || account === undefined) return ledgerStep(run, cursor.phase === "ledger" ? cursor.after : null, accounts, unreadable, window);
+  if (cursor.phase === "ledger" || account === undefined) return null;
+  const after = cursor.after ?? undefined;
   try {
-    if (cursor.phase === "charges") {
-      const page = await listChargesPage(account, window, cursor.after ?? undefined);
-      const donations = await donationsOf(run.organisationId, page.data);
-      const now = Date.now();
-      let feesPending = 0;
-      const differences: Difference[] = [];
-      for (const charge of page.data) {
-        const donation = donations.get(charge.id) ?? donations.get(idOf(charge.payment_intent) ?? "");
-        const outcome = compareCharge(account, charge, donation, now);
-        if (outcome.feePending) feesPending++;
-        differences.push(...outcome.differences);
-      }
-      return { next: following(cursor, page, "refunds"), pages: 1, requests: 1, charges: page.data.length, feesPending, differences };
-    }
-    if (cursor.phase === "refunds") {
-      const page = await listRefundsPage(account, window, cursor.after ?? undefined);
-      const recorded = await refundsOf(run.organisationId, page.data);
-      const differences = page.data.flatMap((refund) => compareRefund(account, refund, recorded.get(refund.id)));
-      return { next: following(cursor, page, "balance_transactions"), pages: 1, requests: 1, refunds: page.data.length, differences };
-    }
-    const page = await listBalanceTransactionsPage(account, window, cursor.after ?? undefined);
-    const { entries, donations } = await ledgerOf(run.organisationId, page.data);
-    const differences: Difference[] = [];
-    const seen: bigint[] = [];
-    let compared = 0;
-    for (const txn of page.data) {
-      const type = ledgerTypeOf(txn);
-      if (!type) continue;
-      compared++;
-      const source = idOf(txn.source) ?? "";
-      const entry = entries.find((e) => e.stripeBalanceTransactionId === txn.id) ?? entries.find((e) => e.type === type && e.stripeObjectId === source);
-      if (entry) seen.push(entry.id);
-      for (const difference of compareBalanceTransaction(account, txn, entry))
-        differences.push({ ...difference, donationId: difference.donationId ?? donations.get(source) ?? null });
-    }
-    const next =
-      page.has_more && page.data.length
-        ? { ...cursor, after: page.data.at(-1)?.id ?? null }
-        : { account: cursor.account + 1, phase: "charges" as const, after: null };
-    return { next, pages: 1, requests: 1, balanceTransactions: compared, ledgerEntries: seen.length, differences, seen };
+    if (cursor.phase === "charges")
+      return { phase: "charges", account, page: await listChargesPage(account, window, after, { expandBalanceTransaction: false }) };
+    if (cursor.phase === "refunds") return { phase: "refunds", account, page: await listRefundsPage(account, window, after) };
+    return { phase: "balance_transactions", account, page: await listBalanceTransactionsPage(account, window, after) };
   } catch (error) {
     if (!isAccessRevoked(error)) throw error;
+    return { phase: "revoked", account };
+  }
+}
+
+/** Where the cursor goes after this page: known from the page alone, so the next page can be asked for before this one is compared. */
+function nextCursor(cursor: Cursor, fetched: Fetched): Cursor {
+  const nextAccount: Cursor = { account: cursor.account + 1, phase: "charges", after: null };
+  switch (fetched.phase) {
+    case "revoked":
+      return nextAccount;
+    case "charges":
+      return following(cursor, fetched.page, "refunds");
+    case "refunds":
+      return following(cursor, fetched.page, "balance_transactions");
+    case "balance_transactions": {
+      const last = fetched.page.data.at(-1);
+      return fetched.page.has_more && last ? { ...cursor, after: last.id } : nextAccount;
+    }
+  }
+}
+
+/** Compare one page of Stripe's side with Amply's records. */
+async function compareFetched(run: ReconciliationRun, fetched: Fetched, next: Cursor): Promise<Step> {
+  const { account } = fetched;
+  if (fetched.phase === "revoked") {
     // The account was disconnected on Stripe's side: what it holds cannot be compared. The run goes
     // on with the organisation's other accounts, and says so.
-    return { next: { account: cursor.account + 1, phase: "charges", after: null }, pages: 0, requests: 1, differences: [], unreadable: account };
+    return { next, pages: 0, requests: 1, differences: [], unreadable: account };
   }
+  if (fetched.phase === "charges") {
+    const { data } = fetched.page;
+    const donations = await donationsOf(run.organisationId, data);
+    const now = Date.now();
+    let feesPending = 0;
+    const differences: Difference[] = [];
+    for (const charge of data) {
+      const donation = donations.get(charge.id) ?? donations.get(idOf(charge.payment_intent) ?? "");
+      const outcome = compareCharge(account, charge, donation, now);
+      if (outcome.feePending) feesPending++;
+      differences.push(...outcome.differences);
+    }
+    return { next, pages: 1, requests: 1, charges: data.length, feesPending, differences };
+  }
+  if (fetched.phase === "refunds") {
+    const { data } = fetched.page;
+    const recorded = await refundsOf(run.organisationId, data);
+    const differences = data.flatMap((refund) => compareRefund(account, refund, recorded.get(refund.id)));
+    return { next, pages: 1, requests: 1, refunds: data.length, differences };
+  }
+  const { data } = fetched.page;
+  const { entries, donations } = await ledgerOf(run.organisationId, data);
+  const byTxn = new Map(entries.filter((e) => e.stripeBalanceTransactionId).map((e) => [e.stripeBalanceTransactionId, e]));
+  const bySource = new Map(entries.map((e) => [`${e.type}:${e.stripeObjectId}`, e]));
+  const differences: Difference[] = [];
+  const seen: bigint[] = [];
+  let compared = 0;
+  for (const txn of data) {
+    const type = ledgerTypeOf(txn);
+    if (!type) continue;
+    compared++;
+    const source = idOf(txn.source) ?? "";
+    const entry = byTxn.get(txn.id) ?? bySource.get(`${type}:${source}`);
+    if (entry) seen.push(entry.id);
+    for (const difference of compareBalanceTransaction(account, txn, entry)) {
+      differences.push({ ...difference, donationId: difference.donationId ?? donations.get(source) ?? null });
+    }
+  }
+  return { next, pages: 1, requests: 1, balanceTransactions: compared, ledgerEntries: seen.length, differences, seen };
 }
 
 /** The next page of the same list, or the first of the next one. */
@@ -154,7 +190,7 @@ function following(cursor: Cursor, page: Stripe.ApiList<{ id: string }>, then: P
  * has on no account is a difference.
  */
 async function ledgerStep(run: ReconciliationRun, after: string | null, accounts: string[], unreadable: string[], window: Window): Promise<Step> {
-  const entries = await db.$queryRaw<LedgerSide[]>`
+  const entries = await sql<LedgerSide>(Prisma.sql`
     SELECT le.id, le.type, le."donationId", le."stripeObjectId", le."stripeBalanceTransactionId", le.amount, le.currency,
            le."settlementAmount", le."settlementFee", le."settlementNet", le."settlementCurrency"
     FROM "LedgerEntry" le
@@ -163,7 +199,7 @@ async function ledgerStep(run: ReconciliationRun, after: string | null, accounts
       AND le.id > ${BigInt(after ?? "0")}
       AND NOT EXISTS (SELECT 1 FROM "ReconciliationSeenEntry" s WHERE s."runId" = ${run.id} AND s."ledgerEntryId" = le.id)
     ORDER BY le.id
-    LIMIT ${LEDGER_PAGE}`;
+    LIMIT ${LEDGER_PAGE}`);
   const readable = accounts.filter((account) => !unreadable.includes(account));
   let requests = 0;
   const differences: Difference[] = [];
@@ -203,11 +239,11 @@ async function donationsOf(organisationId: string, charges: Stripe.Charge[]): Pr
   if (charges.length === 0) return new Map();
   const chargeIds = charges.map((charge) => charge.id);
   const intentIds = charges.map((charge) => idOf(charge.payment_intent)).filter((id) => id !== null);
-  const found = await db.$queryRaw<DonationSide[]>`
+  const found = await sql<DonationSide>(Prisma.sql`
     SELECT d.id, d."stripeChargeId", d."stripePaymentIntentId", d.status::text, d."paymentStatus"::text, d."chargedAmount", d."refundedAmount", d.currency,
            (SELECT count(*)::int FROM "Dispute" dp WHERE dp."donationId" = d.id) AS disputes
     FROM "Donation" d
-    WHERE d."organisationId" = ${organisationId} AND (d."stripeChargeId" = ANY(${chargeIds}::text[]) OR d."stripePaymentIntentId" = ANY(${intentIds}::text[]))`;
+    WHERE d."organisationId" = ${organisationId} AND (d."stripeChargeId" = ANY(${chargeIds}::text[]) OR d."stripePaymentIntentId" = ANY(${intentIds}::text[]))`);
   const byId = new Map<string, DonationSide>();
   for (const donation of found) {
     if (donation.stripeChargeId) byId.set(donation.stripeChargeId, donation);
@@ -218,9 +254,9 @@ async function donationsOf(organisationId: string, charges: Stripe.Charge[]): Pr
 
 async function refundsOf(organisationId: string, refunds: Stripe.Refund[]): Promise<Map<string, RefundSide>> {
   if (refunds.length === 0) return new Map();
-  const found = await db.$queryRaw<RefundSide[]>`
+  const found = await sql<RefundSide>(Prisma.sql`
     SELECT "stripeRefundId", "donationId", amount, currency, status::text FROM "Refund"
-    WHERE "organisationId" = ${organisationId} AND "stripeRefundId" = ANY(${refunds.map((refund) => refund.id)}::text[])`;
+    WHERE "organisationId" = ${organisationId} AND "stripeRefundId" = ANY(${refunds.map((refund) => refund.id)}::text[])`);
   return new Map(found.map((refund) => [refund.stripeRefundId, refund]));
 }
 
@@ -229,57 +265,76 @@ async function ledgerOf(organisationId: string, txns: Stripe.BalanceTransaction[
   if (txns.length === 0) return { entries: [] as LedgerSide[], donations: new Map<string, string>() };
   const ids = txns.map((txn) => txn.id);
   const sources = txns.map((txn) => idOf(txn.source)).filter((id) => id !== null);
-  const entries = await db.$queryRaw<LedgerSide[]>`
+  const entries = await sql<LedgerSide>(Prisma.sql`
     SELECT id, type, "donationId", "stripeObjectId", "stripeBalanceTransactionId", amount, currency,
            "settlementAmount", "settlementFee", "settlementNet", "settlementCurrency"
     FROM "LedgerEntry"
-    WHERE "organisationId" = ${organisationId} AND ("stripeBalanceTransactionId" = ANY(${ids}::text[]) OR "stripeObjectId" = ANY(${sources}::text[]))`;
+    WHERE "organisationId" = ${organisationId} AND ("stripeBalanceTransactionId" = ANY(${ids}::text[]) OR "stripeObjectId" = ANY(${sources}::text[]))`);
   const missing = sources.filter((source) => !entries.some((entry) => entry.stripeObjectId === source));
   const donations = new Map<string, string>();
   if (missing.length) {
-    const found = await db.$queryRaw<Array<{ id: string; stripeChargeId: string }>>`
-      SELECT id, "stripeChargeId" FROM "Donation" WHERE "organisationId" = ${organisationId} AND "stripeChargeId" = ANY(${missing}::text[])`;
+    const found = await sql<{ id: string; stripeChargeId: string }>(Prisma.sql`
+      SELECT id, "stripeChargeId" FROM "Donation" WHERE "organisationId" = ${organisationId} AND "stripeChargeId" = ANY(${missing}::text[])`);
     for (const donation of found) donations.set(donation.stripeChargeId, donation.id);
   }
   return { entries, donations };
 }
 
-/** Write one page's results and move the cursor, if the run is still this worker's. */
+/**
+ * Write one page's results and move the cursor, if the run is still this worker's: one statement
+ * (so one round trip, and all or nothing). No row comes back when the lease was lost.
+ */
 async function commit(run: ReconciliationRun, result: Step, leaseMs: number): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const [held] = await tx.$queryRaw<Array<{ id: string }>>`
+  const d = result.differences;
+  const done = result.next === null;
+  const [held] = await sql<{ id: string }>(Prisma.sql`
+    WITH held AS (
       SELECT id FROM "ReconciliationRun"
       WHERE id = ${run.id} AND "leaseToken" = ${run.leaseToken} AND "leaseUntil" > NOW() AND state = 'running'
-      FOR UPDATE`;
-    if (!held) throw new LeaseLost();
-    if (result.differences.length) {
-      await tx.reconciliationDifference.createMany({ data: result.differences.map((difference) => ({ ...difference, runId: run.id })), skipDuplicates: true });
-    }
-    if (result.seen?.length) {
-      await tx.reconciliationSeenEntry.createMany({ data: result.seen.map((ledgerEntryId) => ({ runId: run.id, ledgerEntryId })), skipDuplicates: true });
-    }
-    const done = result.next === null;
-    await tx.$executeRaw`
-      UPDATE "ReconciliationRun" SET
-        cursor = ${result.next ? JSON.stringify(result.next) : null}::jsonb,
-        "stripePages" = "stripePages" + ${result.pages},
-        "stripeRequests" = "stripeRequests" + ${result.requests},
-        "chargesCompared" = "chargesCompared" + ${result.charges ?? 0},
-        "refundsCompared" = "refundsCompared" + ${result.refunds ?? 0},
-        "balanceTransactionsCompared" = "balanceTransactionsCompared" + ${result.balanceTransactions ?? 0},
-        "ledgerEntriesChecked" = "ledgerEntriesChecked" + ${result.ledgerEntries ?? 0},
-        "feesPending" = "feesPending" + ${result.feesPending ?? 0},
-        "unreadableAccounts" = CASE WHEN ${result.unreadable ?? null}::text IS NULL THEN "unreadableAccounts"
-                                    ELSE array_append("unreadableAccounts", ${result.unreadable ?? null}::text) END,
-        "differencesFound" = (SELECT count(*) FROM "ReconciliationDifference" WHERE "runId" = ${run.id}),
-        "leaseUntil" = NOW() + ${`${leaseMs} milliseconds`}::interval,
-        "lastError" = NULL
-      WHERE id = ${run.id}`;
-    if (done) {
-      await tx.reconciliationSeenEntry.deleteMany({ where: { runId: run.id } });
-      await tx.reconciliationRun.update({ where: { id: run.id }, data: { state: "done", finishedAt: new Date(), leaseToken: null, leaseUntil: null } });
-    }
-  });
+      FOR UPDATE
+    ),
+    differences AS (
+      INSERT INTO "ReconciliationDifference" (id, "runId", kind, "dedupeKey", "stripeObjectId", "stripeAccountId", "donationId", "ledgerEntryId", amply, stripe, explanation)
+      SELECT x.id, ${run.id}, x.kind::"ReconciliationDifferenceKind", x.key, x.object, x.account, x.donation, x.entry, x.amply, x.stripe, x.explanation
+      FROM unnest(${d.map(() => randomUUID())}::text[], ${d.map((x) => x.kind)}::text[], ${d.map((x) => x.dedupeKey)}::text[],
+                  ${d.map((x) => x.stripeObjectId)}::text[], ${d.map((x) => x.stripeAccountId)}::text[], ${d.map((x) => x.donationId)}::text[],
+                  ${d.map((x) => x.ledgerEntryId)}::bigint[], ${d.map((x) => x.amply)}::text[], ${d.map((x) => x.stripe)}::text[],
+                  ${d.map((x) => x.explanation)}::text[])
+        AS x(id, kind, key, object, account, donation, entry, amply, stripe, explanation)
+      WHERE EXISTS (SELECT 1 FROM held)
+      ON CONFLICT ("runId", "dedupeKey") DO NOTHING
+      RETURNING 1
+    ),
+    seen AS (
+      INSERT INTO "ReconciliationSeenEntry" ("runId", "ledgerEntryId")
+      SELECT ${run.id}, entry FROM unnest(${result.seen ?? []}::bigint[]) AS entry
+      WHERE EXISTS (SELECT 1 FROM held)
+      ON CONFLICT DO NOTHING
+    ),
+    emptied AS (
+      -- The matched entries are only needed while the run goes on.
+      DELETE FROM "ReconciliationSeenEntry" WHERE ${done} AND "runId" = ${run.id} AND EXISTS (SELECT 1 FROM held)
+    )
+    UPDATE "ReconciliationRun" SET
+      cursor = ${result.next ? JSON.stringify(result.next) : null}::jsonb,
+      "stripePages" = "stripePages" + ${result.pages}::int,
+      "stripeRequests" = "stripeRequests" + ${result.requests}::int,
+      "chargesCompared" = "chargesCompared" + ${result.charges ?? 0}::int,
+      "refundsCompared" = "refundsCompared" + ${result.refunds ?? 0}::int,
+      "balanceTransactionsCompared" = "balanceTransactionsCompared" + ${result.balanceTransactions ?? 0}::int,
+      "ledgerEntriesChecked" = "ledgerEntriesChecked" + ${result.ledgerEntries ?? 0}::int,
+      "feesPending" = "feesPending" + ${result.feesPending ?? 0}::int,
+      "unreadableAccounts" = CASE WHEN ${result.unreadable ?? null}::text IS NULL THEN "unreadableAccounts"
+                                  ELSE array_append("unreadableAccounts", ${result.unreadable ?? null}::text) END,
+      "differencesFound" = "differencesFound" + (SELECT count(*) FROM differences)::int,
+      "lastError" = NULL,
+      state = CASE WHEN ${done} THEN 'done'::"ReconciliationRunState" ELSE state END,
+      "finishedAt" = CASE WHEN ${done} THEN NOW() ELSE NULL END,
+      "leaseToken" = CASE WHEN ${done} THEN NULL ELSE "leaseToken" END,
+      "leaseUntil" = CASE WHEN ${done} THEN NULL ELSE NOW() + ${`${leaseMs} milliseconds`}::interval END
+    WHERE id IN (SELECT id FROM held)
+    RETURNING id`);
+  if (!held) throw new LeaseLost();
 }
 
 /**
@@ -300,8 +355,24 @@ export async function processReconciliationRuns(options: Options = {}): Promise<
     };
     let cursor: Cursor | null = cursorOf(run.cursor);
     const unreadable = [...run.unreadableAccounts];
+    // The next page is asked for while this one is compared and written: Stripe's latency and the
+    // database's overlap. Never beyond the pages this turn may take, so no request is wasted.
+    let fetching: Promise<Fetched | null> | null = null;
     while (cursor && pages < maxPages) {
-      const result = await step(run, cursor, accounts, unreadable, window);
+      const fetched: Fetched | null = await (fetching ?? fetchPage(cursor, accounts, window));
+      fetching = null;
+      let result: Step;
+      if (fetched) {
+        const next = nextCursor(cursor, fetched);
+        if (pages + 1 < maxPages) {
+          fetching = fetchPage(next, accounts, window);
+          // Its failure is met when it is awaited; until then it must not count as unhandled.
+          fetching.catch(() => undefined);
+        }
+        result = await compareFetched(run, fetched, next);
+      } else {
+        result = await ledgerStep(run, cursor.phase === "ledger" ? cursor.after : null, accounts, unreadable, window);
+      }
       await commit(run, result, leaseMs);
       if (result.unreadable) unreadable.push(result.unreadable);
       cursor = result.next;
