@@ -6,7 +6,13 @@ import { db } from "@/lib/db/client";
 
 const TTL_MS = 10_000;
 const MAX_ENTRIES = 1_000;
-const cache = new Map<string, { origins: readonly string[]; until: number }>();
+type Cached = { origins: readonly string[]; until: number };
+// Kept on globalThis: the proxy (which sends the header) and the server actions (which forget an
+// entry after Settings change) are bundled apart, each with its own copy of this module, but run in
+// one process. A module-level map would leave the proxy serving the old list for the full TTL.
+const CACHE_KEY = Symbol.for("amply.frameAncestors");
+const shared = globalThis as typeof globalThis & { [CACHE_KEY]?: Map<string, Cached> };
+const cache = (shared[CACHE_KEY] ??= new Map<string, Cached>());
 
 export async function allowedFrameAncestors(organisationSlug: string, now = Date.now()): Promise<readonly string[]> {
   const cached = cache.get(organisationSlug);
