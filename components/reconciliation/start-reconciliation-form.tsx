@@ -9,7 +9,21 @@ import type { ActionState } from "@/lib/auth/action-state";
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 /** The days to compare (in the organisation's time zone), and the button that queues the run. */
-export function StartReconciliationForm({ action, organisationId, from, to }: { action: Action; organisationId: string; from: string; to: string }) {
+type Text = { from: string; to: string; start: string; starting: string };
+
+export function StartReconciliationForm({
+  action,
+  organisationId,
+  from,
+  to,
+  text,
+}: {
+  action: Action;
+  organisationId: string;
+  from: string;
+  to: string;
+  text: Text;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const typed = (name: string, fallback: string) => {
     const value = state.values?.[name];
@@ -21,10 +35,10 @@ export function StartReconciliationForm({ action, organisationId, from, to }: { 
       <div className="sm:col-span-3">
         {state.error ? <Alert tone="error">{state.error}</Alert> : state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       </div>
-      <Field label="First day" name="from" id="reconcile-from" type="date" required defaultValue={typed("from", from)} error={state.fieldErrors?.from} />
-      <Field label="Last day" name="to" id="reconcile-to" type="date" required defaultValue={typed("to", to)} error={state.fieldErrors?.to} />
+      <Field label={text.from} name="from" id="reconcile-from" type="date" required defaultValue={typed("from", from)} error={state.fieldErrors?.from} />
+      <Field label={text.to} name="to" id="reconcile-to" type="date" required defaultValue={typed("to", to)} error={state.fieldErrors?.to} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Starting…" : "Compare with Stripe"}
+        {pending ? text.starting : text.start}
       </Button>
     </form>
   );

@@ -8,6 +8,7 @@ import commonDe from "./messages/common/de.json";
 import commonEn from "./messages/common/en.json";
 import commonFr from "./messages/common/fr.json";
 import commonNl from "./messages/common/nl.json";
+import reconciliationEn from "./messages/reconciliation/en.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -15,7 +16,9 @@ export const DONOR_MESSAGES = {
 } satisfies Record<string, Record<Locale, object>>;
 
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
-export const DASHBOARD_MESSAGES = {} satisfies Record<string, { en: object }>;
+export const DASHBOARD_MESSAGES = {
+  reconciliation: { en: reconciliationEn },
+} satisfies Record<string, { en: object }>;
 
 type DonorNamespaces = typeof DONOR_MESSAGES;
 type DashboardNamespaces = typeof DASHBOARD_MESSAGES;

@@ -7,12 +7,26 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string } }));
 vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(session.user ? { user: session.user } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ refresh: () => undefined }),
+  forbidden: () => {
+    throw new Error("forbidden");
+  },
+  notFound: () => {
+    throw new Error("not found");
+  },
+  redirect: (to: string) => {
+    throw new Error(`redirect ${to}`);
+  },
+}));
 
 const { db } = await import("@/lib/db/client");
 const { startReconciliationRun } = await import("@/lib/reconciliation/start-reconciliation-run");
 const { processReconciliationRuns } = await import("@/lib/reconciliation/process-reconciliation-runs");
 const { startReconciliationAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/reconciliation/actions");
 const { dayIn } = await import("@/lib/organisations/time-zone");
+const { default: ReconciliationPage } = await import("@/app/(dashboard)/dashboard/[orgSlug]/reconciliation/page");
+const { renderToStaticMarkup } = await import("react-dom/server");
 const { captured, chargeIdOf, connectedOrganisation, control, deliver, donationWithIntent, payWithCard, person, stripeSdk } =
   await import("../support/fixtures");
 const { recurringGift } = await import("../support/recurring");
@@ -106,8 +120,22 @@ describe("a month of every kind of donation", () => {
     expect(done.stripeRequests).toBeGreaterThanOrEqual(3);
     expect(done.stripePages).toBe(done.stripeRequests);
     expect(await db.reconciliationSeenEntry.count({ where: { runId: run.id } })).toBe(0);
+
+    const text = await pageText(org.organisation.slug, admin);
+    expect(text).toMatch(/Clean Amply's ledger and Stripe agree for \d+ \w+ \d{4}( to \d+ \w+ \d{4})?: 8 charges, 2 refunds and \d+ balance transactions\./);
+    await expect(pageText(org.organisation.slug, viewer)).rejects.toThrow("forbidden");
   }, 120_000);
 });
+
+/** The page as the member signed in sees it, as text. */
+async function pageText(slug: string, who: User) {
+  session.user = who;
+  const element = await ReconciliationPage({ params: Promise.resolve({ orgSlug: slug }), searchParams: Promise.resolve({}) });
+  return renderToStaticMarkup(element)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, " ");
+}
 
 describe("what does not agree", () => {
   it("reports a ledger row removed behind Amply's back, a lost webhook and an entry Stripe never made", async () => {
@@ -168,6 +196,13 @@ describe("what does not agree", () => {
     expect(differences.find((d) => d.kind === "missing_in_stripe")).toMatchObject({ ledgerEntryId: invented.id });
     expect(differences.every((d) => d.explanation.length > 20 && d.amply && d.stripe)).toBe(true);
     expect(differences.map((d) => d.stripeObjectId)).not.toContain(fine.charge);
+
+    const text = await pageText(org.organisation.slug, admin);
+    expect(text).toContain("3 differences");
+    expect(text).toContain("Missing in Amply");
+    expect(text).toContain("Missing in Stripe");
+    expect(text).toContain(lostCharge);
+    expect(text).not.toContain("Clean");
   }, 120_000);
 });
 
@@ -221,5 +256,8 @@ describe("the run as a job", () => {
     const run = await startReconciliationRun(org.organisation.id, thisMonth("Europe/Berlin"), admin.id);
     const done = await finish(run.id);
     expect(done).toMatchObject({ state: "done", unreadableAccounts: [org.account] });
+    const text = await pageText(org.organisation.slug, admin);
+    expect(text).toContain(`Amply can no longer read ${org.account}`);
+    expect(text).not.toContain("Clean");
   }, 60_000);
 });

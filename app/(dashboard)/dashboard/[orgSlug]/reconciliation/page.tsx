@@ -7,28 +7,18 @@ import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
-import type { ReconciliationDifferenceKind, ReconciliationRun } from "@/lib/db/generated/client.ts";
+import type { ReconciliationRun } from "@/lib/db/generated/client.ts";
+import { translator } from "@/lib/i18n/translator";
 import { formatDate, startOfDay } from "@/lib/organisations/time-zone";
 import { presetPeriod } from "@/lib/reports/overview-period";
 import { startReconciliationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+const t = translator("en", "reconciliation");
+
+export const metadata: Metadata = { title: t("title") };
 
 /** At most this many differences are listed on the page; the count says how many there are. */
 const SHOWN = 200;
-
-const STATE_LABELS = { queued: "Waiting to start", running: "Comparing", done: "Done", failed: "Stopped" } as const;
-
-const KIND_LABELS: Record<ReconciliationDifferenceKind, string> = {
-  missing_in_amply: "Missing in Amply",
-  missing_in_stripe: "Missing in Stripe",
-  amount_mismatch: "Amount differs",
-  fee_mismatch: "Fee differs",
-  currency_mismatch: "Currency differs",
-  status_mismatch: "Status differs",
-};
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 
 function rangeOf(run: Pick<ReconciliationRun, "fromDay" | "toDay" | "timeZone">) {
   const from = formatDate(startOfDay(run.fromDay, run.timeZone), run.timeZone);
@@ -37,7 +27,7 @@ function rangeOf(run: Pick<ReconciliationRun, "fromDay" | "toDay" | "timeZone">)
 }
 
 function compared(run: ReconciliationRun) {
-  return `${plural(run.chargesCompared, "charge")}, ${plural(run.refundsCompared, "refund")} and ${plural(run.balanceTransactionsCompared, "balance transaction")}`;
+  return t("counts.compared", { charges: run.chargesCompared, refunds: run.refundsCompared, transactions: run.balanceTransactionsCompared });
 }
 
 export default async function ReconciliationPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<{ run?: string }> }) {
@@ -54,20 +44,17 @@ export default async function ReconciliationPage({ params, searchParams }: { par
       : [];
   const running = runs.some((each) => each.state === "queued" || each.state === "running");
   const period = presetPeriod("last-month", new Date(), organisation.timeZone);
+  const settingsLink = (chunks: React.ReactNode) => <Link href={`${base}/settings/payments`}>{chunks}</Link>;
+  const formText = { from: t("form.from"), to: t("form.to"), start: t("form.start"), starting: t("form.starting") };
 
   return (
     <>
-      <Card
-        headingLevel={1}
-        title="Reconciliation"
-        description="Compare Amply's ledger with Stripe for a range of days (in your time zone, from Settings > Receipts): every charge, refund and balance transaction on your Stripe accounts, side by side with what Amply booked. It runs in the background; you can leave this page and come back."
-      >
+      <Card headingLevel={1} title={t("title")} description={t("description")}>
         {everConnected ? (
-          <StartReconciliationForm action={startReconciliationAction} organisationId={organisation.id} from={period.from} to={period.to} />
+          <StartReconciliationForm action={startReconciliationAction} organisationId={organisation.id} from={period.from} to={period.to} text={formText} />
         ) : (
-          <Alert tone="info" title="No Stripe account to compare with">
-            Connect your Stripe account in <Link href={`${base}/settings/payments`}>Settings &gt; Payments</Link> first: there is nothing to reconcile until
-            donations come in.
+          <Alert tone="info" title={t("notConnected.title")}>
+            {t.rich("notConnected.body", { link: settingsLink })}
           </Alert>
         )}
       </Card>
@@ -80,42 +67,38 @@ export default async function ReconciliationPage({ params, searchParams }: { par
           <div aria-live="polite" className="grid gap-3">
             <RunStatus run={run} />
             {run.unreadableAccounts.length ? (
-              <Alert tone="warning" title="Some of your Stripe accounts could not be read">
-                Amply can no longer read {run.unreadableAccounts.join(", ")}: the account was disconnected from Amply in Stripe. What it holds was not compared.
-                Reconnect it in <Link href={`${base}/settings/payments`}>Settings &gt; Payments</Link> and compare again, or check it in Stripe&apos;s
-                Dashboard.
+              <Alert tone="warning" title={t("unreadable.title")}>
+                {t.rich("unreadable.body", { accounts: run.unreadableAccounts.join(", "), link: settingsLink })}
               </Alert>
             ) : null}
           </div>
           {differences.length ? (
             <>
               <Table
-                caption="Differences between Amply and Stripe"
+                caption={t("table.caption")}
                 testId="reconciliation-differences"
                 columns={[
-                  { header: "Difference", cell: (d) => KIND_LABELS[d.kind], className: "whitespace-nowrap font-medium" },
+                  { header: t("table.kind"), cell: (d) => t(`kinds.${d.kind}`), className: "whitespace-nowrap font-medium" },
                   {
-                    header: "Stripe object",
+                    header: t("table.object"),
                     cell: (d) =>
                       d.donationId ? (
                         <Link href={`${base}/donations/${d.donationId}`} className="break-all underline">
-                          {d.stripeObjectId ?? "Donation"}
+                          {d.stripeObjectId ?? t("table.donation")}
                         </Link>
                       ) : (
                         <span className="break-all">{d.stripeObjectId ?? ""}</span>
                       ),
                   },
-                  { header: "Amply has", cell: (d) => d.amply },
-                  { header: "Stripe has", cell: (d) => d.stripe },
-                  { header: "What to do", cell: (d) => d.explanation, hideOnPhone: true },
+                  { header: t("table.amply"), cell: (d) => d.amply },
+                  { header: t("table.stripe"), cell: (d) => d.stripe },
+                  { header: t("table.next"), cell: (d) => d.explanation, hideOnPhone: true },
                 ]}
                 rows={differences}
                 rowKey={(d) => d.id}
               />
               {run.differencesFound > differences.length ? (
-                <p className="text-sm text-slate-700">
-                  The first {differences.length} of {run.differencesFound.toLocaleString("en-GB")} differences are shown. Resolve these and compare again.
-                </p>
+                <p className="text-sm text-slate-700">{t("table.more", { shown: differences.length, total: run.differencesFound })}</p>
               ) : null}
             </>
           ) : null}
@@ -124,26 +107,26 @@ export default async function ReconciliationPage({ params, searchParams }: { par
       {runs.length > 1 ? (
         <section aria-labelledby="runs-heading" className="grid gap-3">
           <h2 id="runs-heading" className="text-lg font-semibold text-slate-900">
-            Earlier comparisons
+            {t("runs.heading")}
           </h2>
           <Table
-            caption="Reconciliation runs"
+            caption={t("runs.caption")}
             testId="reconciliation-runs"
             columns={[
               {
-                header: "Days",
+                header: t("runs.days"),
                 cell: (each) =>
                   each.id === run?.id ? (
-                    <span aria-current="true">{rangeOf(each)} (shown)</span>
+                    <span aria-current="true">{t("runs.shown", { range: rangeOf(each) })}</span>
                   ) : (
                     <Link href={`?run=${each.id}`} className="underline">
                       {rangeOf(each)}
                     </Link>
                   ),
               },
-              { header: "Asked for", cell: (each) => formatDate(each.createdAt, organisation.timeZone), hideOnPhone: true },
-              { header: "State", cell: (each) => STATE_LABELS[each.state] },
-              { header: "Differences", cell: (each) => (each.state === "done" ? each.differencesFound : "…"), align: "right" },
+              { header: t("runs.asked"), cell: (each) => formatDate(each.createdAt, organisation.timeZone), hideOnPhone: true },
+              { header: t("runs.state"), cell: (each) => t(`runs.states.${each.state}`) },
+              { header: t("runs.differences"), cell: (each) => (each.state === "done" ? each.differencesFound : "…"), align: "right" },
             ]}
             rows={runs}
             rowKey={(each) => each.id}
@@ -155,47 +138,50 @@ export default async function ReconciliationPage({ params, searchParams }: { par
 }
 
 function RunStatus({ run }: { run: ReconciliationRun }) {
-  const progress = `${plural(run.stripePages, "page")} read from Stripe (${plural(run.stripeRequests, "request")}): ${compared(run)} compared, ${plural(run.ledgerEntriesChecked, "ledger entry", "ledger entries")} checked.`;
-  const pending = run.feesPending
-    ? ` ${plural(run.feesPending, "charge")} ${run.feesPending === 1 ? "is" : "are"} waiting for Stripe to report ${run.feesPending === 1 ? "its" : "their"} fee (normal within a day of the payment).`
-    : "";
-  if (run.state === "queued")
+  const range = rangeOf(run);
+  const pending = run.feesPending ? ` ${t("counts.feesPending", { count: run.feesPending })}` : "";
+  if (run.state === "queued") {
     return (
-      <Alert tone="info" title="Waiting to start">
-        The comparison starts in a moment.
-      </Alert>
-    );
-  if (run.state === "running") {
-    return (
-      <Alert tone="info" title={run.lastError ? "Comparing (retrying after an error reaching Stripe)" : "Comparing"}>
-        {progress} {run.differencesFound ? `${plural(run.differencesFound, "difference")} so far.` : ""}
+      <Alert tone="info" title={t("status.queuedTitle")}>
+        {t("status.queuedBody")}
       </Alert>
     );
   }
-  if (run.state === "failed")
+  if (run.state === "running") {
+    const progress = t("counts.progress", { pages: run.stripePages, requests: run.stripeRequests, compared: compared(run), entries: run.ledgerEntriesChecked });
     return (
-      <Alert tone="error" title="Stopped">
-        The comparison could not finish. Start it again; if it stops again, tell whoever runs Amply.
+      <Alert tone="info" title={run.lastError ? t("status.retryingTitle") : t("status.runningTitle")}>
+        {progress} {t("counts.differencesSoFar", { count: run.differencesFound })}
       </Alert>
     );
+  }
+  if (run.state === "failed") {
+    return (
+      <Alert tone="error" title={t("status.failedTitle")}>
+        {t("status.failedBody")}
+      </Alert>
+    );
+  }
   if (run.differencesFound === 0 && run.unreadableAccounts.length === 0) {
     return (
-      <Alert tone="success" title="Clean">
-        Amply&apos;s ledger and Stripe agree for {rangeOf(run)}: {compared(run)}.{pending}
+      <Alert tone="success" title={t("status.cleanTitle")}>
+        {t("status.cleanBody", { range, compared: compared(run) })}
+        {pending}
       </Alert>
     );
   }
   if (run.differencesFound === 0) {
     return (
-      <Alert tone="info" title="No differences in what could be read">
-        {compared(run)} agree with Amply&apos;s ledger for {rangeOf(run)}.{pending}
+      <Alert tone="info" title={t("status.partlyCleanTitle")}>
+        {t("status.partlyCleanBody", { range, compared: compared(run) })}
+        {pending}
       </Alert>
     );
   }
   return (
-    <Alert tone="warning" title={`${plural(run.differencesFound, "difference")}`}>
-      Amply and Stripe disagree for {rangeOf(run)} ({compared(run)} compared).{pending} Each difference below says what to do next; those a lost webhook
-      explains go away with a re-sync from Stripe. Compare again afterwards.
+    <Alert tone="warning" title={t("status.differencesTitle", { count: run.differencesFound })}>
+      {t("status.differencesBody", { range, compared: compared(run) })}
+      {pending}
     </Alert>
   );
 }
