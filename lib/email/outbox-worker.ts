@@ -6,6 +6,7 @@ import { composeReceiptEmail } from "@/lib/receipts/receipt-email";
 import { composeStatementEmail } from "@/lib/statements/statement-email";
 import { purgeRateLimits } from "@/lib/rate-limit/rate-limit";
 import { processStatementRuns } from "@/lib/statements/process-statement-runs";
+import { processReconciliationRuns } from "@/lib/reconciliation/process-reconciliation-runs";
 import { purgeStripeEvents } from "@/lib/webhooks/inbox";
 import { onOutboxNotify } from "./enqueue-email";
 import { sendEmail } from "./transport";
@@ -103,6 +104,8 @@ export function startWorker(options: { pollMs?: number; purgeEveryMs?: number } 
         await drainOutbox();
         // A few batches of a bulk statement run per turn, so that other mail is never held up long.
         await processStatementRuns({ maxBatches: 4 });
+        // Likewise a few pages of a reconciliation (each a request to Stripe and a few statements).
+        await processReconciliationRuns({ maxPages: 10 });
         if (Date.now() - lastPurge >= purgeEveryMs) {
           lastPurge = Date.now();
           const purged = await purgeStripeEvents();

@@ -9,6 +9,7 @@ import commonEn from "./messages/common/en.json";
 import commonFr from "./messages/common/fr.json";
 import commonNl from "./messages/common/nl.json";
 import resyncEn from "./messages/resync/en.json";
+import reconciliationEn from "./messages/reconciliation/en.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -18,6 +19,7 @@ export const DONOR_MESSAGES = {
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
 export const DASHBOARD_MESSAGES = {
   resync: { en: resyncEn },
+  reconciliation: { en: reconciliationEn },
 } satisfies Record<string, { en: object }>;
 
 type DonorNamespaces = typeof DONOR_MESSAGES;

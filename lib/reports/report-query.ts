@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const day = (label: string) =>
+/** A calendar day, YYYY-MM-DD, named in messages as the `label` date ("first", "last"). */
+export const reportDay = (label: string) =>
   z
     .string({ error: `Choose the ${label} date.` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Write the ${label} date as YYYY-MM-DD.`)
@@ -10,5 +11,5 @@ const day = (label: string) =>
 
 /** `from` and `to` are calendar days, both included; any range may be asked for (it streams). */
 export const reportQuerySchema = z
-  .object({ from: day("first"), to: day("last"), format: z.enum(["json", "csv"], { error: "The format is json or csv." }).default("json") })
+  .object({ from: reportDay("first"), to: reportDay("last"), format: z.enum(["json", "csv"], { error: "The format is json or csv." }).default("json") })
   .refine((query) => query.from <= query.to, { message: "The last date must not be before the first.", path: ["to"] });

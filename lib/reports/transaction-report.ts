@@ -113,7 +113,7 @@ export async function openTransactionReport(organisationId: string, range: Range
 }
 
 /** Every account the organisation has had connected, and the one it has now. */
-async function accountsOf(organisationId: string): Promise<string[]> {
+export async function accountsOf(organisationId: string): Promise<string[]> {
   const organisation = await db.organisation.findUniqueOrThrow({
     where: { id: organisationId },
     select: { stripeAccountId: true, stripeAccounts: { select: { stripeAccountId: true }, orderBy: { connectedAt: "asc" } } },

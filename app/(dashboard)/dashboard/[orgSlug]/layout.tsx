@@ -33,6 +33,7 @@ export default async function OrganisationLayout({ children, params }: { childre
             : []),
           ...(hasRole(role, "admin") && isUkOrganisation(organisation) ? [{ href: `${base}/gift-aid`, label: "Gift Aid" }] : []),
           ...(hasRole(role, "admin") ? [{ href: `${base}/statements`, label: "Statements" }] : []),
+          ...(hasRole(role, "admin") ? [{ href: `${base}/reconciliation`, label: "Reconciliation" }] : []),
           { href: `${base}/settings/payments`, label: "Payments" },
           ...(hasRole(role, "admin") ? [{ href: `${base}/share`, label: "Share & embed" }] : []),
           ...(hasRole(role, "admin")
