@@ -8,6 +8,13 @@ import commonDe from "./messages/common/de.json";
 import commonEn from "./messages/common/en.json";
 import commonFr from "./messages/common/fr.json";
 import commonNl from "./messages/common/nl.json";
+import authEn from "./messages/auth/en.json";
+import campaignsEn from "./messages/campaigns/en.json";
+import fundsEn from "./messages/funds/en.json";
+import membersEn from "./messages/members/en.json";
+import organisationsEn from "./messages/organisations/en.json";
+import settingsEn from "./messages/settings/en.json";
+import shareEn from "./messages/share/en.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -15,7 +22,15 @@ export const DONOR_MESSAGES = {
 } satisfies Record<string, Record<Locale, object>>;
 
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
-export const DASHBOARD_MESSAGES = {} satisfies Record<string, { en: object }>;
+export const DASHBOARD_MESSAGES = {
+  auth: { en: authEn },
+  campaigns: { en: campaignsEn },
+  funds: { en: fundsEn },
+  members: { en: membersEn },
+  organisations: { en: organisationsEn },
+  settings: { en: settingsEn },
+  share: { en: shareEn },
+} satisfies Record<string, { en: object }>;
 
 type DonorNamespaces = typeof DONOR_MESSAGES;
 type DashboardNamespaces = typeof DASHBOARD_MESSAGES;

@@ -22,6 +22,7 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
           defaultCurrency: input.defaultCurrency,
           acceptedCurrencies: input.acceptedCurrencies,
           recurringIntervals: input.recurringIntervals,
+          defaultLocale: input.defaultLocale,
           feeRates: {
             create: input.feeRates.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
           },

@@ -6,6 +6,8 @@ import type { FormObject } from "@/lib/api/form-data";
 import { parseAmount } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
 import { FEE_FAMILY_LABELS, type FeeFamily, type FeeRate } from "@/lib/money/fees";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { STRIPE_COUNTRIES } from "./countries";
 import { feeFamiliesFor, feeFieldName } from "./fee-rate-fields";
 import { readLogoField, type LogoChange } from "./read-logo-field";
@@ -27,6 +29,11 @@ export const organisationFields = z.object({
   acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
   /** The intervals the donation page offers recurring gifts in; none: one-off gifts only. */
   recurringIntervals: z.array(z.enum(["month", "year"], { error: "Choose monthly or yearly gifts, or neither." })),
+  /**
+   * The language donor pages and emails speak when neither the link nor the browser names one. A
+   * form without the field (a page loaded before it existed) leaves the saved language as it is.
+   */
+  defaultLocale: z.enum(LOCALES, { error: () => dashboardText("organisations")("form.defaultLocale.invalid") }).optional(),
 });
 
 export const slugField = z
@@ -43,6 +50,8 @@ export type OrganisationInput = {
   defaultCurrency: string;
   acceptedCurrencies: string[];
   recurringIntervals: Array<"month" | "year">;
+  /** Absent: unchanged (English for a new organisation). */
+  defaultLocale?: Locale;
   feeRates: Array<FeeRate & { family: FeeFamily; capMinor: number | null }>;
 };
 
@@ -75,6 +84,7 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
     defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
     recurringIntervals: [...new Set(values.getAll("recurringIntervals"))],
+    defaultLocale: values.get("defaultLocale") ?? undefined,
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};
