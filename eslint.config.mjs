@@ -53,6 +53,22 @@ export default defineConfig([
       ],
     },
   },
+  // Dashboard pages and components whose text lives in lib/i18n/messages: text written straight into
+  // the markup would escape translation, so only punctuation may stand there.
+  {
+    files: [
+      "app/\\(dashboard\\)/dashboard/page.tsx",
+      "app/\\(dashboard\\)/dashboard/new/**/*.tsx",
+      "app/\\(dashboard\\)/dashboard/\\[orgSlug\\]/{settings,members,campaigns,funds,share}/**/*.tsx",
+      "app/\\(auth\\)/**/*.tsx",
+      "components/organisations/**/*.tsx",
+      "components/campaigns/{campaign-form,fund-form}.tsx",
+      "components/share/**/*.tsx",
+    ],
+    rules: {
+      "react/jsx-no-literals": ["error", { noStrings: false, ignoreProps: true, allowedStrings: ["·", "—", "–", "/", ":", "(", ")", "%", "×", "…", ","] }],
+    },
+  },
   // The Stripe.js stand-in is plain browser JavaScript served as a file, not part of the app bundle.
   globalIgnores([
     ".next/**",

@@ -10,6 +10,13 @@ import commonFr from "./messages/common/fr.json";
 import commonNl from "./messages/common/nl.json";
 import resyncEn from "./messages/resync/en.json";
 import reconciliationEn from "./messages/reconciliation/en.json";
+import authEn from "./messages/auth/en.json";
+import campaignsEn from "./messages/campaigns/en.json";
+import fundsEn from "./messages/funds/en.json";
+import membersEn from "./messages/members/en.json";
+import organisationsEn from "./messages/organisations/en.json";
+import settingsEn from "./messages/settings/en.json";
+import shareEn from "./messages/share/en.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -20,6 +27,13 @@ export const DONOR_MESSAGES = {
 export const DASHBOARD_MESSAGES = {
   resync: { en: resyncEn },
   reconciliation: { en: reconciliationEn },
+  auth: { en: authEn },
+  campaigns: { en: campaignsEn },
+  funds: { en: fundsEn },
+  members: { en: membersEn },
+  organisations: { en: organisationsEn },
+  settings: { en: settingsEn },
+  share: { en: shareEn },
 } satisfies Record<string, { en: object }>;
 
 type DonorNamespaces = typeof DONOR_MESSAGES;
