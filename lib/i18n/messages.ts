@@ -8,6 +8,14 @@ import commonDe from "./messages/common/de.json";
 import commonEn from "./messages/common/en.json";
 import commonFr from "./messages/common/fr.json";
 import commonNl from "./messages/common/nl.json";
+import dashboardEn from "./messages/dashboard/en.json";
+import donationsEn from "./messages/donations/en.json";
+import donorsEn from "./messages/donors/en.json";
+import giftAidEn from "./messages/giftAid/en.json";
+import overviewEn from "./messages/overview/en.json";
+import receiptsAdminEn from "./messages/receiptsAdmin/en.json";
+import recurringGiftsEn from "./messages/recurringGifts/en.json";
+import statementsEn from "./messages/statements/en.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -15,7 +23,16 @@ export const DONOR_MESSAGES = {
 } satisfies Record<string, Record<Locale, object>>;
 
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
-export const DASHBOARD_MESSAGES = {} satisfies Record<string, { en: object }>;
+export const DASHBOARD_MESSAGES = {
+  dashboard: { en: dashboardEn },
+  donations: { en: donationsEn },
+  donors: { en: donorsEn },
+  giftAid: { en: giftAidEn },
+  overview: { en: overviewEn },
+  receiptsAdmin: { en: receiptsAdminEn },
+  recurringGifts: { en: recurringGiftsEn },
+  statements: { en: statementsEn },
+} satisfies Record<string, { en: object }>;
 
 type DonorNamespaces = typeof DONOR_MESSAGES;
 type DashboardNamespaces = typeof DASHBOARD_MESSAGES;
