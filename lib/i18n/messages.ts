@@ -17,6 +17,14 @@ import membersEn from "./messages/members/en.json";
 import organisationsEn from "./messages/organisations/en.json";
 import settingsEn from "./messages/settings/en.json";
 import shareEn from "./messages/share/en.json";
+import dashboardEn from "./messages/dashboard/en.json";
+import donationsEn from "./messages/donations/en.json";
+import donorsEn from "./messages/donors/en.json";
+import giftAidEn from "./messages/giftAid/en.json";
+import overviewEn from "./messages/overview/en.json";
+import receiptsAdminEn from "./messages/receiptsAdmin/en.json";
+import recurringGiftsEn from "./messages/recurringGifts/en.json";
+import statementsEn from "./messages/statements/en.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -34,6 +42,14 @@ export const DASHBOARD_MESSAGES = {
   organisations: { en: organisationsEn },
   settings: { en: settingsEn },
   share: { en: shareEn },
+  dashboard: { en: dashboardEn },
+  donations: { en: donationsEn },
+  donors: { en: donorsEn },
+  giftAid: { en: giftAidEn },
+  overview: { en: overviewEn },
+  receiptsAdmin: { en: receiptsAdminEn },
+  recurringGifts: { en: recurringGiftsEn },
+  statements: { en: statementsEn },
 } satisfies Record<string, { en: object }>;
 
 type DonorNamespaces = typeof DONOR_MESSAGES;
