@@ -2,7 +2,8 @@
 // the donation's language, a refund too, an installment's receipt and the gift's own emails in the
 // recurring gift's, a statement in the language of the donor's latest gift of the year, and fresh
 // manage links in the language the /manage page was in. Against real PostgreSQL and the sandbox.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { requestManageLinkAction } from "@/app/(public)/manage/actions";
 import { db } from "@/lib/db/client";
 import { composeReceiptEmail } from "@/lib/receipts/receipt-email";
 import { authorizeManagedGift } from "@/lib/recurring/authorize-managed-gift";
@@ -25,6 +26,9 @@ import {
   unique,
 } from "../support/fixtures";
 import { recurringGift } from "../support/recurring";
+
+vi.mock("@/lib/auth/auth", () => ({ auth: () => Promise.resolve(null) }));
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers({ "x-amply-client-address": "203.0.113.77" })) }));
 
 // Intl puts a no-break space between amount and symbol.
 const nbsp = "\u00a0";
@@ -138,6 +142,16 @@ describe("a recurring gift", () => {
     ]);
     expect(mails[0]?.text).toContain(`20,00${nbsp}€ im Monat: `);
     expect(mails[1]?.text).toContain(`€${nbsp}20,00 per maand: `);
+  });
+
+  it("reads the /manage page's language from the form that asks for the links", async () => {
+    const setup = await recurringGift();
+    const form = new FormData();
+    form.set("email", setup.donor.email);
+    form.set("locale", "fr");
+    expect((await requestManageLinkAction({}, form)).ok).toBe(true);
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: setup.donor.email, kind: "recurring_manage_link" } });
+    expect(mail.subject).toBe(`Gérer votre don régulier à ${setup.org.organisation.name}`);
   });
 });
 
