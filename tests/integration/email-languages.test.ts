@@ -4,6 +4,7 @@
 // manage links in the language the /manage page was in. Against real PostgreSQL and the sandbox.
 import { describe, expect, it, vi } from "vitest";
 import { requestManageLinkAction } from "@/app/(public)/manage/actions";
+import { POST } from "@/app/api/donations/route";
 import { db } from "@/lib/db/client";
 import { composeReceiptEmail } from "@/lib/receipts/receipt-email";
 import { authorizeManagedGift } from "@/lib/recurring/authorize-managed-gift";
@@ -181,5 +182,57 @@ describe("a statement", () => {
     const pdf = await pdfText(email.attachments[0]?.content ?? new Uint8Array());
     expect(pdf).toContain("Récapitulatif des dons 2026");
     expect(pdf).toMatch(/1 septembre 2026/);
+  });
+});
+
+describe("the bank-transfer instructions", () => {
+  async function giveByTransfer(org: Org, extra: Record<string, unknown> = {}) {
+    const email = `${unique("transfer")}@example.org`;
+    const body = {
+      organisation: org.organisation.slug,
+      amount: 5000,
+      currency: "EUR",
+      coverFee: false,
+      expectedTotal: 5000,
+      method: "bank_transfer",
+      donor: { name: "Ben", email },
+      ...extra,
+    };
+    const response = await POST(
+      new Request("http://localhost:3000/api/donations", {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: "http://localhost:3000",
+          "x-amply-client-address": "198.51.100.201",
+          "idempotency-key": unique("key"),
+        },
+        body: JSON.stringify(body),
+      }),
+    );
+    expect(response.status).toBe(201);
+    return db.outboxEmail.findFirstOrThrow({ where: { to: email, kind: "bank_transfer_instructions" } });
+  }
+
+  it("are in the donation's language (here the organisation's default, as the page sent none), the IBAN in groups of four", async () => {
+    const org = await connectedOrganisation();
+    await db.organisation.update({ where: { id: org.organisation.id }, data: { defaultLocale: "de" } });
+    const mail = await giveByTransfer(org);
+    expect(mail.subject).toBe(`So schließen Sie Ihre Spende an ${org.organisation.name} ab`);
+    expect(mail.text).toContain(`Bitte überweisen Sie genau 50,00${nbsp}€ an:`);
+    expect(mail.text).toMatch(/IBAN: [A-Z]{2}\d{2}( [A-Z0-9]{4})+( [A-Z0-9]{1,3})?\n/);
+  });
+
+  it("are in the same language as the donation stored, whatever the page sent", async () => {
+    const org = await connectedOrganisation();
+    const mail = await giveByTransfer(org, { locale: "nl" });
+    const stored = await db.donation.findFirstOrThrow({ where: { organisationId: org.organisation.id } });
+    const subjects = {
+      en: `How to complete your donation to ${org.organisation.name}`,
+      de: `So schließen Sie Ihre Spende an ${org.organisation.name} ab`,
+      fr: `Comment finaliser votre don à ${org.organisation.name}`,
+      nl: `Zo rondt u uw gift aan ${org.organisation.name} af`,
+    };
+    expect(mail.subject).toBe(subjects[stored.locale]);
   });
 });
