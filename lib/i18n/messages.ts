@@ -25,10 +25,25 @@ import overviewEn from "./messages/overview/en.json";
 import receiptsAdminEn from "./messages/receiptsAdmin/en.json";
 import recurringGiftsEn from "./messages/recurringGifts/en.json";
 import statementsEn from "./messages/statements/en.json";
+import emailDe from "./messages/email/de.json";
+import emailEn from "./messages/email/en.json";
+import emailFr from "./messages/email/fr.json";
+import emailNl from "./messages/email/nl.json";
+import receiptDe from "./messages/receipt/de.json";
+import receiptEn from "./messages/receipt/en.json";
+import receiptFr from "./messages/receipt/fr.json";
+import receiptNl from "./messages/receipt/nl.json";
+import statementDe from "./messages/statement/de.json";
+import statementEn from "./messages/statement/en.json";
+import statementFr from "./messages/statement/fr.json";
+import statementNl from "./messages/statement/nl.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
   common: { en: commonEn, de: commonDe, fr: commonFr, nl: commonNl },
+  email: { en: emailEn, de: emailDe, fr: emailFr, nl: emailNl },
+  receipt: { en: receiptEn, de: receiptDe, fr: receiptFr, nl: receiptNl },
+  statement: { en: statementEn, de: statementDe, fr: statementFr, nl: statementNl },
 } satisfies Record<string, Record<Locale, object>>;
 
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
@@ -75,10 +90,8 @@ function overlay(base: Tree, top: Tree): Tree {
 }
 
 function namespaceMessages(namespace: Namespace, locale: Locale): Tree {
-  if (namespace in DONOR_MESSAGES) {
-    const files = DONOR_MESSAGES[namespace as DonorNamespace] as Record<Locale, Tree>;
-    return locale === DEFAULT_LOCALE ? files.en : overlay(files.en, files[locale]);
-  }
+  const files = (DONOR_MESSAGES as Record<string, Record<Locale, Tree> | undefined>)[namespace];
+  if (files) return locale === DEFAULT_LOCALE ? files.en : overlay(files.en, files[locale]);
   return (DASHBOARD_MESSAGES as Record<string, { en: Tree }>)[namespace]?.en ?? {};
 }
 
