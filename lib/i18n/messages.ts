@@ -8,10 +8,25 @@ import commonDe from "./messages/common/de.json";
 import commonEn from "./messages/common/en.json";
 import commonFr from "./messages/common/fr.json";
 import commonNl from "./messages/common/nl.json";
+import giveDe from "./messages/give/de.json";
+import giveEn from "./messages/give/en.json";
+import giveFr from "./messages/give/fr.json";
+import giveNl from "./messages/give/nl.json";
+import completeDe from "./messages/complete/de.json";
+import completeEn from "./messages/complete/en.json";
+import completeFr from "./messages/complete/fr.json";
+import completeNl from "./messages/complete/nl.json";
+import manageDe from "./messages/manage/de.json";
+import manageEn from "./messages/manage/en.json";
+import manageFr from "./messages/manage/fr.json";
+import manageNl from "./messages/manage/nl.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
   common: { en: commonEn, de: commonDe, fr: commonFr, nl: commonNl },
+  give: { en: giveEn, de: giveDe, fr: giveFr, nl: giveNl },
+  complete: { en: completeEn, de: completeDe, fr: completeFr, nl: completeNl },
+  manage: { en: manageEn, de: manageDe, fr: manageFr, nl: manageNl },
 } satisfies Record<string, Record<Locale, object>>;
 
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
@@ -41,7 +56,8 @@ function overlay(base: Tree, top: Tree): Tree {
 
 function namespaceMessages(namespace: Namespace, locale: Locale): Tree {
   if (namespace in DONOR_MESSAGES) {
-    const files = DONOR_MESSAGES[namespace as DonorNamespace] as Record<Locale, Tree>;
+    const files = (DONOR_MESSAGES as Record<string, Record<Locale, Tree>>)[namespace];
+    if (!files) return {};
     return locale === DEFAULT_LOCALE ? files.en : overlay(files.en, files[locale]);
   }
   return (DASHBOARD_MESSAGES as Record<string, { en: Tree }>)[namespace]?.en ?? {};
