@@ -181,8 +181,8 @@ export function useDonationSubmit(input: DonationSubmitInput) {
         setChecking(false);
         // The page now shows the total the server computed; the donor confirms it by giving again.
         if (json.error?.reason === "total_changed" && json.error.data?.feeRates) input.onRatesChanged(input.currency, json.error.data.feeRates);
-        // The server's refusals are worded in English; its field errors show in the page's language.
-        setErrors({ ...translateFields(check.donationFieldErrors(json.error?.fields ?? {})), form: json.error?.message ?? t("errors.generic") });
+        // The server words its refusals in the language the page sent (the ones a donor can meet on it).
+        setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? t("errors.generic") });
         setBusy(null);
         return;
       }

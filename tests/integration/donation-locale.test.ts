@@ -21,7 +21,10 @@ async function give(body: Record<string, unknown>) {
       body: JSON.stringify(body),
     }),
   );
-  return { status: response.status, body: (await response.json()) as { donationId?: string; error?: { fields?: Record<string, string[]> } } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { donationId?: string; error?: { message: string; fields?: Record<string, string[]> } },
+  };
 }
 
 const donor = { name: "Ada Donor", email: "ada@example.org" };
@@ -64,6 +67,21 @@ describe("the language of a donation", () => {
     const answer = await give({ ...base, locale: "es" });
     expect(answer.status).toBe(422);
     expect(answer.body.error?.fields?.locale?.[0]).toMatch(/languages Amply speaks/);
+    expect(await db.donation.count({ where: { organisationId: org.organisation.id } })).toBe(0);
+  });
+
+  it("words the refusals a donor meets on the page in the language the page sent", async () => {
+    const { org, base } = await setup();
+    await db.campaign.create({ data: { organisationId: org.organisation.id, slug: "ended", name: "Winterhilfe", endsAt: new Date(Date.now() - 86_400_000) } });
+    const ended = await give({ ...base, campaign: "ended", locale: "de" });
+    expect(ended.status).toBe(422);
+    expect(ended.body.error?.fields?.campaign?.[0]).toBe(
+      `Winterhilfe ist beendet. Vielen Dank: Sie können weiterhin die allgemeine Arbeit von ${org.organisation.name} unterstützen.`,
+    );
+    const english = await give({ ...base, campaign: "ended" });
+    expect(english.body.error?.fields?.campaign?.[0]).toMatch(/^Winterhilfe has ended\./);
+    const fund = await give({ ...base, fund: "nope", locale: "fr" });
+    expect(fund.body.error?.message).toBe("Ce fonds n'existe pas (ou plus). Choisissez-en un autre, ou soutenez l'action générale de l'organisation.");
     expect(await db.donation.count({ where: { organisationId: org.organisation.id } })).toBe(0);
   });
 });
