@@ -96,6 +96,30 @@ export default defineConfig([
       ],
     },
   },
+  // The donor pages speak the donor's language (docs/i18n.md): their words come from the message files,
+  // never from text written into the markup. Punctuation between messages is allowed.
+  {
+    files: [
+      "app/(public)/give/**/*.tsx",
+      "app/(public)/donation/**/*.tsx",
+      "app/(public)/manage/**/*.tsx",
+      "components/donations/donation-form.tsx",
+      "components/donations/gift-fieldset.tsx",
+      "components/donations/donor-fieldset.tsx",
+      "components/donations/payment-fieldset.tsx",
+      "components/donations/bank-transfer-panel.tsx",
+      "components/donations/campaign-progress.tsx",
+      "components/donations/language-switcher.tsx",
+      "components/campaigns/campaign-facts.tsx",
+      "components/campaigns/share-panel.tsx",
+      "components/recurring/request-link-form.tsx",
+      "components/recurring/gift-forms.tsx",
+      "components/recurring/payment-method-form.tsx",
+    ],
+    rules: {
+      "react/jsx-no-literals": ["error", { noStrings: false, ignoreProps: true, allowedStrings: ["·", "—", "–", "/", ":", "(", ")", "%", "×", "…", "."] }],
+    },
+  },
   // The Stripe.js stand-in is plain browser JavaScript served as a file, not part of the app bundle.
   globalIgnores([
     ".next/**",

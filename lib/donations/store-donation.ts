@@ -60,6 +60,7 @@ export async function storeDonation(input: StoreInput) {
           anonymous: request.anonymous,
           dedication: request.dedication || null,
           giftAidDeclarationId: declaration?.id ?? null,
+          locale: request.locale ?? target.organisation.defaultLocale,
           bankTransfer: bankTransfer ? (bankTransfer as unknown as Prisma.InputJsonValue) : undefined,
         },
       });

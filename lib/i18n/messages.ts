@@ -37,6 +37,18 @@ import statementDe from "./messages/statement/de.json";
 import statementEn from "./messages/statement/en.json";
 import statementFr from "./messages/statement/fr.json";
 import statementNl from "./messages/statement/nl.json";
+import giveDe from "./messages/give/de.json";
+import giveEn from "./messages/give/en.json";
+import giveFr from "./messages/give/fr.json";
+import giveNl from "./messages/give/nl.json";
+import completeDe from "./messages/complete/de.json";
+import completeEn from "./messages/complete/en.json";
+import completeFr from "./messages/complete/fr.json";
+import completeNl from "./messages/complete/nl.json";
+import manageDe from "./messages/manage/de.json";
+import manageEn from "./messages/manage/en.json";
+import manageFr from "./messages/manage/fr.json";
+import manageNl from "./messages/manage/nl.json";
 
 /** Namespaces donors read: one file per language. */
 export const DONOR_MESSAGES = {
@@ -44,6 +56,9 @@ export const DONOR_MESSAGES = {
   email: { en: emailEn, de: emailDe, fr: emailFr, nl: emailNl },
   receipt: { en: receiptEn, de: receiptDe, fr: receiptFr, nl: receiptNl },
   statement: { en: statementEn, de: statementDe, fr: statementFr, nl: statementNl },
+  give: { en: giveEn, de: giveDe, fr: giveFr, nl: giveNl },
+  complete: { en: completeEn, de: completeDe, fr: completeFr, nl: completeNl },
+  manage: { en: manageEn, de: manageDe, fr: manageFr, nl: manageNl },
 } satisfies Record<string, Record<Locale, object>>;
 
 /** Namespaces only the dashboard reads: English until the dashboard is translated. */
