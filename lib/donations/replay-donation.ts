@@ -15,7 +15,7 @@ import { cancelPaymentIntent } from "@/lib/stripe/cancel-payment-intent";
 import { donorFacingStripeError } from "@/lib/stripe/errors";
 import { retrievePaymentIntent } from "@/lib/stripe/retrieve-payment-intent";
 import { updatePaymentIntent } from "@/lib/stripe/update-payment-intent";
-import { bankTransferEmail, donationLocale } from "@/lib/email/bank-transfer-email";
+import { bankTransferEmail } from "@/lib/email/bank-transfer-email";
 import { bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
 import type { CreatedDonation } from "./create-donation";
 import { createDonationIntent, donationIntentMetadata } from "./create-donation-intent";
@@ -115,7 +115,7 @@ export async function replayDonation(
   const bankTransfer = request.method === "bank_transfer" ? (replace ? bankTransferInstructions(next) : readBankTransfer(existing.bankTransfer)) : null;
   const email =
     replace && bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress))
-      ? bankTransferEmail(target.organisation.name, bankTransfer, donationLocale(request, target.organisation.defaultLocale))
+      ? bankTransferEmail(target.organisation.name, bankTransfer, request.locale ?? target.organisation.defaultLocale)
       : null;
   await db.$transaction(async (tx) => {
     // A changed Gift Aid declaration is a new one (a declaration is never edited); the one it

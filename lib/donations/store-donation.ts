@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/db/generated/client.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { declarationData } from "@/lib/gift-aid/declaration-data";
 import { allowAnonymousEmail } from "@/lib/rate-limit/email-limits";
-import { bankTransferEmail, donationLocale } from "@/lib/email/bank-transfer-email";
+import { bankTransferEmail } from "@/lib/email/bank-transfer-email";
 import type { BankTransferInstructions } from "./bank-transfer";
 import type { DonationRequest } from "./donation-request";
 import type { DonationAmounts } from "./price-donation";
@@ -32,7 +32,7 @@ export async function storeDonation(input: StoreInput) {
   // (the page shows them either way).
   const email =
     bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress))
-      ? bankTransferEmail(target.organisation.name, bankTransfer, donationLocale(request, target.organisation.defaultLocale))
+      ? bankTransferEmail(target.organisation.name, bankTransfer, request.locale ?? target.organisation.defaultLocale)
       : null;
   try {
     await db.$transaction(async (tx) => {

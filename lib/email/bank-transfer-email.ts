@@ -3,7 +3,7 @@
 // name, no message): only the organisation's words and Stripe's bank details.
 import "server-only";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
-import { DEFAULT_LOCALE, intlLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
 import { wordsFor } from "@/lib/email/words";
 import { formatMoney } from "@/lib/money/amount";
 
@@ -26,14 +26,6 @@ export function formatIban(value: string): string {
   const compact = value.replace(/\s+/g, "").toUpperCase();
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(compact)) return value;
   return compact.replace(/(.{4})(?=.)/g, "$1 ");
-}
-
-/**
- * The language a donation is being made in, as it is stored on it: the one the donation page sent
- * (`locale` in the request), else the organisation's default.
- */
-export function donationLocale(request: object, organisationDefault: Locale): Locale {
-  return "locale" in request && isLocale(request.locale) ? request.locale : organisationDefault;
 }
 
 export function bankTransferEmail(organisationName: string, instructions: BankTransferInstructions, locale: Locale = DEFAULT_LOCALE) {
