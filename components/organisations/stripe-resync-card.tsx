@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import type { ActionState } from "@/lib/auth/action-state";
 import { db } from "@/lib/db/client";
-import { translator } from "@/lib/i18n/translator";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatDateTime } from "@/lib/organisations/time-zone";
 import { resyncResult, resyncState } from "@/lib/resync/resync-summary";
 
@@ -18,7 +18,7 @@ type Props = {
 };
 
 export async function StripeResyncCard({ organisation, canManage, action }: Props) {
-  const t = translator("en", "resync");
+  const t = dashboardText("resync");
   const runs = await db.stripeResync.findMany({ where: { organisationId: organisation.id }, orderBy: { createdAt: "desc" }, take: 5 });
   const running = runs.some((run) => run.state === "queued" || run.state === "running");
   return (
