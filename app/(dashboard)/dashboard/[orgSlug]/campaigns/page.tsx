@@ -3,7 +3,6 @@ import Link from "next/link";
 import { ArchiveForm } from "@/components/campaigns/campaign-form";
 import { CampaignProgress } from "@/components/donations/campaign-progress";
 import { ButtonLink } from "@/components/ui/button";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { campaignTiming, organisationTimeZone } from "@/lib/campaigns/calendar";
@@ -11,7 +10,6 @@ import { campaignTotals } from "@/lib/campaigns/campaign-totals";
 import { goalProgress } from "@/lib/campaigns/goal-progress";
 import { db } from "@/lib/db/client";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { archiveCampaignAction } from "./actions";
 
 export function generateMetadata(): Metadata {
@@ -36,7 +34,7 @@ export default async function CampaignsPage({ params }: { params: Promise<{ orgS
   );
   const t = dashboardText("campaigns");
   return (
-    <IntlProvider locale="en" messages={messagesFor("en", ["campaigns"])} timeZone={organisation.timeZone}>
+    <>
       <div className="grid grid-cols-1 gap-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h1 className="text-2xl font-bold">{t("list.title")}</h1>
@@ -89,6 +87,6 @@ export default async function CampaignsPage({ params }: { params: Promise<{ orgS
           </ul>
         )}
       </div>
-    </IntlProvider>
+    </>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { ArchiveForm } from "@/components/campaigns/campaign-form";
 import { FundForm } from "@/components/campaigns/fund-form";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { archiveFundAction, saveFundAction } from "./actions";
 
 export function generateMetadata(): Metadata {
@@ -19,7 +17,7 @@ export default async function FundsPage({ params }: { params: Promise<{ orgSlug:
   const funds = await db.fund.findMany({ where: { organisationId: organisation.id }, orderBy: [{ active: "desc" }, { createdAt: "asc" }] });
   const t = dashboardText("funds");
   return (
-    <IntlProvider locale="en" messages={messagesFor("en", ["funds", "campaigns"])} timeZone={organisation.timeZone}>
+    <>
       <div className="grid grid-cols-1 gap-6">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="text-slate-700">{t("intro")}</p>
@@ -35,6 +33,6 @@ export default async function FundsPage({ params }: { params: Promise<{ orgSlug:
           </Card>
         ))}
       </div>
-    </IntlProvider>
+    </>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { InviteForm, MemberRoleForm, RevokeInvitationForm } from "@/components/organisations/member-forms";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { changeMemberAction, inviteAction, revokeInvitationAction } from "./actions";
 
 export function generateMetadata(): Metadata {
@@ -31,7 +29,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
   ]);
   const t = dashboardText("members");
   return (
-    <IntlProvider locale="en" messages={messagesFor("en", ["members"])} timeZone={organisation.timeZone}>
+    <>
       <div className="grid grid-cols-1 gap-6">
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <Card title={t("people")}>
@@ -91,6 +89,6 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
           </Card>
         ) : null}
       </div>
-    </IntlProvider>
+    </>
   );
 }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import { GivePageForm } from "@/components/organisations/give-page-form";
 import { OrganisationForm } from "@/components/organisations/organisation-form";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { imageUrl } from "@/lib/images/image-url";
 import { COUNTRY_OPTIONS } from "@/lib/organisations/countries";
 import { feeRateFormValues } from "@/lib/organisations/fee-rate-fields";
@@ -23,7 +21,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
   const feeRates = feeRateFormValues(rates);
   const t = dashboardText("settings");
   return (
-    <IntlProvider locale="en" messages={messagesFor("en", ["organisations"])} timeZone={organisation.timeZone}>
+    <>
       <div className="grid grid-cols-1 gap-6">
         <Card headingLevel={1} title={t("general.title")} description={t("general.description")}>
           <OrganisationForm
@@ -56,6 +54,6 @@ export default async function SettingsPage({ params }: { params: Promise<{ orgSl
           />
         </Card>
       </div>
-    </IntlProvider>
+    </>
   );
 }

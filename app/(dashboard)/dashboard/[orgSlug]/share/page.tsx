@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import { EmbedOriginsForm } from "@/components/share/embed-origins-form";
 import { EmbedSnippet } from "@/components/share/embed-snippet";
 import { ShortLinkPanel } from "@/components/share/short-link-panel";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { updateEmbedOriginsAction } from "./actions";
 
 export function generateMetadata(): Metadata {
@@ -26,7 +24,7 @@ export default async function SharePage({ params }: { params: Promise<{ orgSlug:
   const base = `/give/${organisation.slug}`;
   const t = dashboardText("share");
   return (
-    <IntlProvider locale="en" messages={messagesFor("en", ["share"])} timeZone={organisation.timeZone}>
+    <>
       <Card headingLevel={1} title={t("title")} description={t("description")}>
         <EmbedOriginsForm action={updateEmbedOriginsAction} organisationId={organisation.id} origins={settings.embedOrigins} />
       </Card>
@@ -54,6 +52,6 @@ export default async function SharePage({ params }: { params: Promise<{ orgSlug:
           ))}
         </ul>
       </Card>
-    </IntlProvider>
+    </>
   );
 }

@@ -3,14 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArchiveForm, CampaignForm } from "@/components/campaigns/campaign-form";
 import { Alert } from "@/components/ui/alert";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { campaignFormValues } from "@/lib/campaigns/campaign-form-values";
 import { MAX_STORY_LENGTH } from "@/lib/campaigns/campaign-input";
 import { db } from "@/lib/db/client";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { imageUrl } from "@/lib/images/image-url";
 import { archiveCampaignAction, saveCampaignAction } from "../actions";
 
@@ -34,7 +32,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
   const created = (await searchParams).created === "1";
   const t = dashboardText("campaigns");
   return (
-    <IntlProvider locale="en" messages={messagesFor("en", ["campaigns"])} timeZone={organisation.timeZone}>
+    <>
       <div className="grid grid-cols-1 gap-6">
         <Card headingLevel={1} title={campaign.name} description={campaign.active ? undefined : t("edit.archivedDescription")}>
           <div className="grid gap-4">
@@ -63,6 +61,6 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           />
         </Card>
       </div>
-    </IntlProvider>
+    </>
   );
 }

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { campaignFormValues } from "@/lib/campaigns/campaign-form-values";
 import { MAX_STORY_LENGTH } from "@/lib/campaigns/campaign-input";
 import { db } from "@/lib/db/client";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import { imageUrl } from "@/lib/images/image-url";
 import { saveCampaignAction } from "../actions";
 
@@ -26,7 +24,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
   const t = dashboardText("campaigns");
   return (
     <Card headingLevel={1} title={t("new.title")} description={t("new.description")}>
-      <IntlProvider locale="en" messages={messagesFor("en", ["campaigns"])} timeZone={organisation.timeZone}>
+      <>
         <CampaignForm
           action={saveCampaignAction}
           values={campaignFormValues(organisation, null, imageUrl)}
@@ -34,7 +32,7 @@ export default async function NewCampaignPage({ params }: { params: Promise<{ or
           maxStoryLength={MAX_STORY_LENGTH}
           submitLabel={t("new.submit")}
         />
-      </IntlProvider>
+      </>
     </Card>
   );
 }

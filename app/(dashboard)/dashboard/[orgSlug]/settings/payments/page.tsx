@@ -4,14 +4,12 @@ import { StripeResyncCard } from "@/components/organisations/stripe-resync-card"
 import { runningRecurringGifts } from "@/lib/recurring/running-recurring-gifts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { IntlProvider } from "@/components/i18n/intl-provider";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { bankTransferCurrencies } from "@/lib/donations/bank-transfer";
 import { getEnv } from "@/lib/env";
 import { dashboardText } from "@/lib/i18n/dashboard-text";
-import { messagesFor } from "@/lib/i18n/messages";
 import type { ConnectError } from "@/lib/organisations/connect-stripe-account";
 import { refreshStripeStatus } from "@/lib/organisations/refresh-stripe-status";
 import { disabledReasonText, requirementLabels } from "@/lib/organisations/requirement-labels";
@@ -167,9 +165,9 @@ export default async function PaymentsSettingsPage({
           ) : null}
           {canManage ? (
             <div className="mt-6 grid gap-2">
-              <IntlProvider locale="en" messages={messagesFor("en", ["organisations"])} timeZone={organisation.timeZone}>
+              <>
                 <DisconnectStripeButton organisationId={organisation.id} runningRecurringGifts={await runningRecurringGifts(organisation.id)} />
-              </IntlProvider>
+              </>
             </div>
           ) : null}
         </Card>
@@ -187,9 +185,9 @@ export default async function PaymentsSettingsPage({
             </p>
           )}
           {canManage ? (
-            <IntlProvider locale="en" messages={messagesFor("en", ["organisations"])} timeZone={organisation.timeZone}>
+            <>
               <ConnectStripeButton organisationId={organisation.id} />
-            </IntlProvider>
+            </>
           ) : (
             <p className="text-sm text-slate-600">{t("payments.askAdmin", { organisation: organisation.name })}</p>
           )}
