@@ -2,14 +2,16 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 export type NavItem = { href: string; label: string };
 
 /** The organisation's sections; the current one is marked for screen readers too. */
 export function DashboardNav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  const t = useTranslations("dashboard");
   return (
-    <nav aria-label="Organisation" className="-mx-4 overflow-x-auto px-4">
+    <nav aria-label={t("nav.label")} className="-mx-4 overflow-x-auto px-4">
       <ul className="flex gap-1 whitespace-nowrap">
         {items.map((item) => {
           // The most specific section containing this page ("Payments" over "Settings").

@@ -34,6 +34,14 @@ test("an owner creates an organisation and connects a ready Stripe account", asy
   await expect(page.getByTestId("bank-transfers")).toHaveText("EUR (account in DE)");
   await expect(page.getByTestId("requirements")).toHaveCount(0);
 
+  // A re-sync runs in the worker; the page follows it by itself until it is done.
+  await page.getByRole("button", { name: "Re-sync from Stripe" }).click();
+  await expect(page.getByText("Re-sync started")).toBeVisible();
+  const runs = page.getByTestId("resync-runs");
+  await expect(runs).toContainText("Started here");
+  await expect(runs.getByRole("cell", { name: "Done", exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(runs).toContainText(/Nothing was missing|missed events? applied/);
+
   await page.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("button", { name: "Yes, disconnect" }).click();
   await expect(page.getByText("Stripe is disconnected.")).toBeVisible();

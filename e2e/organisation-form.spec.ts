@@ -28,4 +28,13 @@ test("the new-organisation form keeps everything after an error, and hints each 
   await expect(page.getByLabel("Organisation name")).toHaveValue("Keep Typing Trust");
   for (const code of ["EUR", "GBP", "JPY"]) await expect(page.getByRole("checkbox", { name: code, exact: true })).toBeChecked();
   await expect(page.getByLabel("Percentage (JPY)")).toHaveValue("3.6");
+
+  // The default language of its donor pages and emails, each language named in itself.
+  const language = page.getByLabel("Language of your donation pages and emails");
+  await expect(language).toHaveValue("en");
+  await language.selectOption({ label: "Deutsch" });
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(language).toHaveValue("de");
 });

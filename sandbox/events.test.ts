@@ -50,4 +50,27 @@ describe("events", () => {
     const created = await eventsOf(account, "customer_cash_balance_transaction.created");
     expect(created.map((event) => (event.data as { object: { id: string } }).object.id)).toEqual([first.id, second.id]);
   });
+
+  it("list only the last 30 days, newest first, every page followed with starting_after; older ones still retrieved by id", async () => {
+    const account = await connectedAccount();
+    const on = { stripeAccount: account };
+    for (const email of ["a@example.org", "b@example.org", "c@example.org"]) await stripe.customers.create({ email }, on);
+    const records = sandbox.engine.webhooks.list().filter((record) => record.event.account === account);
+    const oldest = records[0];
+    if (!oldest) throw new Error("no event recorded");
+    // As if the first event were 31 days old.
+    oldest.event.created -= 31 * 24 * 3600;
+    const listed: string[] = [];
+    for (let page = await stripe.events.list({ limit: 1 }, on); ; page = await stripe.events.list({ limit: 1, starting_after: listed.at(-1) }, on)) {
+      listed.push(...page.data.map((event) => event.id));
+      if (!page.has_more) break;
+    }
+    expect(listed).toEqual(
+      records
+        .slice(1)
+        .map((record) => record.event.id)
+        .reverse(),
+    );
+    expect((await stripe.events.retrieve(oldest.event.id, {}, on)).id).toBe(oldest.event.id);
+  });
 });

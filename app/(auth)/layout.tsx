@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { SandboxBanner } from "@/components/sandbox-banner";
 import { getEnv } from "@/lib/env";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   const { sandboxConsoleUrl } = getEnv();
@@ -9,7 +10,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
       {sandboxConsoleUrl ? <SandboxBanner consoleUrl={sandboxConsoleUrl} /> : null}
       <main id="main" className="mx-auto grid max-w-md gap-6 px-4 py-12">
         <Link href="/" className="text-xl font-bold tracking-tight text-teal-800">
-          Amply
+          {dashboardText("auth")("layout.home")}
         </Link>
         {children}
       </main>

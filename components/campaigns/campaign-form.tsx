@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass, Field, FieldFrame } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action-state";
-import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "@/lib/images/limits";
+import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/images/limits";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -39,6 +40,7 @@ export function CampaignForm({
   maxStoryLength: number;
   submitLabel: string;
 }) {
+  const t = useTranslations("campaigns.form");
   const [state, formAction, pending] = useActionState(action, {});
   const [imageTooLarge, setImageTooLarge] = useState(false);
   const errors = state.fieldErrors ?? {};
@@ -57,48 +59,36 @@ export function CampaignForm({
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <input type="hidden" name="organisationId" value={values.organisationId} />
       {values.campaignId ? <input type="hidden" name="campaignId" value={values.campaignId} /> : null}
-      <Field label="Title" name="name" defaultValue={values.name} required error={errors.name} />
-      <Field
-        label="Address of its page"
-        name="slug"
-        defaultValue={values.slug}
-        required
-        hint="…/give/your-organisation?campaign=this-address — lowercase letters, digits and dashes"
-        error={errors.slug}
-      />
-      <FieldFrame
-        id="field-story"
-        label="Story (optional)"
-        hint={`Markdown: **bold**, _italic_, lists, [links](https://…). No HTML or pictures; at most ${maxStoryLength.toLocaleString("en-GB")} characters.`}
-        error={errors.story}
-      >
+      <Field label={t("title")} name="name" defaultValue={values.name} required error={errors.name} />
+      <Field label={t("slug")} name="slug" defaultValue={values.slug} required hint={t("slugHint")} error={errors.slug} />
+      <FieldFrame id="field-story" label={t("story")} hint={t("storyHint", { max: maxStoryLength.toLocaleString("en-GB") })} error={errors.story}>
         {(control) => <textarea {...control} name="story" rows={8} defaultValue={values.story} className={`${controlClass} w-full`} />}
       </FieldFrame>
       <div className="grid grid-cols-1 gap-2">
         {values.image ? (
           // eslint-disable-next-line @next/next/no-img-element -- re-encoded and served immutable by Amply
-          <img src={values.image.url} alt="The campaign's current picture" className="h-32 w-auto self-start rounded-lg" />
+          <img src={values.image.url} alt={t("currentPicture")} className="h-32 w-auto self-start rounded-lg" />
         ) : null}
         <Field
-          label={values.image ? "Replace the picture (optional)" : "Picture (optional)"}
+          label={values.image ? t("replacePicture") : t("picture")}
           name="image"
           type="file"
           accept={ACCEPTED_IMAGE_TYPES}
           onChange={(event) => setImageTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > MAX_IMAGE_BYTES)}
-          hint="A PNG, JPEG or WebP image of at most 2 MB, shown at the top of the campaign's page"
-          error={imageTooLarge ? TOO_LARGE_MESSAGE : errors.image}
+          hint={t("pictureHint")}
+          error={imageTooLarge ? t("imageTooLarge") : errors.image}
         />
         {values.image ? (
           <label className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" name="removeImage" />
-            Remove the picture
+            {t("removePicture")}
           </label>
         ) : null}
       </div>
-      <FieldFrame id="field-fundId" label="Fund it collects for" error={errors.fundId}>
+      <FieldFrame id="field-fundId" label={t("fund")} error={errors.fundId}>
         {(control) => (
           <select {...control} name="fundId" defaultValue={values.fundId} className={`${controlClass} w-full`}>
-            <option value="">No particular fund</option>
+            <option value="">{t("noFund")}</option>
             {funds.map((fund) => (
               <option key={fund.id} value={fund.id}>
                 {fund.name}
@@ -108,30 +98,27 @@ export function CampaignForm({
         )}
       </FieldFrame>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field label="First day (optional)" name="startsOn" type="date" defaultValue={values.startsOn} error={errors.startsOn} />
+        <Field label={t("startsOn")} name="startsOn" type="date" defaultValue={values.startsOn} error={errors.startsOn} />
         <Field
-          label="Last day (optional)"
+          label={t("endsOn")}
           name="endsOn"
           type="date"
           defaultValue={values.endsOn}
-          hint={`Gifts are taken until the end of this day (${values.timeZone} time)`}
+          hint={t("endsOnHint", { timeZone: values.timeZone })}
           error={errors.endsOn}
         />
       </div>
       <fieldset className="grid gap-4 rounded-lg border border-slate-300 p-4">
-        <legend className="px-1 text-sm font-semibold">Goals and suggested amounts</legend>
-        <p className="text-sm text-slate-600">
-          One goal per currency, each with its own progress bar: gifts in other currencies do not count toward it. Leave a goal empty for none. Suggested
-          amounts, separated by spaces, replace the usual buttons on the campaign&apos;s page.
-        </p>
+        <legend className="px-1 text-sm font-semibold">{t("goals")}</legend>
+        <p className="text-sm text-slate-600">{t("goalsHint")}</p>
         {values.currencies.map(({ currency, goal, suggested }) => (
           <div key={currency} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-            <Field label={`Goal in ${currency}`} name={`goal.${currency}`} inputMode="decimal" defaultValue={goal} error={errors[`goal.${currency}`]} />
+            <Field label={t("goal", { currency })} name={`goal.${currency}`} inputMode="decimal" defaultValue={goal} error={errors[`goal.${currency}`]} />
             <Field
-              label={`Suggested amounts in ${currency}`}
+              label={t("suggested", { currency })}
               name={`suggested.${currency}`}
               defaultValue={suggested}
-              hint="e.g. 10 25 50 100"
+              hint={t("suggestedHint")}
               error={errors[`suggested.${currency}`]}
             />
           </div>
@@ -139,7 +126,7 @@ export function CampaignForm({
       </fieldset>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </Button>
       </div>
     </form>
@@ -162,6 +149,7 @@ export function ArchiveForm({
   archived: boolean;
   label: string;
 }) {
+  const t = useTranslations("campaigns.archive");
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="grid gap-2">
@@ -171,8 +159,13 @@ export function ArchiveForm({
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <div>
-        <Button type="submit" variant={archived ? "secondary" : "danger"} disabled={pending} aria-label={`${archived ? "Reopen" : "Archive"} ${label}`}>
-          {archived ? "Reopen" : "Archive"}
+        <Button
+          type="submit"
+          variant={archived ? "secondary" : "danger"}
+          disabled={pending}
+          aria-label={archived ? t("reopenLabel", { name: label }) : t("archiveLabel", { name: label })}
+        >
+          {archived ? t("reopen") : t("archive")}
         </Button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -20,6 +21,7 @@ export function FundForm({
   fund: { id: string; name: string; slug: string; description: string | null } | null;
   submitLabel: string;
 }) {
+  const t = useTranslations("funds.form");
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.fieldErrors ?? {};
   // A new fund's form empties after it is created; any form keeps what was typed when refused.
@@ -32,17 +34,17 @@ export function FundForm({
       <input type="hidden" name="organisationId" value={organisationId} />
       {fund ? <input type="hidden" name="fundId" value={fund.id} /> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2" key={JSON.stringify(state.values ?? state.ok ?? "")}>
-        <Field id={`${prefix}-name`} label="Name" name="name" defaultValue={typed("name", fund?.name ?? "")} required error={errors.name} />
+        <Field id={`${prefix}-name`} label={t("name")} name="name" defaultValue={typed("name", fund?.name ?? "")} required error={errors.name} />
         <Field
           id={`${prefix}-slug`}
-          label="Address"
+          label={t("slug")}
           name="slug"
           defaultValue={typed("slug", fund?.slug ?? "")}
           required
-          hint="…/give/your-organisation?fund=this-address"
+          hint={t("slugHint")}
           error={errors.slug}
         />
-        <FieldFrame id={`${prefix}-description`} label="Description (optional)" error={errors.description} className="sm:col-span-2">
+        <FieldFrame id={`${prefix}-description`} label={t("description")} error={errors.description} className="sm:col-span-2">
           {(control) => (
             <textarea
               {...control}
@@ -56,7 +58,7 @@ export function FundForm({
       </div>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : submitLabel}
+          {pending ? t("saving") : submitLabel}
         </Button>
       </div>
     </form>

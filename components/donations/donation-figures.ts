@@ -1,4 +1,4 @@
-import { parseAmount } from "@/lib/money/amount";
+import { parseAmount, toDecimalString } from "@/lib/money/amount";
 import { getCurrency, MoneyError } from "@/lib/money/currencies";
 import { donationCharge, type FeeFamily, type FeeRate } from "@/lib/money/fees";
 import { assertChargeable } from "@/lib/money/limits";
@@ -12,14 +12,30 @@ export function presetsFor(currency: string, own?: Readonly<Record<string, reado
   return whole.map((unit) => parseAmount(String(unit), currency));
 }
 
+/** An amount as the amount field shows it in a language: "25,00" in German, "25.00" in English (no symbol, no grouping). */
+export function amountInputText(amount: number, currency: string, intlLocale: string): string {
+  const decimal = new Intl.NumberFormat(intlLocale).formatToParts(1.5).find((part) => part.type === "decimal")?.value ?? ".";
+  return toDecimalString(amount, currency).replace(".", decimal);
+}
+
 export type DonationFigures = ReturnType<typeof donationFigures>;
 
-/** What the typed amount is, and what the donor is charged paying with `family`, or why it cannot be given. */
-export function donationFigures(amountText: string, currency: string, coverFee: boolean, rates: readonly FeeRate[], family: FeeFamily = "card") {
+/**
+ * What the typed amount is, and what the donor is charged paying with `family`, or why it cannot be
+ * given. The amount is read in the page's language (`intlLocale`): "25,50" is 25.50 in German.
+ */
+export function donationFigures(
+  amountText: string,
+  currency: string,
+  coverFee: boolean,
+  rates: readonly FeeRate[],
+  family: FeeFamily = "card",
+  intlLocale = "en-GB",
+) {
   const rateFor = (r: FeeRate) => r.currency === currency && (r.family ?? "card") === family;
   try {
-    const amount = parseAmount(amountText, currency, typeof navigator === "undefined" ? "en-GB" : navigator.language);
-    assertChargeable(amount, currency);
+    const amount = parseAmount(amountText, currency, intlLocale);
+    assertChargeable(amount, currency, intlLocale);
     const rate = rates.find(rateFor);
     // The extra the fee cover would add, shown whether or not it is ticked (covering it may push a
     // gift over the maximum: an error only when the donor does cover it).
@@ -32,7 +48,8 @@ export function donationFigures(amountText: string, currency: string, coverFee: 
     const charged = coverFee && covered ? covered.chargedAmount : amount;
     return { ok: true as const, amount, chargedAmount: charged, feeExtra: covered?.feeCovered ?? 0, canCoverFee: Boolean(rate) };
   } catch (error) {
-    if (error instanceof MoneyError) return { ok: false as const, error: error.message, canCoverFee: rates.some(rateFor) };
+    // The code lets the page word the reason in the donor's language; the message is English.
+    if (error instanceof MoneyError) return { ok: false as const, error: error.message, code: error.code, canCoverFee: rates.some(rateFor) };
     throw error;
   }
 }

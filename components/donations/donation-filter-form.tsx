@@ -1,25 +1,9 @@
 import { Button, ButtonLink } from "@/components/ui/button";
 import { controlClass, Field, FieldFrame } from "@/components/ui/field";
 import { DONATION_STATUSES, type DonationFilters } from "@/lib/donations/donation-filters";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 
-const STATUS_LABELS: Record<(typeof DONATION_STATUSES)[number], string> = {
-  pending: "Pending",
-  processing: "Processing",
-  succeeded: "Paid",
-  failed: "Failed",
-  disputed: "Disputed",
-  partially_refunded: "Partly refunded",
-  refunded: "Refunded",
-};
-
-const METHODS = [
-  ["card", "Card"],
-  ["sepa_debit", "SEPA Direct Debit"],
-  ["bank_transfer", "Bank transfer"],
-  ["ideal", "iDEAL"],
-  ["bancontact", "Bancontact"],
-  ["p24", "Przelewy24"],
-] as const;
+const METHODS = ["card", "sepa_debit", "bank_transfer", "ideal", "bancontact", "p24"] as const;
 
 type Option = { id: string; name: string };
 
@@ -45,6 +29,7 @@ export function DonationFilterForm({
   campaigns: Option[];
   currencies: string[];
 }) {
+  const t = dashboardText("donations");
   const select = (name: keyof DonationFilters, label: string, options: ReadonlyArray<readonly [string, string]>, all: string) => (
     <FieldFrame id={`filter-${name}`} label={label} error={errors[name]}>
       {(control) => (
@@ -61,58 +46,62 @@ export function DonationFilterForm({
   );
   return (
     <details open={open} className="rounded-xl bg-white ring-1 ring-slate-200">
-      <summary className="min-h-11 cursor-pointer px-4 py-3 font-semibold text-teal-800">Search and filter</summary>
-      <form
-        method="get"
-        action={base}
-        role="search"
-        aria-label="Search and filter donations"
-        className="grid grid-cols-1 gap-3 p-4 pt-0 sm:grid-cols-2 lg:grid-cols-4"
-      >
+      <summary className="min-h-11 cursor-pointer px-4 py-3 font-semibold text-teal-800">{t("filter.summary")}</summary>
+      <form method="get" action={base} role="search" aria-label={t("filter.label")} className="grid grid-cols-1 gap-3 p-4 pt-0 sm:grid-cols-2 lg:grid-cols-4">
         <Field
-          label="Search"
+          label={t("filter.search")}
           name="q"
-          hint="Donor name, email, or receipt number"
+          hint={t("filter.searchHint")}
           defaultValue={raw.q ?? ""}
           error={errors.q}
           className="sm:col-span-2"
           type="search"
         />
-        <Field label="From" name="from" type="date" defaultValue={raw.from ?? ""} error={errors.from} />
-        <Field label="To" name="to" type="date" defaultValue={raw.to ?? ""} error={errors.to} />
-        {select("status", "Status", Object.entries(STATUS_LABELS), "Any status")}
-        {select("method", "Payment method", METHODS, "Any method")}
+        <Field label={t("filter.from")} name="from" type="date" defaultValue={raw.from ?? ""} error={errors.from} />
+        <Field label={t("filter.to")} name="to" type="date" defaultValue={raw.to ?? ""} error={errors.to} />
+        {select(
+          "status",
+          t("filter.status"),
+          DONATION_STATUSES.map((status) => [status, t(`filter.statuses.${status}`)] as const),
+          t("filter.anyStatus"),
+        )}
+        {select(
+          "method",
+          t("filter.method"),
+          METHODS.map((method) => [method, t(`filter.methods.${method}`)] as const),
+          t("filter.anyMethod"),
+        )}
         {select(
           "fund",
-          "Fund",
+          t("filter.fund"),
           funds.map((fund) => [fund.id, fund.name] as const),
-          "Any fund",
+          t("filter.anyFund"),
         )}
         {select(
           "campaign",
-          "Campaign",
+          t("filter.campaign"),
           campaigns.map((campaign) => [campaign.id, campaign.name] as const),
-          "Any campaign",
+          t("filter.anyCampaign"),
         )}
         {select(
           "currency",
-          "Currency",
+          t("filter.currency"),
           currencies.map((code) => [code, code] as const),
-          "Any currency",
+          t("filter.anyCurrency"),
         )}
         {select(
           "kind",
-          "One-off or recurring",
+          t("filter.kind"),
           [
-            ["one_off", "One-off gifts"],
-            ["recurring", "Recurring gifts"],
+            ["one_off", t("filter.kinds.one_off")],
+            ["recurring", t("filter.kinds.recurring")],
           ],
-          "Both",
+          t("filter.bothKinds"),
         )}
         <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-2">
-          <Button type="submit">Show donations</Button>
+          <Button type="submit">{t("filter.submit")}</Button>
           <ButtonLink href={base} variant="ghost">
-            Clear filters
+            {t("filter.clear")}
           </ButtonLink>
         </div>
       </form>

@@ -2,14 +2,16 @@
 
 import { Elements } from "@stripe/react-stripe-js";
 import type { Stripe } from "@stripe/stripe-js";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type Dispatch, type SetStateAction } from "react";
-import { formatMoney, toDecimalString } from "@/lib/money/amount";
+import { intlLocale, type Locale } from "@/lib/i18n/locales";
+import { formatMoney } from "@/lib/money/amount";
 import { getCurrency } from "@/lib/money/currencies";
 import type { DonationFrequency } from "@/lib/donations/donation-request";
 import { feeFamilyForMethod, type FeeRate } from "@/lib/money/fees";
 import { BankTransferPanel } from "./bank-transfer-panel";
 import { readDonationDraft, type DonationDraft } from "./donation-draft";
-import { donationFigures, presetsFor, type DonationFigures } from "./donation-figures";
+import { amountInputText, donationFigures, presetsFor, type DonationFigures } from "./donation-figures";
 import { DonorFieldset, type DonorDetails } from "./donor-fieldset";
 import { GiftAidFieldset, NO_GIFT_AID, type GiftAidDetails } from "./gift-aid-fieldset";
 import { GiftFieldset } from "./gift-fieldset";
@@ -19,6 +21,8 @@ import { TurnstileWidget } from "./turnstile-widget";
 import { useDonationSubmit, type PaymentMethodChoice } from "./use-donation-submit";
 
 export type DonationFormProps = {
+  /** The page's language: the form's words, its amounts, the Payment Element's, and the donation's (receipts). */
+  locale: Locale;
   organisation: {
     slug: string;
     name: string;
@@ -41,7 +45,7 @@ export type DonationFormProps = {
   stripe: { publishableKey: string; scriptUrl: string; account: string };
   /** Cloudflare Turnstile's site key, when the operator turned the bot check on. */
   turnstileSiteKey?: string;
-  /** An amount in the default currency chosen by the page's address (an embed's `data-amount`). */
+  /** An amount in the default currency chosen by the page's address (an embed's `data-amount`), as the language writes it. */
   initialAmountText?: string;
   /** A frequency chosen by the page's address (an embed's `data-frequency`); used only if the page offers it. */
   initialFrequency?: string;
@@ -57,9 +61,9 @@ function chosenFrequency(asked: string | undefined, intervals: Array<"month" | "
   return frequenciesOffered(intervals).find((offered) => offered === asked);
 }
 
-const defaultAmountText = (currency: string, own?: Record<string, number[]>) => {
+const defaultAmountText = (currency: string, intl: string, own?: Record<string, number[]>) => {
   const presets = presetsFor(currency, own);
-  return toDecimalString(presets[1] ?? presets[0] ?? 0, currency);
+  return amountInputText(presets[1] ?? presets[0] ?? 0, currency, intl);
 };
 
 export function DonationForm(props: DonationFormProps) {
@@ -94,10 +98,11 @@ function DonationFormWithValues({
   draft,
   ...props
 }: DonationFormProps & { stripePromise: Promise<Stripe | null> | null; draft: DonationDraft | null }) {
+  const intl = intlLocale(props.locale);
   const [loadFailed, setLoadFailed] = useState(false);
   const [currency, setCurrency] = useState(draft?.currency ?? props.organisation.defaultCurrency);
   const [amountText, setAmountText] = useState(
-    () => draft?.amountText ?? props.initialAmountText ?? defaultAmountText(props.organisation.defaultCurrency, props.suggestedAmounts),
+    () => draft?.amountText ?? props.initialAmountText ?? defaultAmountText(props.organisation.defaultCurrency, intl, props.suggestedAmounts),
   );
   const [coverFee, setCoverFee] = useState(draft?.coverFee ?? false);
   const [donor, setDonor] = useState<DonorDetails>(draft?.donor ?? { name: "", email: "", anonymous: false, dedication: "" });
@@ -126,7 +131,7 @@ function DonationFormWithValues({
     );
   }, [stripePromise]);
 
-  const figures = donationFigures(amountText, currency, coverFee, feeRates, feeFamilyForMethod(effectiveMethod, paymentMethodType));
+  const figures = donationFigures(amountText, currency, coverFee, feeRates, feeFamilyForMethod(effectiveMethod, paymentMethodType), intl);
   // Elements follows the amount and currency before any PaymentIntent exists (deferred intent).
   const elementsAmount = figures.ok ? figures.chargedAmount : (getCurrency(currency).minimumCharge ?? 100);
 
@@ -139,6 +144,8 @@ function DonationFormWithValues({
         amount: elementsAmount,
         currency: currency.toLowerCase(),
         appearance: { theme: "stripe", variables: { colorPrimary: "#0f766e" } },
+        // The Payment Element speaks the page's language (Stripe.js takes "de", "fr", "nl", "en").
+        locale: props.locale,
       }}
     >
       <DonationFields
@@ -146,7 +153,7 @@ function DonationFormWithValues({
         currency={currency}
         setCurrency={(next) => {
           setCurrency(next);
-          setAmountText(defaultAmountText(next, props.suggestedAmounts));
+          setAmountText(defaultAmountText(next, intl, props.suggestedAmounts));
         }}
         amountText={amountText}
         setAmountText={setAmountText}
@@ -199,6 +206,8 @@ type FieldsProps = DonationFormProps & {
 /** The form inside Stripe's Elements, so that submitting can reach the Payment Element. */
 function DonationFields(props: FieldsProps) {
   const { organisation, currency, figures } = props;
+  const t = useTranslations("give");
+  const intl = intlLocale(props.locale);
   const id = useId();
   const { donor, setDonor, fund, setFund, method: effectiveMethod } = props;
   const [turnstileToken, setTurnstileToken] = useState("");
@@ -207,6 +216,7 @@ function DonationFields(props: FieldsProps) {
   // A SEPA Direct Debit mandate names the account holder: the otherwise optional name is needed.
   const nameRequired = effectiveMethod === "payment_element" && props.paymentMethodType === "sepa_debit";
   const { submit, errors, busy, transfer, handoff } = useDonationSubmit({
+    locale: props.locale,
     organisationSlug: organisation.slug,
     fixedCampaign: props.fixedCampaign,
     fund,
@@ -245,7 +255,7 @@ function DonationFields(props: FieldsProps) {
           {errors.form}
           {handoff ? (
             <a href={handoff} target="_top" className="mt-2 block font-semibold underline" data-testid="continue-top-level">
-              Continue on Amply&apos;s secure page
+              {t("submit.continueTopLevel")}
             </a>
           ) : null}
         </div>
@@ -306,7 +316,7 @@ function DonationFields(props: FieldsProps) {
           disabled={Boolean(busy)}
           className="min-h-12 rounded-lg bg-teal-700 px-6 text-lg font-semibold text-white hover:bg-teal-800 disabled:cursor-progress disabled:bg-slate-500"
         >
-          {figures.ok ? `Give ${formatMoney(figures.chargedAmount, currency)}${props.frequency === "once" ? "" : ` ${props.frequency}`}` : "Give"}
+          {figures.ok ? t(`submit.${props.frequency}`, { amount: formatMoney(figures.chargedAmount, currency, intl) }) : t("submit.give")}
         </button>
         <p className="min-h-5 text-sm text-slate-600" role="status" aria-live="polite">
           {busy ?? ""}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { controlClass, FieldFrame } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import { DEDICATION_MAX_LENGTH } from "@/lib/donations/donation-request-limits";
@@ -21,22 +22,23 @@ export function DonorFieldset({
   onChange: (change: Partial<DonorDetails>) => void;
   errors: DonationFieldErrors;
 }) {
+  const t = useTranslations("give");
   return (
     <fieldset className="grid min-w-0 gap-4">
-      <legend className="mb-2 text-lg font-semibold">Your details</legend>
+      <legend className="mb-2 text-lg font-semibold">{t("donor.legend")}</legend>
       <div className="grid gap-4 sm:grid-cols-2">
         <FieldFrame
           id={`${idPrefix}-name`}
           label={
             nameRequired ? (
-              "Name"
+              t("donor.name")
             ) : (
               <>
-                Name <span className="font-normal text-slate-600">(optional)</span>
+                {t("donor.name")} <span className="font-normal text-slate-600">{t("donor.optional")}</span>
               </>
             )
           }
-          hint={nameRequired ? "Needed for SEPA Direct Debit: the bank debits an account in this name." : undefined}
+          hint={nameRequired ? t("donor.nameHint") : undefined}
           error={errors.name}
           announceError={false}
         >
@@ -51,7 +53,7 @@ export function DonorFieldset({
             />
           )}
         </FieldFrame>
-        <FieldFrame id={`${idPrefix}-email`} label="Email, for your receipt" error={errors.email} announceError={false}>
+        <FieldFrame id={`${idPrefix}-email`} label={t("donor.email")} error={errors.email} announceError={false}>
           {(control) => (
             <input
               {...control}
@@ -67,13 +69,13 @@ export function DonorFieldset({
       </div>
       <label className="flex items-center gap-3 text-sm">
         <input type="checkbox" checked={donor.anonymous} onChange={(event) => onChange({ anonymous: event.target.checked })} className="size-5" />
-        Give anonymously (your name is not shown to the organisation&apos;s team)
+        {t("donor.anonymous")}
       </label>
       <FieldFrame
         id={`${idPrefix}-dedication`}
         label={
           <>
-            Dedication or message <span className="font-normal text-slate-600">(optional)</span>
+            {t("donor.dedication")} <span className="font-normal text-slate-600">{t("donor.optional")}</span>
           </>
         }
         error={errors.dedication}
@@ -87,7 +89,7 @@ export function DonorFieldset({
             value={donor.dedication}
             onChange={(event) => onChange({ dedication: event.target.value })}
             className={`${controlClass} w-full`}
-            placeholder="In memory of…"
+            placeholder={t("donor.dedicationPlaceholder")}
           />
         )}
       </FieldFrame>

@@ -1,14 +1,15 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { controlClass, FieldError, FieldFrame } from "@/components/ui/field";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { DonationFrequency } from "@/lib/donations/donation-request";
-import { formatMoney, toDecimalString } from "@/lib/money/amount";
-import type { DonationFigures } from "./donation-figures";
+import { formatMoney } from "@/lib/money/amount";
+import { amountInputText, type DonationFigures } from "./donation-figures";
+import { useAmountError } from "./use-field-messages";
 
-const FREQUENCY_LABELS: Record<DonationFrequency, string> = { once: "Once", monthly: "Monthly", yearly: "Yearly" };
-/** The fee is covered on every installment, and shown as such. */
-const PER: Record<DonationFrequency, string> = { once: "", monthly: " per month", yearly: " per year" };
+/** The fee is covered on every installment, and said so ("per month ... every month"). */
+const COVER_FEE = { once: "gift.coverFeeOnce", monthly: "gift.coverFeeMonthly", yearly: "gift.coverFeeYearly" } as const;
 
 /** "Your gift": currency, suggested and typed amount, fee cover, and the fund it goes to. */
 export function GiftFieldset({
@@ -53,12 +54,17 @@ export function GiftFieldset({
   onFundChange: (fund: string) => void;
   errors: DonationFieldErrors;
 }) {
+  const t = useTranslations("give");
+  // The Intl locale the provider was given ("de-DE"): amounts are written and read the language's way.
+  const intl = useLocale();
+  const amountError = useAmountError(currency);
+  const money = (amount: number | bigint) => formatMoney(amount, currency, intl);
   return (
     <fieldset className="grid min-w-0 gap-4">
-      <legend className="mb-2 text-lg font-semibold">Your gift</legend>
+      <legend className="mb-2 text-lg font-semibold">{t("gift.legend")}</legend>
       {frequencies ? (
         <fieldset className="grid gap-2" aria-describedby={errors.frequency ? `${idPrefix}-frequency-error` : undefined}>
-          <legend className="mb-1 text-sm font-medium">How often</legend>
+          <legend className="mb-1 text-sm font-medium">{t("gift.howOften")}</legend>
           <div className="grid grid-cols-3 gap-2">
             {frequencies.map((option) => {
               const checked = frequency === option;
@@ -68,7 +74,7 @@ export function GiftFieldset({
                   className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border text-base font-semibold has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-teal-400 ${checked ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white text-slate-900 hover:border-teal-700"}`}
                 >
                   <input type="radio" name="frequency" value={option} checked={checked} onChange={() => onFrequencyChange(option)} className="sr-only" />
-                  {FREQUENCY_LABELS[option]}
+                  {t(`gift.${option}`)}
                 </label>
               );
             })}
@@ -77,7 +83,7 @@ export function GiftFieldset({
         </fieldset>
       ) : null}
       {acceptedCurrencies.length > 1 ? (
-        <FieldFrame id={`${idPrefix}-currency`} label="Currency" error={errors.currency} announceError={false}>
+        <FieldFrame id={`${idPrefix}-currency`} label={t("gift.currency")} error={errors.currency} announceError={false}>
           {(control) => (
             <select {...control} value={currency} onChange={(event) => onCurrencyChange(event.target.value)} className={`${controlClass} w-full sm:w-40`}>
               {acceptedCurrencies.map((code) => (
@@ -89,9 +95,9 @@ export function GiftFieldset({
           )}
         </FieldFrame>
       ) : null}
-      <div role="radiogroup" aria-label="Suggested amounts" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <div role="radiogroup" aria-label={t("gift.suggested")} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
         {presets.map((preset) => {
-          const text = toDecimalString(preset, currency);
+          const text = amountInputText(preset, currency, intl);
           const checked = amountText === text;
           return (
             <label
@@ -99,7 +105,7 @@ export function GiftFieldset({
               className={`flex min-h-12 cursor-pointer items-center justify-center rounded-lg border text-base font-semibold has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-teal-400 ${checked ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 bg-white text-slate-900 hover:border-teal-700"}`}
             >
               <input type="radio" name="preset" value={text} checked={checked} onChange={() => onAmountTextChange(text)} className="sr-only" />
-              {formatMoney(preset, currency)}
+              {money(preset)}
             </label>
           );
         })}
@@ -107,8 +113,8 @@ export function GiftFieldset({
       {/* What is wrong with a typed amount shows as it is typed: the button would otherwise offer a figure the donor did not mean. */}
       <FieldFrame
         id={`${idPrefix}-amount`}
-        label={`Amount (${currency})`}
-        error={errors.amount ?? (!figures.ok && amountText.trim() !== "" ? figures.error : undefined)}
+        label={t("gift.amount", { currency })}
+        error={errors.amount ?? (!figures.ok && amountText.trim() !== "" ? amountError(figures) : undefined)}
         announceError={false}
       >
         {(control) => (
@@ -126,25 +132,24 @@ export function GiftFieldset({
         <label className="flex items-start gap-3 rounded-lg bg-teal-50 p-3 text-sm">
           <input type="checkbox" checked={coverFee} onChange={(event) => onCoverFeeChange(event.target.checked)} className="mt-1 size-5" />
           <span>
-            {figures.ok ? (
-              <>
-                Add <strong data-testid="fee-extra">{formatMoney(figures.feeExtra, currency)}</strong>
-                {PER[frequency]} to cover the processing fee, so {organisationName} receives your whole {formatMoney(figures.amount, currency)}
-                {frequency === "once" ? "" : ` every ${frequency === "monthly" ? "month" : "year"}`}.
-              </>
-            ) : (
-              <>Cover the processing fee, so {organisationName} receives your whole gift.</>
-            )}{" "}
-            <span className="text-slate-600">(An estimate of Stripe&apos;s fee.)</span>
+            {figures.ok
+              ? t.rich(COVER_FEE[frequency], {
+                  extra: money(figures.feeExtra),
+                  amount: money(figures.amount),
+                  organisation: organisationName,
+                  strong: (chunks) => <strong data-testid="fee-extra">{chunks}</strong>,
+                })
+              : t("gift.coverFeeNoAmount", { organisation: organisationName })}{" "}
+            <span className="text-slate-600">{t("gift.feeEstimate")}</span>
           </span>
         </label>
       ) : null}
       <FieldError id={`${idPrefix}-coverFee-error`} error={errors.coverFee} announce={false} />
       {funds ? (
-        <FieldFrame id={`${idPrefix}-fund`} label="Give to" error={errors.fund} announceError={false}>
+        <FieldFrame id={`${idPrefix}-fund`} label={t("gift.giveTo")} error={errors.fund} announceError={false}>
           {(control) => (
             <select {...control} value={fund} onChange={(event) => onFundChange(event.target.value)} className={`${controlClass} w-full`}>
-              <option value="">Where it is needed most</option>
+              <option value="">{t("gift.whereNeeded")}</option>
               {funds.map((option) => (
                 <option key={option.slug} value={option.slug}>
                   {option.name}

@@ -1,20 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { controlClass, Field, FieldFrame } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/action-state";
-import { REFUND_REASON_LABELS, REFUND_REASONS } from "@/lib/donations/refund-reasons";
+import { REFUND_REASONS } from "@/lib/donations/refund-reasons";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
 /** An admin's refund of a donation: the amount (empty for all that is left), why, and a note. */
 export function RefundForm({ action, organisationId, donationId, left }: { action: Action; organisationId: string; donationId: string; left: string }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("donations.refundForm");
   const value = (name: string) => (typeof state.values?.[name] === "string" ? state.values[name] : undefined);
   return (
-    <form action={formAction} className="grid grid-cols-1 gap-4 sm:grid-cols-2" noValidate aria-label="Refund this donation">
+    <form action={formAction} className="grid grid-cols-1 gap-4 sm:grid-cols-2" noValidate aria-label={t("label")}>
       <input type="hidden" name="organisationId" value={organisationId} />
       <input type="hidden" name="donationId" value={donationId} />
       <div className="sm:col-span-2">
@@ -22,15 +24,15 @@ export function RefundForm({ action, organisationId, donationId, left }: { actio
         {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
       </div>
       <Field
-        label="Amount to refund"
+        label={t("amount")}
         name="amount"
         inputMode="decimal"
-        hint={`Up to ${left}. Leave empty to refund all of it.`}
+        hint={t("amountHint", { left })}
         error={state.fieldErrors?.amount}
         defaultValue={state.ok ? undefined : value("amount")}
         key={`amount-${String(state.values?.amount ?? "")}-${state.ok ? "done" : ""}`}
       />
-      <FieldFrame id="refund-reason" label="Reason" error={state.fieldErrors?.reason}>
+      <FieldFrame id="refund-reason" label={t("reason")} error={state.fieldErrors?.reason}>
         {(control) => (
           <select
             {...control}
@@ -41,14 +43,14 @@ export function RefundForm({ action, organisationId, donationId, left }: { actio
           >
             {REFUND_REASONS.map((reason) => (
               <option key={reason} value={reason}>
-                {REFUND_REASON_LABELS[reason]}
+                {t(`reasons.${reason}`)}
               </option>
             ))}
           </select>
         )}
       </FieldFrame>
       <Field
-        label="Note (for your records)"
+        label={t("note")}
         name="note"
         className="sm:col-span-2"
         error={state.fieldErrors?.note}
@@ -57,7 +59,7 @@ export function RefundForm({ action, organisationId, donationId, left }: { actio
       />
       <div>
         <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? "Refunding…" : "Refund"}
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
     </form>

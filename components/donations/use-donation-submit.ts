@@ -1,6 +1,7 @@
 "use client";
 
 import { useElements, useStripe } from "@stripe/react-stripe-js";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { isFramed, useEmbedContext } from "@/components/embed/embedded-page";
 import type * as z from "zod/mini";
@@ -8,11 +9,13 @@ import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import type { DonationFieldErrors } from "@/lib/donations/donation-field-errors";
 import type { DonationFrequency, donationRequestSchema, PaymentElementMethodType } from "@/lib/donations/donation-request";
 import { GIFT_AID_WORDING_VERSION } from "@/lib/gift-aid/declaration-wording";
+import type { Locale } from "@/lib/i18n/locales";
 import type { FeeRate } from "@/lib/money/fees";
 import { saveDonationDraft } from "./donation-draft";
 import type { DonationFigures } from "./donation-figures";
 import type { DonorDetails } from "./donor-fieldset";
 import type { GiftAidDetails } from "./gift-aid-fieldset";
+import { useAmountError, useFieldMessages } from "./use-field-messages";
 
 export type PaymentMethodChoice = "payment_element" | "bank_transfer";
 
@@ -35,6 +38,8 @@ const loadRequestCheck = () => import("@/lib/donations/donation-field-errors");
 type Created = { donationId: string; clientSecret: string; chargedAmount: number; bankTransfer: BankTransferInstructions | null };
 
 export type DonationSubmitInput = {
+  /** The page's language: sent with the donation (its receipts speak it) and kept on the way back. */
+  locale: Locale;
   organisationSlug: string;
   fixedCampaign: string | null;
   fund: string;
@@ -73,11 +78,20 @@ export function useDonationSubmit(input: DonationSubmitInput) {
   const attemptKeys = useRef<Record<string, string>>({});
   const [handoff, setHandoff] = useState<string | null>(null);
   const embed = useEmbedContext();
+  const t = useTranslations("give");
+  const translateFields = useFieldMessages(input.currency);
+  const amountError = useAmountError(input.currency);
+  const words: LocalWords = {
+    fields: translateFields,
+    amount: amountError,
+    sepaName: t("errors.sepaName"),
+    highlighted: t("errors.highlighted"),
+  };
   // After the page's own check found problems, the errors follow the fields as the donor fixes
   // them (and the summary goes once none are left) instead of staying until the next submit.
   const [checking, setChecking] = useState(false);
   const [loadedCheck, setLoadedCheck] = useState<RequestCheck | null>(null);
-  const shownErrors = checking && loadedCheck ? (localErrors(loadedCheck, input) ?? {}) : errors;
+  const shownErrors = checking && loadedCheck ? (localErrors(loadedCheck, input, words) ?? {}) : errors;
 
   useEffect(() => {
     loadRequestCheck().catch(() => undefined);
@@ -106,11 +120,11 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     try {
       check = await loadRequestCheck();
     } catch {
-      setErrors({ form: "We could not reach Amply. Check your connection and try again; you have not been charged." });
+      setErrors({ form: t("errors.unreachable") });
       return;
     }
     setLoadedCheck(check);
-    const local = localErrors(check, input);
+    const local = localErrors(check, input, words);
     setChecking(Boolean(local));
     if (local) {
       setErrors(local);
@@ -124,20 +138,20 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       const topLevel = new URL(window.location.href);
       topLevel.searchParams.delete("embed");
       setHandoff(topLevel.href);
-      setErrors({ form: "Your bank's page cannot open inside this site. Continue on Amply's secure page to pay with your bank; you have not been charged." });
+      setErrors({ form: t("errors.framed") });
       return;
     }
 
     if (method === "payment_element") {
       if (!stripe || !elements) {
-        setErrors({ form: "The payment form is still loading. Please wait a moment and try again." });
+        setErrors({ form: t("errors.loading") });
         return;
       }
-      setBusy("Checking your payment details…");
+      setBusy(t("submit.checking"));
       const submitted = await elements.submit();
       if (submitted.error) {
         setBusy(null);
-        setErrors({ form: submitted.error.message ?? "Please check your payment details." });
+        setErrors({ form: submitted.error.message ?? t("errors.checkPayment") });
         return;
       }
       // The method the Payment Element will pay with, whatever its change events said: the total
@@ -146,12 +160,12 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       if (selected !== input.paymentMethodType) {
         input.onPaymentMethodTypeChange(selected);
         setBusy(null);
-        setErrors({ form: "The fee depends on how you pay: check the total for the method you chose, and press Give again." });
+        setErrors({ form: t("errors.feeDepends") });
         return;
       }
     }
 
-    setBusy("Starting your donation…");
+    setBusy(t("submit.starting"));
     const key = idempotencyKey();
     let created: Created;
     try {
@@ -167,13 +181,14 @@ export function useDonationSubmit(input: DonationSubmitInput) {
         setChecking(false);
         // The page now shows the total the server computed; the donor confirms it by giving again.
         if (json.error?.reason === "total_changed" && json.error.data?.feeRates) input.onRatesChanged(input.currency, json.error.data.feeRates);
-        setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? "Something went wrong. Please try again." });
+        // The server words its refusals in the language the page sent (the ones a donor can meet on it).
+        setErrors({ ...check.donationFieldErrors(json.error?.fields ?? {}), form: json.error?.message ?? t("errors.generic") });
         setBusy(null);
         return;
       }
       created = json;
     } catch {
-      setErrors({ form: "We could not reach Amply. Check your connection and try again; you have not been charged." });
+      setErrors({ form: t("errors.unreachable") });
       setBusy(null);
       return;
     }
@@ -184,7 +199,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       return;
     }
     if (!stripe || !elements) return;
-    setBusy("Confirming your payment…");
+    setBusy(t("submit.confirming"));
     // Some methods (iDEAL) leave for the bank's page: if the bank refuses, the retry starts from this.
     saveDonationDraft(input.organisationSlug, {
       currency: input.currency,
@@ -199,6 +214,9 @@ export function useDonationSubmit(input: DonationSubmitInput) {
     // markers bring the donor back to that site.
     const complete = new URL("/donation/complete", window.location.origin);
     complete.searchParams.set("organisation", input.organisationSlug);
+    // A language the donor (or the link) chose in the address stays chosen on the completion page,
+    // after a bank's page too; otherwise that page speaks the language stored with the donation.
+    if (new URL(window.location.href).searchParams.has("lang")) complete.searchParams.set("lang", input.locale);
     if (embed?.parentOrigin && isFramed()) complete.searchParams.set("embed", embed.parentOrigin);
     if (embed?.returnTo) complete.searchParams.set("return_to", embed.returnTo);
     const returnUrl = complete.href;
@@ -209,7 +227,7 @@ export function useDonationSubmit(input: DonationSubmitInput) {
       redirect: "if_required",
     });
     if (result.error) {
-      setErrors({ form: result.error.message ?? "Your payment did not go through. Please try again or use another payment method." });
+      setErrors({ form: result.error.message ?? t("errors.notThrough") });
       setBusy(null);
       return;
     }
@@ -246,6 +264,7 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
     anonymous: donor.anonymous,
     ...(dedication ? { dedication } : {}),
     ...(input.turnstileToken ? { turnstileToken: input.turnstileToken } : {}),
+    locale: input.locale,
     // The declaration the donor ticked, in the wording version the page showed them.
     ...(giftAid?.declared
       ? {
@@ -264,10 +283,18 @@ function requestBody(input: DonationSubmitInput): z.input<typeof donationRequest
   };
 }
 
+/** The words the page's own check uses, in the page's language. */
+type LocalWords = {
+  fields: (errors: DonationFieldErrors) => DonationFieldErrors;
+  amount: (figures: { error: string; code?: string }) => string;
+  sepaName: string;
+  highlighted: string;
+};
+
 /** The field errors the page finds itself, with the summary, or null when there are none. */
-function localErrors(check: RequestCheck, input: DonationSubmitInput): DonationFieldErrors | null {
-  const local = check.checkDonationRequest(requestBody(input));
-  if (!input.figures.ok) local.amount = input.figures.error;
-  if (input.nameRequired && !input.donor.name.trim() && !local.name) local.name = "Enter the account holder's name: SEPA Direct Debit needs it.";
-  return Object.keys(local).length ? { ...local, form: "Please check the highlighted fields." } : null;
+function localErrors(check: RequestCheck, input: DonationSubmitInput, words: LocalWords): DonationFieldErrors | null {
+  const local = words.fields(check.checkDonationRequest(requestBody(input)));
+  if (!input.figures.ok) local.amount = words.amount(input.figures);
+  if (input.nameRequired && !input.donor.name.trim() && !local.name) local.name = words.sepaName;
+  return Object.keys(local).length ? { ...local, form: words.highlighted } : null;
 }

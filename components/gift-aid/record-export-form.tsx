@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -10,6 +11,7 @@ type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 /** Records the export of the period shown: the claim as previewed, row by row. */
 export function RecordExportForm({ action, organisationId, start, end }: { action: Action; organisationId: string; start: string; end: string }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("giftAid.record");
   const problems = Object.values(state.fieldErrors ?? {}).filter(Boolean);
   return (
     <form action={formAction} className="grid gap-3" noValidate>
@@ -30,7 +32,7 @@ export function RecordExportForm({ action, organisationId, start, end }: { actio
       ) : null}
       {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
       <Button type="submit" disabled={pending} className="justify-self-start">
-        {pending ? "Recording…" : "Record export"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,14 +1,16 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useMemo, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { ActionState } from "@/lib/auth/organisation-action";
-import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, TOO_LARGE_MESSAGE } from "@/lib/images/limits";
+import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
+import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES } from "@/lib/images/limits";
 import { toDecimalString } from "@/lib/money/amount";
 import { getCurrency, MoneyError } from "@/lib/money/currencies";
-import { FEE_FAMILY_LABELS, type FeeFamily } from "@/lib/money/fees";
+import type { FeeFamily } from "@/lib/money/fees";
 import { feeFamiliesFor, feeFieldName, type FeeRateFormValues } from "@/lib/organisations/fee-rate-fields";
 
 const COMMON_CURRENCIES = ["EUR", "GBP", "USD", "CHF", "PLN", "SEK", "DKK", "NOK", "CAD", "AUD", "JPY"];
@@ -25,6 +27,8 @@ export type OrganisationFormValues = {
   acceptedCurrencies: string[];
   /** The intervals the donation page offers recurring gifts in. */
   recurringIntervals: Array<"month" | "year">;
+  /** The language donor pages and emails speak when neither the link nor the browser names one. */
+  defaultLocale: Locale;
   /** Per currency and payment method family: percentage text ("1.5"), fixed fee text ("0.25") and cap ("" for none). */
   feeRates: FeeRateFormValues;
 };
@@ -39,6 +43,7 @@ type Props = {
 
 /** Create or edit an organisation: details, currencies, and the fee rates covering a fee needs. */
 export function OrganisationForm({ action, values, countries, submitLabel, withSlug = false }: Props) {
+  const t = useTranslations("organisations.form");
   const [state, formAction, pending] = useActionState(action, {});
   const [accepted, setAccepted] = useState<string[]>(values.acceptedCurrencies);
   const [other, setOther] = useState(values.acceptedCurrencies.filter((c) => !COMMON_CURRENCIES.includes(c)).join(", "));
@@ -67,44 +72,35 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       {state.error ? <Alert tone="error">{state.error}</Alert> : null}
       {state.ok && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       {values.organisationId ? <input type="hidden" name="organisationId" value={values.organisationId} /> : null}
-      <Field label="Organisation name" name="name" defaultValue={values.name} required error={errors.name} autoComplete="organization" />
-      {withSlug ? (
-        <Field
-          label="Address of your donation page"
-          name="slug"
-          defaultValue={values.slug}
-          required
-          hint="amply/give/… — lowercase letters, digits and dashes"
-          error={errors.slug}
-        />
-      ) : null}
-      <Field label="Email donors can write to" name="email" type="email" defaultValue={values.email} required error={errors.email} />
+      <Field label={t("name")} name="name" defaultValue={values.name} required error={errors.name} autoComplete="organization" />
+      {withSlug ? <Field label={t("slug")} name="slug" defaultValue={values.slug} required hint={t("slugHint")} error={errors.slug} /> : null}
+      <Field label={t("email")} name="email" type="email" defaultValue={values.email} required error={errors.email} />
       <div className="grid grid-cols-1 gap-2">
         {values.logo ? (
           // eslint-disable-next-line @next/next/no-img-element -- already re-encoded to fit 512x512 and served immutable by Amply
-          <img src={values.logo.url} alt="Your current logo" className="h-14 w-auto self-start" />
+          <img src={values.logo.url} alt={t("currentLogo")} className="h-14 w-auto self-start" />
         ) : null}
         <Field
           // A saved logo has a new id: the emptied input no longer holds the file just uploaded.
           key={values.logo?.id ?? "none"}
-          label={values.logo ? "Replace the logo (optional)" : "Logo (optional)"}
+          label={values.logo ? t("replaceLogo") : t("logo")}
           name="logo"
           type="file"
           accept={ACCEPTED_IMAGE_TYPES}
           onChange={(event) => setLogoTooLarge((event.currentTarget.files?.[0]?.size ?? 0) > MAX_IMAGE_BYTES)}
-          hint="A PNG, JPEG or WebP image of at most 2 MB, shown on your donation page"
-          error={logoTooLarge ? TOO_LARGE_MESSAGE : errors.logo}
+          hint={t("logoHint")}
+          error={logoTooLarge ? t("imageTooLarge") : errors.logo}
         />
         {values.logo ? (
           <label key={values.logo.id} className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" name="removeLogo" />
-            Remove logo
+            {t("removeLogo")}
           </label>
         ) : null}
       </div>
       <div className="grid gap-1">
         <label htmlFor="field-country" className="text-sm font-medium text-slate-800">
-          Country of registration
+          {t("country")}
         </label>
         <select
           id="field-country"
@@ -125,9 +121,37 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
           </p>
         ) : null}
       </div>
+      <div className="grid gap-1">
+        <label htmlFor="field-defaultLocale" className="text-sm font-medium text-slate-800">
+          {t("defaultLocale.label")}
+        </label>
+        <select
+          id="field-defaultLocale"
+          name="defaultLocale"
+          defaultValue={values.defaultLocale}
+          aria-describedby={errors.defaultLocale ? "field-defaultLocale-hint field-defaultLocale-error" : "field-defaultLocale-hint"}
+          aria-invalid={errors.defaultLocale ? true : undefined}
+          className="min-h-11 w-full min-w-0 rounded-lg border border-slate-400 bg-white px-3"
+        >
+          {LOCALES.map((locale) => (
+            // Each language named in itself, so a German speaker finds "Deutsch" whatever language the list is in.
+            <option key={locale} value={locale} lang={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          ))}
+        </select>
+        <p id="field-defaultLocale-hint" className="text-sm text-slate-600">
+          {t("defaultLocale.hint")}
+        </p>
+        {errors.defaultLocale ? (
+          <p id="field-defaultLocale-error" role="alert" className="text-sm text-red-700">
+            {errors.defaultLocale}
+          </p>
+        ) : null}
+      </div>
 
       <fieldset className="grid gap-2 rounded-lg border border-slate-300 p-4">
-        <legend className="px-1 text-sm font-semibold">Currencies you accept</legend>
+        <legend className="px-1 text-sm font-semibold">{t("currencies")}</legend>
         <div className="flex flex-wrap gap-3">
           {COMMON_CURRENCIES.map((code) => (
             <label key={code} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
@@ -143,16 +167,16 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
           ))}
         </div>
         <Field
-          label="Other currencies"
+          label={t("otherCurrencies")}
           name="otherCurrencies"
           value={other}
           onChange={(event) => setOther(event.target.value)}
-          hint="ISO codes separated by commas, e.g. NZD, SGD"
+          hint={t("otherCurrenciesHint")}
           error={errors.acceptedCurrencies}
         />
         <div className="grid gap-1">
           <label htmlFor="field-defaultCurrency" className="text-sm font-medium text-slate-800">
-            Default currency on your donation page
+            {t("defaultCurrency")}
           </label>
           <select
             id="field-defaultCurrency"
@@ -175,12 +199,12 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </fieldset>
 
       <fieldset className="grid gap-2 rounded-lg border border-slate-300 p-4">
-        <legend className="px-1 text-sm font-semibold">Recurring gifts on your donation page</legend>
+        <legend className="px-1 text-sm font-semibold">{t("recurring")}</legend>
         <div className="flex flex-wrap gap-3">
           {(
             [
-              ["month", "Monthly"],
-              ["year", "Yearly"],
+              ["month", t("monthly")],
+              ["year", t("yearly")],
             ] as const
           ).map(([interval, label]) => (
             <label key={interval} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3">
@@ -189,7 +213,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
             </label>
           ))}
         </div>
-        <p className="text-sm text-slate-600">Donors can always give once. Leave both unticked to offer one-off gifts only.</p>
+        <p className="text-sm text-slate-600">{t("recurringHint")}</p>
         {errors.recurringIntervals ? (
           <p role="alert" className="text-sm text-red-700">
             {errors.recurringIntervals}
@@ -198,12 +222,8 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </fieldset>
 
       <fieldset className="grid gap-3 rounded-lg border border-slate-300 p-4">
-        <legend className="px-1 text-sm font-semibold">Your Stripe fees, per currency and payment method</legend>
-        <p className="text-sm text-slate-600">
-          When a donor covers the processing fee, Amply adds this estimate for the method they pay with, so that you receive their whole gift. Use the rates of
-          your own Stripe pricing; the real fee of each payment is recorded in your ledger. Leave a method&apos;s fields empty if donors paying that way should
-          not cover the fee, and a cap empty if there is none.
-        </p>
+        <legend className="px-1 text-sm font-semibold">{t("fees")}</legend>
+        <p className="text-sm text-slate-600">{t("feesHint")}</p>
         {all.map((code) => (
           <fieldset key={code} className="grid gap-3 border-t border-slate-200 pt-3">
             <legend className="font-semibold">{code}</legend>
@@ -215,7 +235,7 @@ export function OrganisationForm({ action, values, countries, submitLabel, withS
       </fieldset>
 
       <Button type="submit" disabled={pending} className="justify-self-start">
-        {pending ? "Saving…" : submitLabel}
+        {pending ? t("saving") : submitLabel}
       </Button>
     </form>
   );
@@ -236,58 +256,63 @@ function FeeRateRow({
   values: { percent: string; fixed: string; cap: string } | undefined;
   errors: Record<string, string | undefined>;
 }) {
+  const t = useTranslations("organisations.form");
   const card = family === "card";
-  const label = (part: string, cardLabel: string) => (card ? `${cardLabel} (${code})` : `${FEE_FAMILY_LABELS[family]}: ${part} (${code})`);
+  const familyLabel = t(`feeFamily.${family}`);
+  const label = (part: string, cardLabel: string) =>
+    card ? t("cardFieldLabel", { label: cardLabel, currency: code }) : t("familyFieldLabel", { family: familyLabel, part, currency: code });
   return (
     <div className="grid gap-3 sm:grid-cols-[9rem_1fr_1fr_1fr] sm:items-end">
-      <p className="text-sm font-medium sm:pb-3">{FEE_FAMILY_LABELS[family]}</p>
+      <p className="text-sm font-medium sm:pb-3">{familyLabel}</p>
       <Field
-        label={label("percent", "Percentage")}
+        label={label(t("partPercent"), t("percentage"))}
         name={feeFieldName(code, family, "percent")}
         inputMode="decimal"
         defaultValue={values?.percent ?? ""}
-        hint={card ? "e.g. 1.5" : family === "sepa_debit" ? "e.g. 0" : "e.g. 0.5"}
+        hint={t("percentHint", { example: card ? "1.5" : family === "sepa_debit" ? "0" : "0.5" })}
         error={errors[feeFieldName(code, family, "percent")]}
       />
       <Field
-        label={label("fixed part", "Fixed fee")}
+        label={label(t("partFixed"), t("fixedFee"))}
         name={feeFieldName(code, family, "fixed")}
         inputMode="decimal"
         defaultValue={values?.fixed ?? ""}
-        hint={fixedFeeHint(code)}
+        hint={fixedFeeHint(code, t)}
         error={errors[feeFieldName(code, family, "fixed")]}
       />
       <Field
-        label={label("cap", "Card fee cap")}
+        label={label(t("partCap"), t("cardFeeCap"))}
         name={feeFieldName(code, family, "cap")}
         inputMode="decimal"
         defaultValue={values?.cap ?? ""}
-        hint={family === "bank_transfer" ? capHint(code) : "Optional; empty for no cap"}
+        hint={family === "bank_transfer" ? capHint(code, t) : t("capHintOptional")}
         error={errors[feeFieldName(code, family, "cap")]}
       />
     </div>
   );
 }
 
+type FormText = ReturnType<typeof useTranslations<"organisations.form">>;
+
 /** Stripe caps a bank transfer's fee at 5.00 (or the local equivalent), in the currency's decimals. */
-function capHint(code: string): string {
+function capHint(code: string, t: FormText): string {
   try {
-    return `Optional, e.g. ${toDecimalString(500 * 10 ** (getCurrency(code).exponent - 2), code)}`;
+    return t("capHintExample", { example: toDecimalString(500 * 10 ** (getCurrency(code).exponent - 2), code) });
   } catch (error) {
-    if (error instanceof MoneyError) return "Optional";
+    if (error instanceof MoneyError) return t("capHintPlain");
     throw error;
   }
 }
 
 /** An example fixed fee written in the currency's own decimals: "0.25" asks for cents yen do not have. */
-function fixedFeeHint(code: string): string {
+function fixedFeeHint(code: string, t: FormText): string {
   try {
     const currency = getCurrency(code);
-    if (currency.displayDecimals === 0) return `e.g. 30 (${code} has no decimals)`;
-    return `e.g. ${toDecimalString(25 * 10 ** (currency.exponent - 2), code)}`;
+    if (currency.displayDecimals === 0) return t("fixedHintNoDecimals", { currency: code });
+    return t("fixedHint", { example: toDecimalString(25 * 10 ** (currency.exponent - 2), code) });
   } catch (error) {
     // A code Stripe cannot charge in is reported on the currencies field when the form is sent.
-    if (error instanceof MoneyError) return "e.g. 0.25";
+    if (error instanceof MoneyError) return t("fixedHint", { example: "0.25" });
     throw error;
   }
 }

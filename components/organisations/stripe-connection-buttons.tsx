@@ -1,17 +1,19 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 
-async function errorMessage(response: Response) {
+async function errorMessage(response: Response, fallback: string) {
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? "Something went wrong. Please try again.";
+  return body?.error?.message ?? fallback;
 }
 
 /** Asks Amply for the Stripe consent URL and goes there. */
 export function ConnectStripeButton({ organisationId }: { organisationId: string }) {
+  const t = useTranslations("organisations.stripe");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function connect() {
@@ -19,7 +21,7 @@ export function ConnectStripeButton({ organisationId }: { organisationId: string
     setError(null);
     const response = await fetch(`/api/organisations/${organisationId}/stripe/connect`).catch(() => null);
     if (!response?.ok) {
-      setError(response ? await errorMessage(response) : "Amply could not be reached. Check your connection and try again.");
+      setError(response ? await errorMessage(response, t("somethingWrong")) : t("unreachable"));
       setBusy(false);
       return;
     }
@@ -30,7 +32,7 @@ export function ConnectStripeButton({ organisationId }: { organisationId: string
     <div className="grid gap-3">
       {error ? <Alert tone="error">{error}</Alert> : null}
       <Button type="button" disabled={busy} className="justify-self-start" onClick={() => void connect()}>
-        {busy ? "Opening Stripe…" : "Connect with Stripe"}
+        {busy ? t("opening") : t("connect")}
       </Button>
     </div>
   );
@@ -42,16 +44,16 @@ export function ConnectStripeButton({ organisationId }: { organisationId: string
  * happens to them (docs/recurring.md#disconnecting).
  */
 export function DisconnectStripeButton({ organisationId, runningRecurringGifts = 0 }: { organisationId: string; runningRecurringGifts?: number }) {
+  const t = useTranslations("organisations.stripe");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [choice, setChoice] = useState<"cancel" | "keep" | null>(null);
   const gifts = runningRecurringGifts;
-  const them = gifts === 1 ? "it" : "them";
   async function disconnect() {
     if (gifts > 0 && !choice) {
-      setError(`Choose what happens to the ${gifts === 1 ? "recurring gift" : `${gifts} recurring gifts`} first.`);
+      setError(t("chooseFirst", { count: gifts }));
       return;
     }
     setBusy(true);
@@ -61,7 +63,7 @@ export function DisconnectStripeButton({ organisationId, runningRecurringGifts =
       body: JSON.stringify(choice ? { recurringGifts: choice } : {}),
     }).catch(() => null);
     if (!response?.ok) {
-      setError(response ? await errorMessage(response) : "Amply could not be reached. Nothing was changed.");
+      setError(response ? await errorMessage(response, t("somethingWrong")) : t("unreachableNothingChanged"));
       setBusy(false);
       return;
     }
@@ -79,39 +81,33 @@ export function DisconnectStripeButton({ organisationId, runningRecurringGifts =
   if (!confirming) {
     return (
       <Button type="button" variant="danger" className="justify-self-start" onClick={() => setConfirming(true)}>
-        Disconnect
+        {t("disconnect")}
       </Button>
     );
   }
   return (
-    <div className="grid gap-3 rounded-lg bg-red-50 p-4 ring-1 ring-red-200" role="group" aria-label="Confirm disconnecting Stripe">
+    <div className="grid gap-3 rounded-lg bg-red-50 p-4 ring-1 ring-red-200" role="group" aria-label={t("confirmGroup")}>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <p className="text-sm text-red-900">
-        Disconnect this Stripe account? Your donation page stops taking donations until you connect again. Past donations and your ledger stay.
-      </p>
+      <p className="text-sm text-red-900">{t("confirmText")}</p>
       {gifts > 0 ? (
         <fieldset className="grid gap-2 text-sm text-red-950">
-          <legend className="mb-1 font-semibold">
-            {gifts === 1 ? "1 recurring gift is" : `${gifts} recurring gifts are`} running on your Stripe account. Disconnecting Amply does not stop {them}:
-            Stripe keeps charging {gifts === 1 ? "its donor" : "their donors"}, but Amply no longer sees those payments, sends no receipts for them, and donors
-            can no longer change {them} here.
-          </legend>
+          <legend className="mb-1 font-semibold">{t("running", { count: gifts })}</legend>
           <label className="flex min-h-11 items-center gap-2">
             <input type="radio" name="recurringGifts" value="cancel" checked={choice === "cancel"} onChange={() => setChoice("cancel")} className="size-5" />
-            Cancel {them} now through Stripe and email {gifts === 1 ? "the donor" : "each donor"}
+            {t("cancelChoice", { count: gifts })}
           </label>
           <label className="flex min-h-11 items-center gap-2">
             <input type="radio" name="recurringGifts" value="keep" checked={choice === "keep"} onChange={() => setChoice("keep")} className="size-5" />
-            Leave {them} running on our Stripe account (we manage {them} in Stripe ourselves)
+            {t("keepChoice", { count: gifts })}
           </label>
         </fieldset>
       ) : null}
       <div className="flex flex-wrap gap-3">
         <Button type="button" variant="danger" disabled={busy} onClick={() => void disconnect()}>
-          {busy ? "Disconnecting…" : "Yes, disconnect"}
+          {busy ? t("disconnecting") : t("confirm")}
         </Button>
         <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
-          Keep it connected
+          {t("keepConnected")}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -22,15 +23,16 @@ function Outcome({ state }: { state: ActionState }) {
 
 export function ResendReceiptForm({ action, organisationId, donationId, to }: { action: Action; organisationId: string; donationId: string; to: string }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("receiptsAdmin.resend");
   return (
     <form action={formAction} className="grid gap-3">
       <input type="hidden" name="organisationId" value={organisationId} />
       <input type="hidden" name="donationId" value={donationId} />
       <Outcome state={state} />
-      <p className="text-sm text-slate-700">Email the receipt in force to {to} again, with the same number.</p>
+      <p className="text-sm text-slate-700">{t("intro", { to })}</p>
       <div>
         <Button type="submit" variant="secondary" disabled={pending}>
-          {pending ? "Sending…" : "Resend receipt"}
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
     </form>
@@ -51,6 +53,7 @@ export function CorrectReceiptForm({
   donorAddress: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("receiptsAdmin.correct");
   const name = typed(state, "donorName", donorName);
   const address = typed(state, "donorAddress", donorAddress);
   return (
@@ -59,7 +62,7 @@ export function CorrectReceiptForm({
       <input type="hidden" name="donationId" value={donationId} />
       <Outcome state={state} />
       <Field
-        label="Donor's name on the receipt"
+        label={t("donorName")}
         name="donorName"
         required
         autoComplete="off"
@@ -67,17 +70,12 @@ export function CorrectReceiptForm({
         defaultValue={name}
         key={`name-${name}-${state.ok ? "saved" : ""}`}
       />
-      <FieldFrame
-        id="receipt-donor-address"
-        label="Donor's address (optional)"
-        hint="One line per line, as it should be printed."
-        error={state.fieldErrors?.donorAddress}
-      >
+      <FieldFrame id="receipt-donor-address" label={t("donorAddress")} hint={t("donorAddressHint")} error={state.fieldErrors?.donorAddress}>
         {(control) => <textarea {...control} name="donorAddress" rows={4} className={controlClass} defaultValue={address} key={`address-${address}`} />}
       </FieldFrame>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Issuing…" : "Correct receipt"}
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
     </form>
@@ -95,6 +93,7 @@ export type ReceiptSettingsValues = {
 
 export function ReceiptSettingsForm({ action, values, timeZones }: { action: Action; values: ReceiptSettingsValues; timeZones: string[] }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("receiptsAdmin.settings");
   const value = (name: keyof ReceiptSettingsValues) => typed(state, name, values[name]);
   const zones = timeZones.includes(value("timeZone")) ? timeZones : [value("timeZone"), ...timeZones];
   const errors = state.fieldErrors ?? {};
@@ -104,29 +103,18 @@ export function ReceiptSettingsForm({ action, values, timeZones }: { action: Act
     <form action={formAction} className="grid gap-4" noValidate key={version}>
       <input type="hidden" name="organisationId" value={values.organisationId} />
       <Outcome state={state} />
+      <Field label={t("legalName")} name="legalName" hint={t("legalNameHint")} error={errors.legalName} defaultValue={value("legalName")} />
       <Field
-        label="Legal name"
-        name="legalName"
-        hint="As registered. Left empty, receipts show your organisation's name."
-        error={errors.legalName}
-        defaultValue={value("legalName")}
-      />
-      <Field
-        label="Registration number"
+        label={t("registrationNumber")}
         name="registrationNumber"
-        hint="Charity or company number, as tax offices ask for it."
+        hint={t("registrationNumberHint")}
         error={errors.registrationNumber}
         defaultValue={value("registrationNumber")}
       />
-      <FieldFrame id="receipt-address" label="Address" hint="One line per line, as it should be printed." error={errors.address}>
+      <FieldFrame id="receipt-address" label={t("address")} hint={t("addressHint")} error={errors.address}>
         {(control) => <textarea {...control} name="address" rows={4} className={controlClass} defaultValue={value("address")} />}
       </FieldFrame>
-      <FieldFrame
-        id="receipt-time-zone"
-        label="Time zone"
-        hint="Receipts, statements and reports date each gift by the calendar here: a gift just after midnight belongs to that day and that tax year."
-        error={errors.timeZone}
-      >
+      <FieldFrame id="receipt-time-zone" label={t("timeZone")} hint={t("timeZoneHint")} error={errors.timeZone}>
         {(control) => (
           <select {...control} name="timeZone" className={controlClass} defaultValue={value("timeZone")}>
             {zones.map((zone) => (
@@ -137,17 +125,12 @@ export function ReceiptSettingsForm({ action, values, timeZones }: { action: Act
           </select>
         )}
       </FieldFrame>
-      <FieldFrame
-        id="receipt-tax-statement"
-        label="Tax statement (optional)"
-        hint="Printed on every receipt exactly as you write it, for example the statement your tax office requires. Amply never writes one for you."
-        error={errors.taxStatement}
-      >
+      <FieldFrame id="receipt-tax-statement" label={t("taxStatement")} hint={t("taxStatementHint")} error={errors.taxStatement}>
         {(control) => <textarea {...control} name="taxStatement" rows={5} className={controlClass} defaultValue={value("taxStatement")} />}
       </FieldFrame>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save receipt details"}
+          {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
     </form>

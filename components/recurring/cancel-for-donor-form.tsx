@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { cancelRecurringForDonorAction } from "@/app/(dashboard)/dashboard/[orgSlug]/recurring/actions";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,7 @@ import { useGiftForm } from "./use-gift-form";
 export function CancelForDonorForm({ organisationId, giftId, requestId: initial }: { organisationId: string; giftId: string; requestId: string }) {
   const { state, run, pending, requestId } = useGiftForm(cancelRecurringForDonorAction, initial);
   const id = useId();
+  const t = useTranslations("recurringGifts.cancel");
   const reason = typeof state.values?.reason === "string" ? state.values.reason : undefined;
   return (
     <form action={run} className="grid gap-4" noValidate>
@@ -19,11 +21,11 @@ export function CancelForDonorForm({ organisationId, giftId, requestId: initial 
       <input type="hidden" name="requestId" value={requestId} />
       {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
       {state.error && !state.fieldErrors?.reason ? <Alert tone="error">{state.error}</Alert> : null}
-      <FieldFrame id={`${id}-reason`} label="How the donor asked (optional)" hint="For example: by phone on 3 May." error={state.fieldErrors?.reason}>
+      <FieldFrame id={`${id}-reason`} label={t("how")} hint={t("howHint")} error={state.fieldErrors?.reason}>
         {(control) => <textarea name="reason" rows={2} maxLength={500} {...control} className={controlClass} defaultValue={reason} />}
       </FieldFrame>
       <Button type="submit" variant="danger" disabled={pending || state.ok} className="justify-self-start">
-        {pending ? "Cancelling…" : "Cancel this gift at the donor's request"}
+        {pending ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { cancelGiftAction, changeGiftAction, pauseGiftAction, resumeGiftAction } from "@/app/(public)/manage/[token]/actions";
 import { Alert } from "@/components/ui/alert";
@@ -30,8 +31,12 @@ function Hidden({ token, giftId, requestId }: { token: string; giftId: string; r
   );
 }
 
-function Outcome({ state, hideError }: { state: ActionState; hideError?: boolean }) {
-  if (state.ok && state.message) return <Alert tone="success">{state.message}</Alert>;
+/**
+ * What the action answered: its success in the page's language (the actions answer in English),
+ * its refusal as the server worded it.
+ */
+function Outcome({ state, hideError, success }: { state: ActionState; hideError?: boolean; success: string }) {
+  if (state.ok && state.message) return <Alert tone="success">{success}</Alert>;
   if (state.error && !hideError) return <Alert tone="error">{state.error}</Alert>;
   return null;
 }
@@ -44,14 +49,15 @@ export function ChangeGiftForm({ token, gift, requestId: initial }: Common) {
   const interval = text(state, "interval") ?? gift.interval;
   const coverFee = state.values ? state.values.coverFee === "on" : gift.coverFee;
   const name = useId();
+  const t = useTranslations("manage");
   return (
-    <form action={run} className="grid gap-4" noValidate aria-label="Change amount or frequency">
+    <form action={run} className="grid gap-4" noValidate aria-label={t("form.changeLabel")}>
       <Hidden token={token} giftId={gift.id} requestId={requestId} />
-      <Outcome state={state} hideError={Boolean(state.fieldErrors?.amount)} />
+      <Outcome state={state} hideError={Boolean(state.fieldErrors?.amount)} success={t("form.saved")} />
       <Field
         id={`${name}-amount`}
-        label={`Amount (${gift.currency})`}
-        hint="From your next payment. Nothing is charged now."
+        label={t("form.amount", { currency: gift.currency })}
+        hint={t("form.amountHint")}
         name="amount"
         inputMode="decimal"
         autoComplete="off"
@@ -60,21 +66,21 @@ export function ChangeGiftForm({ token, gift, requestId: initial }: Common) {
         error={state.fieldErrors?.amount}
       />
       <fieldset className="grid gap-2">
-        <legend className="text-sm font-medium text-slate-800">How often</legend>
+        <legend className="text-sm font-medium text-slate-800">{t("form.howOften")}</legend>
         {(["month", "year"] as const).map((value) => (
           <label key={value} className="flex min-h-11 items-center gap-2 text-sm">
             <input type="radio" name="interval" value={value} defaultChecked={interval === value} key={`${value}-${interval}`} className="size-5" />
-            {value === "month" ? "Monthly" : "Yearly (from the end of the period you have paid for)"}
+            {value === "month" ? t("form.monthly") : t("form.yearly")}
           </label>
         ))}
       </fieldset>
       <label className="flex min-h-11 items-center gap-2 text-sm">
         <input type="checkbox" name="coverFee" defaultChecked={coverFee} key={`fee-${String(coverFee)}`} className="size-5" />
-        Add the processing fee so that the organisation receives the whole amount
+        {t("form.coverFee")}
       </label>
       {state.fieldErrors?.coverFee ? <p className="text-sm text-red-700">{state.fieldErrors.coverFee}</p> : null}
       <Button type="submit" disabled={pending} className="justify-self-start">
-        {pending ? "Saving…" : "Save the new amount"}
+        {pending ? t("form.saving") : t("form.saveAmount")}
       </Button>
     </form>
   );
@@ -83,21 +89,24 @@ export function ChangeGiftForm({ token, gift, requestId: initial }: Common) {
 export function PauseForm({ token, gift, requestId: initial }: Common) {
   const { state, run, pending, requestId } = useGiftForm(pauseGiftAction, initial);
   const id = useId();
+  const t = useTranslations("manage");
   return (
-    <form action={run} className="grid gap-4" noValidate aria-label="Pause">
+    <form action={run} className="grid gap-4" noValidate aria-label={t("form.pauseLabel")}>
       <Hidden token={token} giftId={gift.id} requestId={requestId} />
-      <Outcome state={state} hideError={Boolean(state.fieldErrors?.months)} />
-      <FieldFrame id={`${id}-months`} label="Pause for" hint="Payments in the pause are skipped, not charged later." error={state.fieldErrors?.months}>
+      <Outcome state={state} hideError={Boolean(state.fieldErrors?.months)} success={t("form.saved")} />
+      <FieldFrame id={`${id}-months`} label={t("form.pauseFor")} hint={t("form.pauseHint")} error={state.fieldErrors?.months}>
         {(control) => (
           <select name="months" {...control} className={controlClass} defaultValue={text(state, "months") ?? "1"}>
-            <option value="1">1 month</option>
-            <option value="2">2 months</option>
-            <option value="3">3 months</option>
+            {[1, 2, 3].map((months) => (
+              <option key={months} value={String(months)}>
+                {t("form.months", { count: months })}
+              </option>
+            ))}
           </select>
         )}
       </FieldFrame>
       <Button type="submit" variant="secondary" disabled={pending} className="justify-self-start">
-        {pending ? "Pausing…" : "Pause my gift"}
+        {pending ? t("form.pausing") : t("form.pause")}
       </Button>
     </form>
   );
@@ -105,12 +114,13 @@ export function PauseForm({ token, gift, requestId: initial }: Common) {
 
 export function ResumeForm({ token, gift, requestId: initial }: Common) {
   const { state, run, pending, requestId } = useGiftForm(resumeGiftAction, initial);
+  const t = useTranslations("manage");
   return (
-    <form action={run} className="grid gap-4" aria-label="Resume">
+    <form action={run} className="grid gap-4" aria-label={t("form.resumeLabel")}>
       <Hidden token={token} giftId={gift.id} requestId={requestId} />
-      <Outcome state={state} />
+      <Outcome state={state} success={t("form.saved")} />
       <Button type="submit" variant="secondary" disabled={pending} className="justify-self-start">
-        {pending ? "Resuming…" : "Resume my gift now"}
+        {pending ? t("form.resuming") : t("form.resume")}
       </Button>
     </form>
   );
@@ -119,15 +129,16 @@ export function ResumeForm({ token, gift, requestId: initial }: Common) {
 export function CancelForm({ token, gift, requestId: initial }: Common) {
   const { state, run, pending, requestId } = useGiftForm(cancelGiftAction, initial);
   const id = useId();
+  const t = useTranslations("manage");
   return (
-    <form action={run} className="grid gap-4" noValidate aria-label="Cancel">
+    <form action={run} className="grid gap-4" noValidate aria-label={t("form.cancelLabel")}>
       <Hidden token={token} giftId={gift.id} requestId={requestId} />
-      <Outcome state={state} hideError={Boolean(state.fieldErrors?.reason)} />
-      <FieldFrame id={`${id}-reason`} label="Why are you stopping? (optional)" error={state.fieldErrors?.reason}>
+      <Outcome state={state} hideError={Boolean(state.fieldErrors?.reason)} success={t("form.cancelled")} />
+      <FieldFrame id={`${id}-reason`} label={t("form.cancelReason")} error={state.fieldErrors?.reason}>
         {(control) => <textarea name="reason" rows={2} maxLength={500} {...control} className={controlClass} defaultValue={text(state, "reason")} />}
       </FieldFrame>
       <Button type="submit" variant="danger" disabled={pending || state.ok} className="justify-self-start">
-        {pending ? "Cancelling…" : "Cancel my gift now"}
+        {pending ? t("form.cancelling") : t("form.cancel")}
       </Button>
     </form>
   );

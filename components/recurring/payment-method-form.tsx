@@ -1,12 +1,14 @@
 "use client";
 
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { finishPaymentMethodAction, startPaymentMethodAction } from "@/app/(public)/manage/[token]/actions";
 import { loadStripeFor } from "@/components/donations/load-stripe";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/auth/action-state";
+import type { Locale } from "@/lib/i18n/locales";
 
 type Step = { kind: "setup" | "invoice"; clientSecret: string; stripeAccount: string; invoiceId?: string };
 
@@ -22,6 +24,8 @@ function giftForm(values: Record<string, string>) {
  * then Amply reads the outcome from Stripe and makes the method the gift's default.
  */
 export function PaymentMethodForm(props: {
+  /** The page's language, for the Payment Element too. */
+  locale: Locale;
   token: string;
   giftId: string;
   requestId: string;
@@ -31,6 +35,7 @@ export function PaymentMethodForm(props: {
   const [step, setStep] = useState<Step | null>(null);
   const [state, setState] = useState<ActionState>({});
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("manage");
 
   async function start() {
     setBusy(true);
@@ -46,13 +51,14 @@ export function PaymentMethodForm(props: {
     });
   }
 
-  if (state.ok) return <Alert tone="success">{state.message}</Alert>;
+  // The action answers in English: its success reads in the page's language.
+  if (state.ok) return <Alert tone="success">{t("form.saved")}</Alert>;
   if (!step) {
     return (
       <div className="grid gap-3">
         {state.error ? <Alert tone="error">{state.error}</Alert> : null}
         <Button type="button" variant="secondary" onClick={() => void start()} disabled={busy} className="justify-self-start">
-          {busy ? "Opening…" : props.pastDue ? "Pay the missed payment with another method" : "Use another payment method"}
+          {busy ? t("form.opening") : props.pastDue ? t("form.payMissed") : t("form.useAnother")}
         </Button>
       </div>
     );
@@ -60,7 +66,7 @@ export function PaymentMethodForm(props: {
   return (
     <Elements
       stripe={loadStripeFor(props.stripe.scriptUrl, props.stripe.publishableKey, step.stripeAccount)}
-      options={{ clientSecret: step.clientSecret, appearance: { theme: "stripe", variables: { colorPrimary: "#0f766e" } } }}
+      options={{ clientSecret: step.clientSecret, appearance: { theme: "stripe", variables: { colorPrimary: "#0f766e" } }, locale: props.locale }}
     >
       <ConfirmMethod {...props} step={step} onDone={setState} />
     </Elements>
@@ -72,6 +78,7 @@ function ConfirmMethod(props: { token: string; giftId: string; step: Step; onDon
   const elements = useElements();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("manage");
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,7 +92,7 @@ function ConfirmMethod(props: { token: string; giftId: string; step: Step; onDon
         : await stripe.confirmPayment({ elements, confirmParams, redirect: "if_required" });
     if (result.error) {
       setBusy(false);
-      return setError(result.error.message ?? "Your payment method was not accepted. Please try another.");
+      return setError(result.error.message ?? t("form.methodRefused"));
     }
     const finish = await finishPaymentMethodAction(
       {},
@@ -98,7 +105,7 @@ function ConfirmMethod(props: { token: string; giftId: string; step: Step; onDon
     );
     setBusy(false);
     if (finish.ok) props.onDone(finish);
-    else setError(finish.error ?? "Something went wrong. Please try again.");
+    else setError(finish.error ?? t("form.generic"));
   }
 
   return (
@@ -106,7 +113,7 @@ function ConfirmMethod(props: { token: string; giftId: string; step: Step; onDon
       {error ? <Alert tone="error">{error}</Alert> : null}
       <PaymentElement />
       <Button type="submit" disabled={busy || !stripe} className="justify-self-start">
-        {busy ? "Saving…" : props.step.kind === "invoice" ? "Pay and use this method" : "Save this payment method"}
+        {busy ? t("form.saving") : props.step.kind === "invoice" ? t("form.payAndUse") : t("form.saveMethod")}
       </Button>
     </form>
   );

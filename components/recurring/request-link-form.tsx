@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { requestManageLinkAction } from "@/app/(public)/manage/actions";
 import { Alert } from "@/components/ui/alert";
@@ -9,16 +10,19 @@ import type { ActionState } from "@/lib/auth/action-state";
 
 /** "Send me a fresh link": the answer is the same whether or not the address is known. */
 export function RequestLinkForm() {
+  const t = useTranslations("manage");
+  const english = useLocale().startsWith("en");
   const [state, action, pending] = useActionState<ActionState, FormData>(requestManageLinkAction, {});
   const typed = typeof state.values?.email === "string" ? state.values.email : undefined;
-  const fieldError = state.fieldErrors?.email;
+  // The action answers in English; the one field's refusal and the answer read in the page's language.
+  const fieldError = state.fieldErrors?.email && !english ? t("form.emailInvalid") : state.fieldErrors?.email;
   return (
     <form action={action} className="grid gap-4" noValidate>
-      {state.ok ? <Alert tone="success">{state.message}</Alert> : null}
+      {state.ok ? <Alert tone="success">{t("form.linkSent")}</Alert> : null}
       {state.error && !fieldError ? <Alert tone="error">{state.error}</Alert> : null}
       <Field
-        label="Email address"
-        hint="The address your receipts go to."
+        label={t("form.email")}
+        hint={t("form.emailHint")}
         name="email"
         type="email"
         autoComplete="email"
@@ -28,7 +32,7 @@ export function RequestLinkForm() {
         error={fieldError}
       />
       <Button type="submit" disabled={pending} className="justify-self-start">
-        {pending ? "Sending…" : "Email me a link"}
+        {pending ? t("form.sending") : t("form.sendLink")}
       </Button>
     </form>
   );

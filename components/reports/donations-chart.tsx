@@ -1,3 +1,4 @@
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatMoney } from "@/lib/money/amount";
 import type { ChartSeries, ChartUnit } from "@/lib/reports/donations-over-time";
 
@@ -14,7 +15,7 @@ const labelFormats: Record<ChartUnit, Intl.DateTimeFormat> = {
 /** "2 Mar", "Week of 1 Mar", "Mar 2027": a bucket by its first day (an ISO date). */
 export function bucketLabel(start: string, unit: ChartUnit): string {
   const text = labelFormats[unit].format(new Date(`${start}T00:00:00Z`));
-  return unit === "week" ? `Week of ${text}` : text;
+  return unit === "week" ? dashboardText("overview")("chart.weekOf", { day: text }) : text;
 }
 
 /**
@@ -30,11 +31,13 @@ export function DonationsChart({ series }: { series: ChartSeries }) {
   const id = `donations-chart-${currency}`;
   const first = points[0];
   const last = points.at(-1);
+  const t = dashboardText("overview");
+  const name = t("chart.name", { currency, unit });
   return (
     <figure className="grid gap-2" data-testid={id}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} className="h-auto w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`} preserveAspectRatio="none">
-        <title id={`${id}-title`}>{`Donations in ${currency} per ${unit}`}</title>
-        <desc id={`${id}-desc`}>{`${formatMoney(total, currency)} in all; the highest ${unit}: ${formatMoney(max, currency)}.`}</desc>
+        <title id={`${id}-title`}>{name}</title>
+        <desc id={`${id}-desc`}>{t("chart.summary", { total: formatMoney(total, currency), unit, max: formatMoney(max, currency) })}</desc>
         <line x1={0} x2={WIDTH} y1={HEIGHT} y2={HEIGHT} className="stroke-slate-400" strokeWidth={1} />
         {points.map((point, index) => {
           // Scaled with integers: amounts can exceed what a float holds exactly.
@@ -54,18 +57,14 @@ export function DonationsChart({ series }: { series: ChartSeries }) {
           </text>
         ) : null}
       </svg>
-      <figcaption className="text-sm text-slate-600">
-        Donations in {currency} per {unit}
-      </figcaption>
+      <figcaption className="text-sm text-slate-600">{name}</figcaption>
       <table className="sr-only">
-        <caption>
-          Donations in {currency} per {unit}
-        </caption>
+        <caption>{name}</caption>
         <thead>
           <tr>
-            <th scope="col">{unit === "month" ? "Month" : unit === "week" ? "Week" : "Day"}</th>
-            <th scope="col">Amount</th>
-            <th scope="col">Gifts</th>
+            <th scope="col">{t("chart.bucket", { unit })}</th>
+            <th scope="col">{t("chart.amount")}</th>
+            <th scope="col">{t("chart.gifts")}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,35 +1,47 @@
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatMoney } from "@/lib/money/amount";
 import type { OverviewFigures } from "@/lib/reports/overview-figures";
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
 
 /** One currency's figures for the period (docs/reports.md#overview-figures). */
 export function OverviewBlock({ figures }: { figures: OverviewFigures }) {
   const { currency, refunds, disputes, recurring } = figures;
   const money = (amount: bigint) => formatMoney(amount, currency);
-  const rows: Array<[string, string, string?]> = [
-    ["Gross", money(figures.gross), "What donors were charged"],
-    ["Fees", money(figures.fees), figures.feesPendingGifts ? `Fees pending for ${plural(figures.feesPendingGifts, "gift")}` : "Stripe's fees"],
-    ["Net", money(figures.net), "After Stripe's fees"],
-    ["Recurring", money(recurring.amount), plural(recurring.gifts, "installment")],
-    ["Refunds", money(refunds.amount), plural(refunds.count, "refund")],
+  const t = dashboardText("overview");
+  // [the figure's id (its test id), its name, its value, a note]
+  const rows: Array<[string, string, string, string?]> = [
+    ["gross", t("block.gross"), money(figures.gross), t("block.grossNote")],
     [
-      "Disputes",
+      "fees",
+      t("block.fees"),
+      money(figures.fees),
+      figures.feesPendingGifts ? t("block.feesPending", { count: figures.feesPendingGifts }) : t("block.feesNote"),
+    ],
+    ["net", t("block.net"), money(figures.net), t("block.netNote")],
+    ["recurring", t("block.recurring"), money(recurring.amount), t("block.recurringNote", { count: recurring.gifts })],
+    ["refunds", t("block.refunds"), money(refunds.amount), t("block.refundsNote", { count: refunds.count })],
+    [
+      "disputes",
+      t("block.disputes"),
       money(disputes.amount),
-      `${plural(disputes.count, "dispute")}; ${disputes.lostCount} lost (${money(disputes.lostAmount)}); dispute fees ${money(disputes.fees)}`,
+      t("block.disputesNote", {
+        count: disputes.count,
+        lost: disputes.lostCount,
+        lostAmount: money(disputes.lostAmount),
+        fees: money(disputes.fees),
+      }),
     ],
   ];
   return (
     <section aria-labelledby={`overview-${currency}`} data-testid={`overview-${currency}`}>
       <h3 id={`overview-${currency}`} className="font-semibold text-slate-900">
-        In {currency}
+        {t("block.heading", { currency })}
       </h3>
       <p className="text-sm text-slate-700" data-testid={`overview-${currency}-gifts`}>
-        {plural(figures.gifts, "donation")} in {currency}, from {plural(figures.donors, "donor")}
+        {t("block.gifts", { gifts: figures.gifts, currency, donors: figures.donors })}
       </p>
       <dl className="mt-2 grid grid-cols-1 gap-3 min-[360px]:grid-cols-2 sm:grid-cols-4">
-        {rows.map(([label, value, note]) => (
-          <div key={label} className="rounded-lg bg-slate-50 p-3" data-testid={`overview-${currency}-${label.toLowerCase()}`}>
+        {rows.map(([id, label, value, note]) => (
+          <div key={id} className="rounded-lg bg-slate-50 p-3" data-testid={`overview-${currency}-${id}`}>
             <dt className="text-sm text-slate-600">{label}</dt>
             <dd className="text-xl font-bold tabular-nums [overflow-wrap:anywhere]">{value}</dd>
             {note ? <dd className="text-sm text-slate-600">{note}</dd> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
@@ -8,6 +9,7 @@ type Props = { appUrl: string; organisationSlug: string; funds: Array<{ slug: st
 
 /** The snippet an organisation pastes on its site, with the options it can preselect. */
 export function EmbedSnippet({ appUrl, organisationSlug, funds }: Props) {
+  const t = useTranslations("share.snippet");
   const id = useId();
   const [mode, setMode] = useState<"inline" | "button">("inline");
   const [fund, setFund] = useState("");
@@ -33,19 +35,19 @@ export function EmbedSnippet({ appUrl, organisationSlug, funds }: Props) {
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="grid gap-1">
           <label htmlFor={`${id}-mode`} className="text-sm font-medium text-slate-800">
-            Show as
+            {t("mode")}
           </label>
           <select id={`${id}-mode`} value={mode} onChange={(event) => setMode(event.target.value === "button" ? "button" : "inline")} className={controlClass}>
-            <option value="inline">The form in the page</option>
-            <option value="button">A button opening the form</option>
+            <option value="inline">{t("inline")}</option>
+            <option value="button">{t("button")}</option>
           </select>
         </div>
         <div className="grid gap-1">
           <label htmlFor={`${id}-fund`} className="text-sm font-medium text-slate-800">
-            Fund
+            {t("fund")}
           </label>
           <select id={`${id}-fund`} value={fund} onChange={(event) => setFund(event.target.value)} className={controlClass}>
-            <option value="">The donor chooses</option>
+            <option value="">{t("donorChooses")}</option>
             {funds.map((item) => (
               <option key={item.slug} value={item.slug}>
                 {item.name}
@@ -55,20 +57,20 @@ export function EmbedSnippet({ appUrl, organisationSlug, funds }: Props) {
         </div>
         <div className="grid gap-1">
           <label htmlFor={`${id}-amount`} className="text-sm font-medium text-slate-800">
-            Suggested amount (optional)
+            {t("amount")}
           </label>
           <input id={`${id}-amount`} inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} className={controlClass} />
         </div>
       </div>
-      <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm text-slate-50" aria-label="Snippet to paste on your site">
+      <pre className="overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm text-slate-50" aria-label={t("snippetLabel")}>
         <code data-testid="embed-snippet">{snippet}</code>
       </pre>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="button" variant="secondary" onClick={() => void copy()}>
-          Copy snippet
+          {t("copy")}
         </Button>
         <p role="status" className="text-sm text-slate-700">
-          {copied ? "Copied." : ""}
+          {copied ? t("copied") : null}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,6 +30,8 @@ export function EmailStatementForm({
   to: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("statements.form");
+  const named = String(year);
   return (
     <form action={formAction} className="grid gap-2">
       <input type="hidden" name="organisationId" value={organisationId} />
@@ -36,8 +39,8 @@ export function EmailStatementForm({
       <input type="hidden" name="year" value={year} />
       <Outcome state={state} />
       <div>
-        <Button type="submit" variant="secondary" disabled={pending} aria-label={`Email statement for ${year} to ${to}`}>
-          {pending ? "Sending…" : `Email statement for ${year}`}
+        <Button type="submit" variant="secondary" disabled={pending} aria-label={t("emailTo", { year: named, to })}>
+          {pending ? t("emailing") : t("email", { year: named })}
         </Button>
       </div>
     </form>
@@ -46,12 +49,13 @@ export function EmailStatementForm({
 
 export function StartStatementRunForm({ action, organisationId, years }: { action: Action; organisationId: string; years: number[] }) {
   const [state, formAction, pending] = useActionState(action, {});
+  const t = useTranslations("statements.form");
   const typed = state.values?.year;
   return (
     <form action={formAction} className="grid gap-4">
       <input type="hidden" name="organisationId" value={organisationId} />
       <Outcome state={state} />
-      <FieldFrame id="statement-year" label="Year" error={state.fieldErrors?.year}>
+      <FieldFrame id="statement-year" label={t("year")} error={state.fieldErrors?.year}>
         {(control) => (
           <select name="year" {...control} className={controlClass} defaultValue={typeof typed === "string" ? typed : String(years[0])}>
             {years.map((year) => (
@@ -64,7 +68,7 @@ export function StartStatementRunForm({ action, organisationId, years }: { actio
       </FieldFrame>
       <div>
         <Button type="submit" disabled={pending}>
-          {pending ? "Starting…" : "Email every donor their statement"}
+          {pending ? t("starting") : t("start")}
         </Button>
       </div>
     </form>

@@ -10,6 +10,10 @@ import { assertChargeable } from "@/lib/money/limits";
 import { slugField } from "@/lib/organisations/organisation-input";
 import { readImageField, type ImageChange } from "@/lib/images/read-image-field";
 import { CAMPAIGN_IMAGE_SIDE } from "@/lib/images/prepare-image";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+
+// The dashboard is English for now; its messages still come from the message files.
+const message = dashboardText("campaigns");
 
 export const MAX_STORY_LENGTH = 10_000;
 export const MAX_SUGGESTED_AMOUNTS = 6;
@@ -40,9 +44,9 @@ const text = (form: FormObject, name: string) => {
 };
 
 const baseFields = z.object({
-  name: z.string().min(2, "Give the campaign a title (at least 2 characters).").max(120, "That title is too long (120 characters at most)."),
+  name: z.string().min(2, message("validation.titleShort")).max(120, message("validation.titleLong")),
   slug: slugField,
-  story: z.string().max(MAX_STORY_LENGTH, `The story is too long (${MAX_STORY_LENGTH.toLocaleString("en-GB")} characters at most).`),
+  story: z.string().max(MAX_STORY_LENGTH, message("validation.storyLong", { max: MAX_STORY_LENGTH.toLocaleString("en-GB") })),
   fundId: z.string().max(40),
 });
 
@@ -68,21 +72,22 @@ function readCurrencies(form: FormObject, fieldErrors: Record<string, string>): 
     const suggestedText = text(form, `suggested.${currency}`);
     if (!goalText && !suggestedText) continue;
     if (!isSupportedCurrency(currency)) {
-      fieldErrors[`goal.${currency}`] = `${currency} is not a currency Stripe can charge in.`;
+      fieldErrors[`goal.${currency}`] = message("validation.unsupportedCurrency", { currency });
       continue;
     }
     let goalAmount: bigint | null = null;
     if (goalText) {
       const goal = readAmount(goalText, currency);
-      if (typeof goal === "string") fieldErrors[`goal.${currency}`] = `The goal in ${currency}: ${goal}`;
-      else if (goal <= 0) fieldErrors[`goal.${currency}`] = `The goal in ${currency} must be above zero, or left empty for no goal.`;
-      else if (goal > MAX_GOAL_MINOR) fieldErrors[`goal.${currency}`] = `The goal in ${currency} can be at most ${formatMoney(MAX_GOAL_MINOR, currency)}.`;
+      if (typeof goal === "string") fieldErrors[`goal.${currency}`] = message("validation.goalUnreadable", { currency, reason: goal });
+      else if (goal <= 0) fieldErrors[`goal.${currency}`] = message("validation.goalZero", { currency });
+      else if (goal > MAX_GOAL_MINOR)
+        fieldErrors[`goal.${currency}`] = message("validation.goalTooHigh", { currency, max: formatMoney(MAX_GOAL_MINOR, currency) });
       else goalAmount = BigInt(goal);
     }
     const suggestedAmounts: bigint[] = [];
     const parts = suggestedText ? suggestedText.split(/(?:,\s+|[;\s])+/).filter(Boolean) : [];
     if (parts.length > MAX_SUGGESTED_AMOUNTS) {
-      fieldErrors[`suggested.${currency}`] = `Suggest at most ${MAX_SUGGESTED_AMOUNTS} amounts in ${currency}.`;
+      fieldErrors[`suggested.${currency}`] = message("validation.tooManySuggested", { max: MAX_SUGGESTED_AMOUNTS, currency });
     } else {
       for (const part of parts) {
         const amount = readAmount(part, currency);
@@ -92,7 +97,7 @@ function readCurrencies(form: FormObject, fieldErrors: Record<string, string>): 
           if (!suggestedAmounts.includes(BigInt(amount))) suggestedAmounts.push(BigInt(amount));
         } catch (error) {
           if (!(error instanceof MoneyError)) throw error;
-          fieldErrors[`suggested.${currency}`] = `"${part}" cannot be a suggested amount in ${currency}: ${error.message}`;
+          fieldErrors[`suggested.${currency}`] = message("validation.suggestedUnreadable", { part, currency, reason: error.message });
           break;
         }
       }
@@ -111,10 +116,10 @@ export async function readCampaignForm(form: FormObject): Promise<{ ok: true; in
 
   const startsOn = text(form, "startsOn") || null;
   const endsOn = text(form, "endsOn") || null;
-  if (startsOn && !isCalendarDate(startsOn)) fieldErrors.startsOn = "Give the first day as a date, like 2026-12-01.";
-  if (endsOn && !isCalendarDate(endsOn)) fieldErrors.endsOn = "Give the last day as a date, like 2026-12-24.";
+  if (startsOn && !isCalendarDate(startsOn)) fieldErrors.startsOn = message("validation.startsOn");
+  if (endsOn && !isCalendarDate(endsOn)) fieldErrors.endsOn = message("validation.endsOn");
   if (startsOn && endsOn && !fieldErrors.startsOn && !fieldErrors.endsOn && endsOn < startsOn) {
-    fieldErrors.endsOn = "The last day must be on or after the first day.";
+    fieldErrors.endsOn = message("validation.endsBeforeStart");
   }
 
   const currencies = readCurrencies(form, fieldErrors);

@@ -5,12 +5,15 @@ import type { FormObject } from "@/lib/api/form-data";
 import { MAX_STORY_LENGTH } from "./campaign-input";
 import { CAMPAIGN_IMAGE_SIDE } from "@/lib/images/prepare-image";
 import { readImageField, type ImageChange } from "@/lib/images/read-image-field";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+
+const message = dashboardText("organisations");
 
 const fields = z.object({
   websiteUrl: z
     .string()
     .trim()
-    .max(300, "That address is too long (300 characters at most).")
+    .max(300, message("validation.websiteLong"))
     .refine((value) => {
       if (!value) return true;
       try {
@@ -19,11 +22,11 @@ const fields = z.object({
       } catch {
         return false;
       }
-    }, "Give your website's full address starting with https://, like https://www.example.org."),
+    }, message("validation.website")),
   story: z
     .string()
     .trim()
-    .max(MAX_STORY_LENGTH, `The story is too long (${MAX_STORY_LENGTH.toLocaleString("en-GB")} characters at most).`),
+    .max(MAX_STORY_LENGTH, message("validation.storyLong", { max: MAX_STORY_LENGTH.toLocaleString("en-GB") })),
 });
 
 export type GivePageInput = { websiteUrl: string | null; story: string | null; storyImage: ImageChange };

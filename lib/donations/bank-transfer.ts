@@ -2,7 +2,6 @@
 // instructions name the bank details in `financial_addresses` and a reference; the transfer, when
 // it arrives, reconciles to it and fires the usual payment_intent.succeeded.
 import type Stripe from "stripe";
-import { formatMoney } from "@/lib/money/amount";
 
 /**
  * Which bank transfers a connected account can receive, by the account's own country (Stripe's
@@ -124,28 +123,5 @@ export function bankTransferInstructions(intent: Stripe.PaymentIntent): BankTran
     currency: (action.currency ?? intent.currency).toUpperCase(),
     hostedUrl: action.hosted_instructions_url ?? null,
     accounts: accounts.filter((lines) => lines.length > 0),
-  };
-}
-
-/**
- * The instructions email. It goes to whatever address the request named before anything is paid,
- * so it carries nothing the request typed (no name, no message): only the organisation's words
- * and Stripe's bank details.
- */
-export function bankTransferEmail(organisationName: string, instructions: BankTransferInstructions) {
-  const amount = formatMoney(instructions.amountRemaining, instructions.currency, "en-GB");
-  const details = instructions.accounts.map((lines) => lines.map((line) => `${line.label}: ${line.value}`).join("\n")).join("\n\n");
-  return {
-    subject: `How to complete your donation to ${organisationName}`,
-    text: [
-      "Hello,",
-      "",
-      `Thank you for choosing to give ${amount} to ${organisationName} by bank transfer. Please transfer exactly ${amount} to:`,
-      "",
-      details,
-      `Reference: ${instructions.reference}`,
-      "",
-      "Use the reference exactly as shown, so that your transfer is matched to your donation. You will get your receipt when it arrives (usually 1 to 3 business days).",
-    ].join("\n"),
   };
 }

@@ -59,13 +59,14 @@ export async function createDonation(
   if (!existing || existing.method !== "bank_transfer" || existing.currency !== request.currency) checkBankTransfer(request, target.organisation);
   const amounts = priceDonation(request, target.organisation);
   if (request.frequency !== "once") {
-    if (!existing) await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
+    if (!existing)
+      await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken, request.locale ?? target.organisation.defaultLocale);
     return startRecurringDonation({ donationId, idempotencyKey, request, amounts, target }, context);
   }
   // A page retrying its own request (after a decline, perhaps with changes) is not a new attempt:
   // no limit counted again.
   if (existing) return replayDonation(existing, { request, amounts, target, clientAddress: context.clientAddress }, context.clock);
-  await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken);
+  await guardDonationAttempt(target.organisation.id, context.clientAddress, request.turnstileToken, request.locale ?? target.organisation.defaultLocale);
 
   const donor = await findOrCreateDonor(target.organisation.id, request.donor.email, request.donor.name || null);
   const intent = await createDonationIntent({ donationId, request, amounts, target, donor, donorName: request.donor.name || null }, context.clock);

@@ -1,52 +1,42 @@
 import { z } from "zod";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { isSupportedCurrency } from "@/lib/money/currencies";
 
 export const DONATION_STATUSES = ["pending", "processing", "succeeded", "failed", "disputed", "partially_refunded", "refunded"] as const;
 
+const t = dashboardText("donations");
+
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Write dates as YYYY-MM-DD.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, t("filterErrors.dateFormat"))
   .refine((value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: "That is not a day of the calendar.",
+    message: t("filterErrors.notADay"),
   });
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one from the list.");
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, t("filterErrors.fromList"));
 
 /** Each filter on its own, so that one bad value is named and the others still apply. */
 const FIELDS = {
-  q: z.string().trim().max(200, "Search for at most 200 characters."),
+  q: z.string().trim().max(200, t("filterErrors.search")),
   from: day,
   to: day,
-  status: z.enum(DONATION_STATUSES, { error: "Choose a status from the list." }),
-  method: z.string().regex(/^[a-z_]{2,40}$/, "Choose a payment method from the list."),
+  status: z.enum(DONATION_STATUSES, { error: t("filterErrors.status") }),
+  method: z.string().regex(/^[a-z_]{2,40}$/, t("filterErrors.method")),
   fund: id,
   campaign: id,
   currency: z
     .string()
     .trim()
     .toUpperCase()
-    .refine((code) => /^[A-Z]{3}$/.test(code) && isSupportedCurrency(code), { message: "Choose a currency from the list." }),
-  kind: z.enum(["one_off", "recurring"], { error: "Choose one-off or recurring." }),
+    .refine((code) => /^[A-Z]{3}$/.test(code) && isSupportedCurrency(code), { message: t("filterErrors.currency") }),
+  kind: z.enum(["one_off", "recurring"], { error: t("filterErrors.kind") }),
   after: z
     .string()
-    .regex(/^\d{1,9}$/, "That page link is broken: start again from the first page.")
+    .regex(/^\d{1,9}$/, t("filterErrors.page"))
     .transform(Number),
 } as const;
 
 type Fields = typeof FIELDS;
 export type DonationFilters = { -readonly [K in keyof Fields]?: z.output<Fields[K]> };
-
-export const FILTER_LABELS: Record<keyof Fields, string> = {
-  q: "Search",
-  from: "From",
-  to: "To",
-  status: "Status",
-  method: "Payment method",
-  fund: "Fund",
-  campaign: "Campaign",
-  currency: "Currency",
-  kind: "One-off or recurring",
-  after: "Page",
-};
 
 /**
  * The donations view's query (docs/reports.md#donations-view), read from the URL: the filters that
@@ -61,10 +51,10 @@ export function parseDonationFilters(query: Record<string, string | string[] | u
     if (value === undefined || value.trim() === "") continue;
     const parsed = FIELDS[key].safeParse(value);
     if (parsed.success) (filters as Record<string, unknown>)[key] = parsed.data;
-    else errors[key] = parsed.error.issues[0]?.message ?? "This value is not valid.";
+    else errors[key] = parsed.error.issues[0]?.message ?? t("filterErrors.invalid");
   }
   if (filters.from && filters.to && filters.from > filters.to) {
-    errors.to = "The last date must not be before the first.";
+    errors.to = t("filterErrors.order");
     delete filters.to;
   }
   return { filters, errors };

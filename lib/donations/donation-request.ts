@@ -6,6 +6,7 @@
 // check a person can fail its own message: the browser loads no locale for zod's default messages.
 import * as z from "zod/mini";
 import { GIFT_AID_WORDING_VERSION } from "@/lib/gift-aid/declaration-wording";
+import { LOCALES } from "@/lib/i18n/locales";
 import { NON_UK_POSTCODE, normaliseUkPostcode } from "@/lib/gift-aid/postcode";
 import { DEDICATION_MAX_LENGTH, GIFT_AID_HOUSE_MAX_LENGTH, NAME_MAX_LENGTH } from "./donation-request-limits";
 
@@ -104,6 +105,8 @@ export const donationRequestSchema = z.object({
   dedication: z.optional(z.string().check(z.trim(), z.maxLength(DEDICATION_MAX_LENGTH, `Keep your message under ${DEDICATION_MAX_LENGTH} characters.`))),
   turnstileToken: z.optional(z.string().check(z.maxLength(4096))),
   giftAid: z.optional(giftAidSchema),
+  /** The language the donor gave in (the page's): receipts and later emails use it. Absent: the organisation's default. */
+  locale: z.optional(z.enum(LOCALES, { error: "Choose one of the languages Amply speaks: en, de, fr or nl." })),
 });
 
 export type DonationRequest = z.infer<typeof donationRequestSchema>;

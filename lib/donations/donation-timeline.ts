@@ -1,3 +1,4 @@
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatMoney } from "@/lib/money/amount";
 
 type Entry = {
@@ -24,20 +25,12 @@ type TimelineInput = {
 
 export type TimelineEvent = { at: Date; title: string; detail?: string };
 
-const DISPUTE_OUTCOMES: Record<string, string> = {
-  won: "Dispute won: the money stays with you",
-  lost: "Dispute lost: the money went back to the donor's bank",
-  warning_closed: "Inquiry closed without a chargeback",
-  prevented: "Dispute prevented",
-};
+// Stripe's states the timeline puts in words (donations.timeline in the message files); any other
+// state shows as Stripe names it, and a dispute in another state adds no outcome yet.
+const DISPUTE_OUTCOMES = ["won", "lost", "warning_closed", "prevented"] as const;
+const REFUND_STATES = ["pending", "requires_action", "succeeded", "failed", "canceled"] as const;
 
-const REFUND_STATES: Record<string, string> = {
-  pending: "pending at the bank",
-  requires_action: "waiting for the donor's bank details",
-  succeeded: "succeeded",
-  failed: "failed: the money came back to your balance",
-  canceled: "canceled: the money came back to your balance",
-};
+const known = <T extends string>(states: readonly T[], state: string): T | undefined => states.find((candidate) => candidate === state);
 
 /**
  * What happened to a donation, oldest first (docs/reports.md#donations-view): created, paid, fee
@@ -45,41 +38,54 @@ const REFUND_STATES: Record<string, string> = {
  * Stripe has not confirmed yet.
  */
 export function donationTimeline(donation: TimelineInput): TimelineEvent[] {
-  const events: TimelineEvent[] = [{ at: donation.createdAt, title: "Donation started" }];
-  if (donation.succeededAt) events.push({ at: donation.succeededAt, title: "Paid" });
-  if (donation.failedAt) events.push({ at: donation.failedAt, title: "Payment failed", detail: donation.failureMessage ?? undefined });
+  const t = dashboardText("donations");
+  const events: TimelineEvent[] = [{ at: donation.createdAt, title: t("timeline.started") }];
+  if (donation.succeededAt) events.push({ at: donation.succeededAt, title: t("timeline.paid") });
+  if (donation.failedAt) events.push({ at: donation.failedAt, title: t("timeline.failed"), detail: donation.failureMessage ?? undefined });
   const money = (amount: bigint, currency: string | null) => (currency ? formatMoney(amount, currency) : "");
   for (const entry of donation.ledgerEntries) {
     if (entry.type === "donation_received" && entry.settlementFee !== null) {
       events.push({
         at: entry.createdAt,
-        title: "Stripe fee known",
-        detail: `Fee ${money(entry.settlementFee, entry.settlementCurrency)}, net ${money(entry.settlementNet ?? 0n, entry.settlementCurrency)}`,
+        title: t("timeline.feeKnown"),
+        detail: t("timeline.feeDetail", {
+          fee: money(entry.settlementFee, entry.settlementCurrency),
+          net: money(entry.settlementNet ?? 0n, entry.settlementCurrency),
+        }),
       });
     } else if (entry.type === "dispute_funds_withdrawn") {
-      events.push({ at: entry.createdAt, title: "Dispute: funds withdrawn", detail: money(-entry.amount, entry.currency) });
+      events.push({ at: entry.createdAt, title: t("timeline.disputeWithdrawn"), detail: money(-entry.amount, entry.currency) });
     } else if (entry.type === "dispute_funds_reinstated") {
-      events.push({ at: entry.createdAt, title: "Dispute: funds returned", detail: money(entry.amount, entry.currency) });
+      events.push({ at: entry.createdAt, title: t("timeline.disputeReturned"), detail: money(entry.amount, entry.currency) });
     }
   }
   for (const refund of donation.refunds) {
-    events.push({ at: refund.createdAt, title: `Refund of ${money(refund.amount, refund.currency)}`, detail: REFUND_STATES[refund.status] ?? refund.status });
+    const state = known(REFUND_STATES, refund.status);
+    events.push({
+      at: refund.createdAt,
+      title: t("timeline.refund", { amount: money(refund.amount, refund.currency) }),
+      detail: state ? t(`timeline.refundStates.${state}`) : refund.status,
+    });
   }
   for (const request of donation.refundRequests) {
     if (request.status === "submitting" || request.status === "submitted") {
       events.push({
         at: request.createdAt,
-        title: `Refund of ${money(request.amount, request.currency)} asked for`,
-        detail: "pending: waiting for Stripe to confirm it",
+        title: t("timeline.refundAskedFor", { amount: money(request.amount, request.currency) }),
+        detail: t("timeline.refundPending"),
       });
     } else if (request.status === "refused") {
-      events.push({ at: request.createdAt, title: `Refund of ${money(request.amount, request.currency)} refused by Stripe` });
+      events.push({ at: request.createdAt, title: t("timeline.refundRefused", { amount: money(request.amount, request.currency) }) });
     }
   }
   for (const dispute of donation.disputes) {
-    events.push({ at: dispute.createdAt, title: `Dispute opened for ${money(dispute.amount, dispute.currency)}`, detail: dispute.reason ?? undefined });
-    const outcome = DISPUTE_OUTCOMES[dispute.status];
-    if (outcome) events.push({ at: dispute.updatedAt, title: outcome });
+    events.push({
+      at: dispute.createdAt,
+      title: t("timeline.disputeOpened", { amount: money(dispute.amount, dispute.currency) }),
+      detail: dispute.reason ?? undefined,
+    });
+    const outcome = known(DISPUTE_OUTCOMES, dispute.status);
+    if (outcome) events.push({ at: dispute.updatedAt, title: t(`timeline.disputeOutcomes.${outcome}`) });
   }
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
 import { sql } from "@/lib/db/sql";
-import type { DonationStatus, RecurringInterval } from "@/lib/db/generated/enums.ts";
+import type { DonationStatus, Locale, RecurringInterval } from "@/lib/db/generated/enums.ts";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
 
 /** What event handlers need of a donation: its own columns and the names a receipt shows. */
@@ -25,6 +25,9 @@ export type DonationContext = {
   dedication: string | null;
   organisationName: string;
   organisationEmail: string;
+  organisationTimeZone: string;
+  /** The language the donor gave in: what every email about the gift is written in. */
+  locale: Locale;
   stripeAccountId: string | null;
   donorEmail: string | null;
   donorName: string | null;
@@ -77,7 +80,8 @@ function donationContextQuery(refs: PaymentRefs, lock: Prisma.Sql) {
     SELECT d.id, d.number, d."receiptNumber", d."organisationId", d.status::text AS status, d.amount, d."feeCovered", d."chargedAmount",
            d.currency, d."refundedAmount", d."succeededAt", d."refundedAt", d."stripePaymentIntentId", d."stripeChargeId",
            d."paymentMethodType", d.dedication,
-           o.name AS "organisationName", o.email AS "organisationEmail", COALESCE(d."stripeAccountId", o."stripeAccountId") AS "stripeAccountId",
+           o.name AS "organisationName", o.email AS "organisationEmail", o."timeZone" AS "organisationTimeZone", d.locale::text AS locale,
+           COALESCE(d."stripeAccountId", o."stripeAccountId") AS "stripeAccountId",
            dn.email AS "donorEmail", d."donorName", f.name AS "fundName", c.name AS "campaignName",
            r.interval::text AS "recurringInterval", d."recurringDonationId", d."periodStart", d."periodEnd"
     FROM "Donation" d

@@ -24,6 +24,7 @@ export const loadGivePage = cache(async (slug: string, selected: { fund?: string
         email: true,
         websiteUrl: true,
         timeZone: true,
+        defaultLocale: true,
         story: true,
         logoImage: imageSelect,
         storyImage: imageSelect,

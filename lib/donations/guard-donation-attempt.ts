@@ -4,6 +4,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { getEnv } from "@/lib/env";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { rateLimitSource } from "@/lib/http/client-address";
 import { hit, type LimitResult } from "@/lib/rate-limit/rate-limit";
 import { turnstileEnabled, verifyTurnstile } from "./turnstile";
@@ -17,19 +19,20 @@ export const LIMITS = {
   perOrganisation: { max: 600, windowSeconds: 10 * 60 },
 };
 
-function tooMany(limited: Extract<LimitResult, { allowed: false }>) {
+function tooMany(limited: Extract<LimitResult, { allowed: false }>, locale: Locale) {
   const minutes = Math.ceil(limited.retryAfterSeconds / 60);
-  return new ApiError("rate_limited", `Too many donation attempts in a short time. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`, {
+  return new ApiError("rate_limited", translator(locale, "give")("refusals.tooMany", { minutes }), {
     headers: { "Retry-After": String(limited.retryAfterSeconds) },
   });
 }
 
-export async function guardDonationAttempt(organisationId: string, clientAddress: string, turnstileToken: string | undefined) {
+/** Refuses an attempt over the limits or failing the bot check, in the donor's language (`locale`). */
+export async function guardDonationAttempt(organisationId: string, clientAddress: string, turnstileToken: string | undefined, locale: Locale = DEFAULT_LOCALE) {
   const client = await hit({ key: `donations:client:${rateLimitSource(clientAddress)}`, max: getEnv().DONATION_ATTEMPTS_PER_CLIENT, ...LIMITS.perClient });
-  if (!client.allowed) throw tooMany(client);
+  if (!client.allowed) throw tooMany(client, locale);
   if (turnstileEnabled() && !(await verifyTurnstile(turnstileToken, clientAddress === "unknown" ? null : clientAddress))) {
-    throw new ApiError("forbidden", "We could not confirm that this donation comes from a person. Please reload the page and try again.");
+    throw new ApiError("forbidden", translator(locale, "give")("refusals.notAPerson"));
   }
   const organisation = await hit({ key: `donations:org:${organisationId}`, ...LIMITS.perOrganisation });
-  if (!organisation.allowed) throw tooMany(organisation);
+  if (!organisation.allowed) throw tooMany(organisation, locale);
 }

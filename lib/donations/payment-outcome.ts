@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/locales";
 import { retrievePaymentIntent } from "@/lib/stripe/retrieve-payment-intent";
 
 export type PaymentOutcome =
@@ -15,6 +16,8 @@ export type PaymentOutcome =
       message: string | null;
       /** The donation page given on (path and query): to try again, or to share. */
       retryPath: string;
+      /** The language the donor gave in. */
+      locale: Locale;
     };
 
 function sameSecret(a: string, b: string) {
@@ -35,6 +38,7 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
     select: {
       chargedAmount: true,
       currency: true,
+      locale: true,
       stripeAccountId: true,
       fund: { select: { slug: true } },
       campaign: { select: { slug: true, name: true } },
@@ -54,6 +58,8 @@ export async function paymentOutcome(paymentIntentId: string | undefined, client
     amount: intent.amount,
     currency: intent.currency.toUpperCase(),
     retryPath: `/give/${donation.organisation.slug}${query}`,
+    /** The language the donor gave in: the page speaks it unless the address names another. */
+    locale: donation.locale,
   };
   switch (intent.status) {
     case "succeeded":

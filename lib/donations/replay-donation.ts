@@ -15,7 +15,8 @@ import { cancelPaymentIntent } from "@/lib/stripe/cancel-payment-intent";
 import { donorFacingStripeError } from "@/lib/stripe/errors";
 import { retrievePaymentIntent } from "@/lib/stripe/retrieve-payment-intent";
 import { updatePaymentIntent } from "@/lib/stripe/update-payment-intent";
-import { bankTransferEmail, bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
+import { bankTransferEmail } from "@/lib/email/bank-transfer-email";
+import { bankTransferInstructions, type BankTransferInstructions } from "./bank-transfer";
 import type { CreatedDonation } from "./create-donation";
 import { createDonationIntent, donationIntentMetadata } from "./create-donation-intent";
 import type { DonationRequest } from "./donation-request";
@@ -113,7 +114,9 @@ export async function replayDonation(
   const stripeAccountId = replace ? target.stripeAccount : account;
   const bankTransfer = request.method === "bank_transfer" ? (replace ? bankTransferInstructions(next) : readBankTransfer(existing.bankTransfer)) : null;
   const email =
-    replace && bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress)) ? bankTransferEmail(target.organisation.name, bankTransfer) : null;
+    replace && bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress))
+      ? bankTransferEmail(target.organisation.name, bankTransfer, request.locale ?? target.organisation.defaultLocale)
+      : null;
   await db.$transaction(async (tx) => {
     // A changed Gift Aid declaration is a new one (a declaration is never edited); the one it
     // replaces, or the one the donor unticked, no longer covers anything.

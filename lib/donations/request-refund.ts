@@ -2,6 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { log } from "@/lib/logger";
 import { formatMoney, parseAmount } from "@/lib/money/amount";
 import { MoneyError } from "@/lib/money/currencies";
@@ -11,6 +12,8 @@ import type { RefundReason } from "./refund-reasons";
 
 /** Dispute statuses during which Stripe refuses a refund: a chargeback, open or decided. */
 const CHARGEBACK = ["needs_response", "under_review", "won", "lost"];
+
+const t = dashboardText("donations");
 
 type Locked = {
   id: string;
@@ -60,28 +63,22 @@ export async function requestRefund(input: RefundRequestInput) {
       LEFT JOIN "Donor" dn ON dn.id = d."donorId"
       WHERE d.id = ${input.donationId} AND d."organisationId" = ${input.organisationId}
       FOR UPDATE OF d`;
-    if (!donation) throw new ApiError("not_found", "There is no such donation in this organisation.");
+    if (!donation) throw new ApiError("not_found", t("refundRefused.noSuchDonation"));
     if (donation.paymentStatus !== "succeeded" || (!donation.stripeChargeId && !donation.stripePaymentIntentId)) {
-      throw refused("This donation has not been paid, so there is nothing to refund.", "not_paid");
+      throw refused(t("refundRefused.notPaid"), "not_paid");
     }
     if (donation.chargebacks > 0) {
-      throw refused(
-        "This donation's payment is disputed: Stripe does not allow a refund while the bank handles a chargeback. The dispute's outcome returns the money or not.",
-        "charge_disputed",
-      );
+      throw refused(t("refundRefused.disputed"), "charge_disputed");
     }
     if (!donation.stripeAccountId || donation.stripeAccountId !== donation.currentAccountId) {
-      throw refused(
-        "This donation was paid into a Stripe account that is no longer connected to Amply. Refund it from that account's Stripe Dashboard, or connect that account again.",
-        "account_disconnected",
-      );
+      throw refused(t("refundRefused.accountDisconnected"), "account_disconnected");
     }
     const left = donation.chargedAmount - donation.refundedAmount - donation.held;
     const amount = input.amount?.trim() ? typedAmount(input.amount, donation.currency) : left;
-    if (left <= 0n) throw refused("This donation has already been refunded in full (or refunds for all of it are on their way).", "nothing_left");
-    if (amount <= 0n) throw new ApiError("validation_failed", "Enter an amount above zero.", { fields: { amount: ["Enter an amount above zero."] } });
+    if (left <= 0n) throw refused(t("refundRefused.nothingLeft"), "nothing_left");
+    if (amount <= 0n) throw new ApiError("validation_failed", t("refundRefused.aboveZero"), { fields: { amount: [t("refundRefused.aboveZero")] } });
     if (amount > left) {
-      const message = `You can refund at most ${formatMoney(left, donation.currency)}: that is what is left of this donation after its other refunds.`;
+      const message = t("refundRefused.atMost", { left: formatMoney(left, donation.currency) });
       throw new ApiError("validation_failed", message, { fields: { amount: [message] }, reason: "more_than_left" });
     }
     const row = await tx.refundRequest.create({
@@ -120,7 +117,7 @@ export async function requestRefund(input: RefundRequestInput) {
     // No answer: the refund may exist. The request keeps its amount held and its key; the webhook
     // links it if Stripe made it.
     log.error("Stripe did not answer a refund request", { refundRequestId: row.id, error });
-    throw new ApiError("payment_provider_error", "Stripe did not answer. The refund may still go through: this page shows it if it does.");
+    throw new ApiError("payment_provider_error", t("refundRefused.noAnswer"));
   }
   // The webhook may have recorded the refund already: never step its status back.
   await db.refundRequest.updateMany({
@@ -146,24 +143,21 @@ function refused(message: string, reason: string) {
 /** Stripe's refusals, in words an admin can act on; null when Stripe did not answer at all. */
 function stripeRefusal(error: unknown): ApiError | null {
   if (isAccessRevoked(error)) {
-    return refused(
-      "Amply no longer has access to the Stripe account this donation was paid into. Refund it from that account's Stripe Dashboard.",
-      "account_disconnected",
-    );
+    return refused(t("refundRefused.accessRevoked"), "account_disconnected");
   }
   if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) return null;
   switch (error.code) {
     case "charge_disputed":
-      return refused("This donation's payment is disputed: Stripe does not allow a refund during a chargeback.", "charge_disputed");
+      return refused(t("refundRefused.stripeDisputed"), "charge_disputed");
     case "charge_already_refunded":
-      return refused("Stripe says this payment has already been refunded in full.", "nothing_left");
+      return refused(t("refundRefused.stripeRefundedInFull"), "nothing_left");
     case "amount_too_large":
-      return new ApiError("validation_failed", "Stripe says this is more than what is left to refund of this payment.", {
-        fields: { amount: ["Stripe says this is more than what is left to refund of this payment."] },
+      return new ApiError("validation_failed", t("refundRefused.stripeTooMuch"), {
+        fields: { amount: [t("refundRefused.stripeTooMuch")] },
         reason: "more_than_left",
       });
     default:
       log.error("Stripe refused a refund", { type: error.type, code: error.code ?? null, message: error.message });
-      return refused(`Stripe refused the refund: ${error.message}`, "stripe_refused");
+      return refused(t("refundRefused.stripeRefused", { reason: error.message }), "stripe_refused");
   }
 }

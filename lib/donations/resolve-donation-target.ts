@@ -4,6 +4,8 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { campaignTiming, organisationTimeZone } from "@/lib/campaigns/calendar";
+import { DEFAULT_LOCALE, intlLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { readAccountIfUnknown } from "@/lib/organisations/read-account-if-unknown";
 import type { DonationRequest } from "./donation-request";
 
@@ -16,22 +18,32 @@ export async function resolveDonationTarget(request: DonationRequest) {
   const find = () => db.organisation.findUnique({ where: { slug: request.organisation }, include: { feeRates: true } });
   let organisation = await find();
   if (organisation && (await readAccountIfUnknown(organisation))) organisation = await find();
-  if (!organisation) throw fieldError("organisation", "This organisation does not exist. Check the address of the donation page.", "not_found");
+  // The donor reads these refusals on the donation page: in the language it sent (else the organisation's).
+  if (!organisation) throw fieldError("organisation", translator(request.locale ?? DEFAULT_LOCALE, "give")("refusals.organisationMissing"), "not_found");
+  const locale = request.locale ?? organisation.defaultLocale;
+  const t = translator(locale, "give");
   if (!organisation.stripeAccountId || !organisation.stripeChargesEnabled) {
-    throw new ApiError("conflict", `${organisation.name} cannot take donations right now. Please try again later, or contact them at ${organisation.email}.`);
+    throw new ApiError("conflict", t("refusals.closed", { organisation: organisation.name, email: organisation.email }));
   }
   const [fund, campaign] = await Promise.all([
     request.fund ? db.fund.findUnique({ where: { organisationId_slug: { organisationId: organisation.id, slug: request.fund } } }) : null,
     request.campaign ? db.campaign.findUnique({ where: { organisationId_slug: { organisationId: organisation.id, slug: request.campaign } } }) : null,
   ]);
-  if (request.fund && !fund?.active)
-    throw fieldError("fund", "That fund does not exist (any more). Choose another, or give to the organisation's general work.");
-  if (request.campaign && !campaign) throw fieldError("campaign", "That campaign does not exist (any more).");
+  if (request.fund && !fund?.active) throw fieldError("fund", t("refusals.fundMissing"));
+  if (request.campaign && !campaign) throw fieldError("campaign", t("refusals.campaignMissing"));
   if (campaign) {
     const timing = campaignTiming(campaign, new Date(), organisationTimeZone(organisation));
-    if (timing.state === "ended")
-      throw fieldError("campaign", `${campaign.name} has ended. Thank you: you can still give to ${organisation.name}'s general work.`);
-    if (timing.state === "not_started") throw fieldError("campaign", `${campaign.name} has not started yet: it opens on ${timing.startsOn}.`);
+    if (timing.state === "ended") throw fieldError("campaign", t("refusals.campaignEnded", { campaign: campaign.name, organisation: organisation.name }));
+    if (timing.state === "not_started") {
+      // A calendar day ("2026-12-01"), written as the language writes it.
+      const date = new Date(`${timing.startsOn}T00:00:00Z`).toLocaleDateString(intlLocale(locale), {
+        timeZone: "UTC",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      });
+      throw fieldError("campaign", t("refusals.campaignNotStarted", { campaign: campaign.name, date }));
+    }
   }
   return { organisation, stripeAccount: organisation.stripeAccountId, fund, campaign };
 }

@@ -179,6 +179,7 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
           donorName: request.donor.name || null,
           anonymous: request.anonymous,
           dedication: request.dedication || null,
+          locale: request.locale ?? organisation.defaultLocale,
         },
       });
       // The first installment: pending until its invoice is paid, found by its PaymentIntent meanwhile.
@@ -205,6 +206,7 @@ export async function startRecurringDonation(input: Input, context: { clock: Str
           periodStart: period ? new Date(period.start * 1000) : null,
           periodEnd: period ? new Date(period.end * 1000) : null,
           giftAidDeclarationId: declaration?.id ?? null,
+          locale: request.locale ?? organisation.defaultLocale,
         },
       });
     });

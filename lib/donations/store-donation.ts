@@ -8,7 +8,8 @@ import type { Prisma } from "@/lib/db/generated/client.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { declarationData } from "@/lib/gift-aid/declaration-data";
 import { allowAnonymousEmail } from "@/lib/rate-limit/email-limits";
-import { bankTransferEmail, type BankTransferInstructions } from "./bank-transfer";
+import { bankTransferEmail } from "@/lib/email/bank-transfer-email";
+import type { BankTransferInstructions } from "./bank-transfer";
 import type { DonationRequest } from "./donation-request";
 import type { DonationAmounts } from "./price-donation";
 import type { DonationTarget } from "./resolve-donation-target";
@@ -30,7 +31,9 @@ export async function storeDonation(input: StoreInput) {
   // Anyone can type any address: the instructions go out only within the anonymous-email limits
   // (the page shows them either way).
   const email =
-    bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress)) ? bankTransferEmail(target.organisation.name, bankTransfer) : null;
+    bankTransfer && (await allowAnonymousEmail(donor.email, input.clientAddress))
+      ? bankTransferEmail(target.organisation.name, bankTransfer, request.locale ?? target.organisation.defaultLocale)
+      : null;
   try {
     await db.$transaction(async (tx) => {
       // The donor's Gift Aid declaration, stored with its date, and the gift linked to it.
@@ -57,6 +60,7 @@ export async function storeDonation(input: StoreInput) {
           anonymous: request.anonymous,
           dedication: request.dedication || null,
           giftAidDeclarationId: declaration?.id ?? null,
+          locale: request.locale ?? target.organisation.defaultLocale,
           bankTransfer: bankTransfer ? (bankTransfer as unknown as Prisma.InputJsonValue) : undefined,
         },
       });

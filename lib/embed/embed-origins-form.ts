@@ -3,13 +3,14 @@
 // from a second local origin.
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { parseEmbedOrigins } from "./embed-origins";
 
 export function embedOriginsFormSchema() {
   return z.object({
     embedOrigins: z
       .string()
-      .max(4_000, "That list is too long.")
+      .max(4_000, dashboardText("share")("validation.listLong"))
       .default("")
       .transform((text, ctx) => {
         const parsed = parseEmbedOrigins(text, { allowLoopbackHttp: getEnv().stripeSandbox });

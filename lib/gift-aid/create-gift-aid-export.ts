@@ -3,6 +3,7 @@
 // and every file of an export downloads the same each time (docs/gift-aid.md#exports).
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { db } from "@/lib/db/client";
 import { readGiftAidClaim, type GiftAidPeriod } from "./gift-aid-claim";
 
@@ -11,10 +12,7 @@ export async function createGiftAidExport(organisationId: string, period: GiftAi
     await tx.$queryRaw`SELECT 1 FROM "Organisation" WHERE "id" = ${organisationId} FOR UPDATE`;
     const claim = await readGiftAidClaim(tx, organisationId, period);
     if (claim.donations.length === 0 && claim.adjustments.length === 0) {
-      throw new ApiError(
-        "conflict",
-        "There is nothing new to export for this period: its Gift Aid donations are all in earlier exports, and no refunds need reporting.",
-      );
+      throw new ApiError("conflict", dashboardText("giftAid")("record.nothingNew"));
     }
     const created = await tx.giftAidExport.create({
       data: {

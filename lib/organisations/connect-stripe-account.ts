@@ -7,6 +7,7 @@ import { requireRole, type SessionUser } from "@/lib/auth/membership";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { log } from "@/lib/logger";
+import { queueResync } from "@/lib/resync/request-resync";
 import { deauthorizeAccount } from "@/lib/stripe/deauthorize-account";
 import { exchangeOAuthCode } from "@/lib/stripe/exchange-oauth-code";
 import { retrieveAccount } from "@/lib/stripe/retrieve-account";
@@ -78,7 +79,11 @@ export async function completeStripeConnect(params: URLSearchParams, organisatio
       if (count === 0) throw failure("already_connected", "This organisation already has a Stripe account connected.");
       // The organisation's account history: charges made on this account stay its own after a reconnect.
       if (!(await tx.stripeAccountConnection.findFirst({ where: { organisationId, stripeAccountId: accountId, disconnectedAt: null } }))) {
+        // The account was connected before: what happened on it meanwhile was never applied in
+        // full, so the worker re-syncs it (docs/stripe.md#re-sync).
+        const before = await tx.stripeAccountConnection.findFirst({ where: { organisationId, stripeAccountId: accountId }, select: { id: true } });
         await tx.stripeAccountConnection.create({ data: { organisationId, stripeAccountId: accountId } });
+        if (before) await queueResync({ organisationId, stripeAccountId: accountId, reason: "reconnect", requestedById: user.id }, tx);
       }
     });
   } catch (error) {

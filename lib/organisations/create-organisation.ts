@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import type { OrganisationInput } from "./organisation-input";
 import type { LogoChange } from "./read-logo-field";
 import { setOrganisationLogo } from "./set-organisation-logo";
@@ -22,6 +23,7 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
           defaultCurrency: input.defaultCurrency,
           acceptedCurrencies: input.acceptedCurrencies,
           recurringIntervals: input.recurringIntervals,
+          defaultLocale: input.defaultLocale,
           feeRates: {
             create: input.feeRates.map(({ currency, family, percentBps, fixedMinor, capMinor }) => ({ currency, family, percentBps, fixedMinor, capMinor })),
           },
@@ -33,8 +35,10 @@ export async function createOrganisation(input: OrganisationInput & { slug: stri
       return organisation;
     });
   } catch (error) {
-    if (isUniqueViolation(error))
-      throw new ApiError("conflict", "That address is taken.", { fields: { slug: ["Another organisation uses this address; choose another."] } });
+    if (isUniqueViolation(error)) {
+      const t = dashboardText("organisations");
+      throw new ApiError("conflict", t("validation.slugTaken"), { fields: { slug: [t("validation.slugTakenField")] } });
+    }
     throw error;
   }
 }

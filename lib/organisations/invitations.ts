@@ -9,8 +9,12 @@ import { db, type Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/db/generated/enums.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 
 const LIFETIME_MS = 7 * 24 * 60 * 60_000;
+
+// What the people inviting and invited read; the dashboard is English for now.
+const text = dashboardText("members");
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -20,11 +24,10 @@ export async function inviteMember(
   email: string,
   role: Role,
 ) {
-  if (!hasRole(invitedBy.role, role))
-    throw new ApiError("forbidden", `You cannot invite someone as ${ROLE_LABELS[role].toLowerCase()}: an invitation grants at most your own role.`);
+  if (!hasRole(invitedBy.role, role)) throw new ApiError("forbidden", text("errors.inviteAbove", { role: text(`errors.roleLower.${role}`) }));
   const address = email.trim().toLowerCase();
   const existing = await db.membership.findFirst({ where: { organisationId: organisation.id, user: { email: address } } });
-  if (existing) throw new ApiError("conflict", `${address} is already a member.`, { fields: { email: ["Already a member of this organisation."] } });
+  if (existing) throw new ApiError("conflict", text("errors.alreadyMember", { email: address }), { fields: { email: [text("errors.alreadyMemberField")] } });
   const token = randomBytes(24).toString("base64url");
   await db.$transaction(async (tx) => {
     // A new invitation replaces an unaccepted earlier one for the same address.
@@ -55,7 +58,7 @@ export async function revokeInvitation(organisationId: string, invitationId: str
     where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  if (count !== 1) throw new ApiError("not_found", "That invitation was already accepted or revoked.");
+  if (count !== 1) throw new ApiError("not_found", text("errors.alreadyAnswered"));
 }
 
 /** Pending invitations a member sent that grant more than `role` (all of them when they leave). */
@@ -76,25 +79,22 @@ const refused = (reason: string, message: string) => new ApiError("conflict", me
 
 /** Why an invitation cannot be accepted now, or nothing when it can. */
 async function checkInvitation(invitation: NonNullable<Awaited<ReturnType<typeof findInvitation>>>, user: { email: string }) {
-  if (invitation.acceptedAt) throw refused("used", "This invitation was already accepted.");
-  if (invitation.revokedAt) throw refused("revoked", "This invitation was withdrawn. Ask an owner of the organisation for a new one.");
-  if (invitation.expiresAt < new Date()) throw refused("expired", "This invitation has expired. Ask the person who invited you to send a new one.");
-  if (invitation.email !== user.email.toLowerCase()) {
-    throw refused("wrong_user", "This invitation is for another email address. Sign out, then open the link again and sign in with the invited address.");
-  }
+  if (invitation.acceptedAt) throw refused("used", text("errors.used"));
+  if (invitation.revokedAt) throw refused("revoked", text("errors.revoked"));
+  if (invitation.expiresAt < new Date()) throw refused("expired", text("errors.expired"));
+  if (invitation.email !== user.email.toLowerCase()) throw refused("wrong_user", text("errors.wrongUser"));
   // An invitation grants at most what its sender holds now: a sender who left or was demoted
   // cannot let someone in above their current role.
   const sender = invitation.invitedById
     ? await db.membership.findUnique({ where: { userId_organisationId: { userId: invitation.invitedById, organisationId: invitation.organisationId } } })
     : null;
-  if (!sender || !hasRole(sender.role, invitation.role))
-    throw refused("revoked", "This invitation was withdrawn. Ask an owner of the organisation for a new one.");
+  if (!sender || !hasRole(sender.role, invitation.role)) throw refused("revoked", text("errors.revoked"));
 }
 
 /** The invitation a signed-in person is looking at, if they may accept it (throws why not). */
 export async function invitationFor(token: string, user: { email: string }) {
   const invitation = await findInvitation(token);
-  if (!invitation) throw refused("not_found", "This invitation link is not valid. Ask the person who invited you to send a new one.");
+  if (!invitation) throw refused("not_found", text("errors.notFound"));
   await checkInvitation(invitation, user);
   return invitation;
 }
@@ -112,6 +112,6 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     });
     return true;
   });
-  if (!accepted) throw refused("used", "This invitation was already accepted.");
+  if (!accepted) throw refused("used", text("errors.used"));
   return invitation.organisation.slug;
 }

@@ -5,10 +5,15 @@ import { z } from "zod";
 import type { FormObject } from "@/lib/api/form-data";
 import { parseAmount } from "@/lib/money/amount";
 import { getCurrency, isSupportedCurrency, MoneyError } from "@/lib/money/currencies";
-import { FEE_FAMILY_LABELS, type FeeFamily, type FeeRate } from "@/lib/money/fees";
+import type { FeeFamily, FeeRate } from "@/lib/money/fees";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import { STRIPE_COUNTRIES } from "./countries";
 import { feeFamiliesFor, feeFieldName } from "./fee-rate-fields";
 import { readLogoField, type LogoChange } from "./read-logo-field";
+
+// The dashboard is English for now; its messages still come from the message files.
+const message = dashboardText("organisations");
 
 const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "dashboard", "give", "signin", "dev"]);
 
@@ -20,21 +25,26 @@ const percentBps = (value: string) => {
 };
 
 export const organisationFields = z.object({
-  name: z.string().trim().min(2, "Give your organisation's name (at least 2 characters).").max(120, "That name is too long (120 characters at most)."),
-  email: z.email("Enter the email address donors can write to, like donations@example.org.").max(254),
-  country: z.enum(STRIPE_COUNTRIES, { error: "Choose the country your organisation is registered in." }),
-  defaultCurrency: z.string().trim().toUpperCase().length(3, "Choose a currency."),
-  acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, "Accept at least one currency."),
+  name: z.string().trim().min(2, message("validation.nameShort")).max(120, message("validation.nameLong")),
+  email: z.email(message("validation.email")).max(254),
+  country: z.enum(STRIPE_COUNTRIES, { error: message("validation.country") }),
+  defaultCurrency: z.string().trim().toUpperCase().length(3, message("validation.defaultCurrency")),
+  acceptedCurrencies: z.array(z.string().trim().toUpperCase()).min(1, message("validation.acceptedCurrencies")),
   /** The intervals the donation page offers recurring gifts in; none: one-off gifts only. */
-  recurringIntervals: z.array(z.enum(["month", "year"], { error: "Choose monthly or yearly gifts, or neither." })),
+  recurringIntervals: z.array(z.enum(["month", "year"], { error: message("validation.recurringIntervals") })),
+  /**
+   * The language donor pages and emails speak when neither the link nor the browser names one. A
+   * form without the field (a page loaded before it existed) leaves the saved language as it is.
+   */
+  defaultLocale: z.enum(LOCALES, { error: message("form.defaultLocale.invalid") }).optional(),
 });
 
 export const slugField = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "Use 3 to 48 lowercase letters, digits and dashes, like save-the-river.")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "That address is reserved; choose another.");
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, message("validation.slugFormat"))
+  .refine((slug) => !RESERVED_SLUGS.has(slug), message("validation.slugReserved"));
 
 export type OrganisationInput = {
   name: string;
@@ -43,6 +53,8 @@ export type OrganisationInput = {
   defaultCurrency: string;
   acceptedCurrencies: string[];
   recurringIntervals: Array<"month" | "year">;
+  /** Absent: unchanged (English for a new organisation). */
+  defaultLocale?: Locale;
   feeRates: Array<FeeRate & { family: FeeFamily; capMinor: number | null }>;
 };
 
@@ -75,15 +87,16 @@ function readOrganisationForm(values: FormValues): { ok: true; input: Organisati
     defaultCurrency: values.get("defaultCurrency"),
     acceptedCurrencies: accepted,
     recurringIntervals: [...new Set(values.getAll("recurringIntervals"))],
+    defaultLocale: values.get("defaultLocale") ?? undefined,
   };
   const parsed = organisationFields.safeParse(raw);
   const fieldErrors: Record<string, string> = {};
   if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
   for (const currency of accepted) {
-    if (!isSupportedCurrency(currency)) fieldErrors.acceptedCurrencies ??= `${currency} is not a currency Stripe can charge in.`;
+    if (!isSupportedCurrency(currency)) fieldErrors.acceptedCurrencies ??= message("validation.unsupportedCurrency", { currency });
   }
   const defaultCurrency = String(raw.defaultCurrency ?? "").toUpperCase();
-  if (defaultCurrency && !accepted.includes(defaultCurrency)) fieldErrors.defaultCurrency ??= "The default currency must be one you accept.";
+  if (defaultCurrency && !accepted.includes(defaultCurrency)) fieldErrors.defaultCurrency ??= message("validation.defaultNotAccepted");
   const feeRates: OrganisationInput["feeRates"] = [];
   for (const currency of accepted) {
     if (!isSupportedCurrency(currency)) continue;
@@ -109,10 +122,10 @@ function readFeeRate(
   const text = (part: "percent" | "fixed" | "cap") => String(values.get(feeFieldName(currency, family, part)) ?? "").trim();
   const [percent, fixed, cap] = [text("percent"), text("fixed"), text("cap")];
   if (family !== "card" && !percent && !fixed && !cap) return { rate: null };
-  const method = family === "card" ? currency : `${FEE_FAMILY_LABELS[family]} in ${currency}`;
+  const method = family === "card" ? currency : message("validation.familyMethod", { family: message(`form.feeFamily.${family}`), currency });
   const errors: Record<string, string> = {};
   const bps = family !== "card" && !percent ? 0 : percentBps(percent);
-  if (bps === null || bps > 2_000) errors[feeFieldName(currency, family, "percent")] = `Give Stripe's percentage for ${method}, like 1.5 (at most 20).`;
+  if (bps === null || bps > 2_000) errors[feeFieldName(currency, family, "percent")] = message("validation.percent", { method });
   const minor = (value: string) => {
     try {
       return parseAmount(value, currency);
@@ -123,12 +136,14 @@ function readFeeRate(
   };
   const fixedMinor = minor(fixed || "0");
   if (fixedMinor === null)
-    errors[feeFieldName(currency, family, "fixed")] = `Give Stripe's fixed fee for ${method}, like ${getCurrency(currency).exponent ? "0.25" : "30"}.`;
+    errors[feeFieldName(currency, family, "fixed")] = message("validation.fixed", { method, example: getCurrency(currency).exponent ? "0.25" : "30" });
   const capMinor = cap ? minor(cap) : null;
   if (cap && capMinor === null) {
     const example = getCurrency(currency).exponent ? "5.00" : "500";
-    const what = family === "card" ? `a card payment in ${currency}` : `a ${FEE_FAMILY_LABELS[family].toLowerCase()} in ${currency}`;
-    errors[feeFieldName(currency, family, "cap")] = `Give the most Stripe charges for ${what}, like ${example}, or leave it empty for no cap.`;
+    errors[feeFieldName(currency, family, "cap")] =
+      family === "card"
+        ? message("validation.capCard", { currency, example })
+        : message("validation.capFamily", { family: message(`validation.familyLower.${family}`), currency, example });
   }
   if (Object.keys(errors).length || bps === null || fixedMinor === null) return { errors };
   return { rate: { currency, family, percentBps: bps, fixedMinor, capMinor } };
@@ -152,7 +167,7 @@ export function organisationFormSchema<WithSlug extends boolean = false>(options
       if (options.slug) {
         const parsed = slugField.safeParse(values.get("slug") ?? "");
         if (parsed.success) slug = parsed.data;
-        else fieldErrors.slug = parsed.error.issues[0]?.message ?? "Choose an address.";
+        else fieldErrors.slug = parsed.error.issues[0]?.message ?? message("validation.slugMissing");
       }
       const logo = await readLogoField(form.logo, values.get("removeLogo") === "on");
       if (!logo.ok) fieldErrors.logo = logo.error;

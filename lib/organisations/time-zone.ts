@@ -98,6 +98,11 @@ export function formatDate(instant: Date, timeZone: string, locale = "en-GB"): s
   return new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "long", year: "numeric" }).format(instant);
 }
 
+/** "29 November 2026, 14:05": a date and the time of day on the organisation's clock. */
+export function formatDateTime(instant: Date, timeZone: string, locale = "en-GB"): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(instant);
+}
+
 // Countries (among those Stripe accounts can be opened in) whose whole territory keeps one zone's
 // time. Countries with several (US, Canada, Australia, Brazil, Mexico, Spain with the Canaries,
 // Portugal with the Azores, New Zealand with the Chathams, Cyprus) get UTC until the organisation

@@ -20,6 +20,7 @@ export async function updateOrganisation(organisationId: string, input: Organisa
         defaultCurrency: input.defaultCurrency,
         acceptedCurrencies: input.acceptedCurrencies,
         recurringIntervals: input.recurringIntervals,
+        defaultLocale: input.defaultLocale,
       },
     });
     if (input.logo !== undefined) await setOrganisationLogo(tx, organisationId, input.logo);

@@ -70,7 +70,7 @@ export type TextPdf = {
  * A new document. `date` becomes its creation and modification dates: a document's own date (the
  * receipt's issue, the statement's year), so writing it again gives the same bytes.
  */
-export async function createTextPdf(meta: { title: string; author: string; date: Date }): Promise<TextPdf> {
+export async function createTextPdf(meta: { title: string; author: string; date: Date; language?: string }): Promise<TextPdf> {
   const files = await loadFonts();
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -82,6 +82,8 @@ export async function createTextPdf(meta: { title: string; author: string; date:
   doc.setProducer("Amply");
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
+  // Screen readers pick their voice by it.
+  if (meta.language) doc.setLanguage(meta.language);
 
   let page: PDFPage = doc.addPage(PAGE);
   let y = PAGE[1] - MARGIN;

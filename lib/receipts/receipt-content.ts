@@ -2,6 +2,8 @@
 // and the PDF all print, so the three never disagree (docs/receipts.md#what-a-receipt-prints).
 import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
+import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
+import { wordsFor } from "@/lib/email/words";
 import { formatDate } from "@/lib/organisations/time-zone";
 
 export type ReceiptData = {
@@ -35,6 +37,8 @@ export type ReceiptData = {
   /** Where a recurring donor changes or stops the gift, when there is such a page. */
   manageUrl?: string | null;
   appUrl: string;
+  /** The language the donor gave in (Donation.locale): every word, date and amount is in it. English if not given. */
+  locale?: Locale;
 };
 
 /** The receipt number as printed: R-000042. */
@@ -42,14 +46,8 @@ export function formatReceiptNumber(number: number): string {
   return `R-${String(number).padStart(6, "0")}`;
 }
 
-const METHOD_LABELS: Record<string, string> = {
-  card: "Card",
-  sepa_debit: "SEPA Direct Debit",
-  bacs_debit: "Bacs Direct Debit",
-  us_bank_account: "ACH Direct Debit",
-  au_becs_debit: "BECS Direct Debit",
-  acss_debit: "Pre-authorized debit",
-  customer_balance: "Bank transfer",
+/** Payment methods named by their brand read the same in every language. */
+const METHOD_BRANDS: Record<string, string> = {
   ideal: "iDEAL",
   bancontact: "Bancontact",
   eps: "EPS",
@@ -59,11 +57,25 @@ const METHOD_LABELS: Record<string, string> = {
   paypal: "PayPal",
 };
 
+/** The others are words, in the donor's language. */
+const METHOD_WORDS = {
+  card: "card",
+  sepa_debit: "sepaDebit",
+  bacs_debit: "bacsDebit",
+  us_bank_account: "achDebit",
+  au_becs_debit: "becsDebit",
+  acss_debit: "acssDebit",
+  customer_balance: "bankTransfer",
+} as const;
+
 /** How the donor paid, in words (the payment method Stripe reported). */
-export function paymentMethodLabel(method: ReceiptData["method"], paymentMethodType: string | null): string {
-  if (method === "bank_transfer") return "Bank transfer";
-  if (!paymentMethodType) return "Card or other online payment";
-  return METHOD_LABELS[paymentMethodType] ?? paymentMethodType.replaceAll("_", " ");
+export function paymentMethodLabel(method: ReceiptData["method"], paymentMethodType: string | null, locale: Locale = DEFAULT_LOCALE): string {
+  const t = wordsFor(locale, "receipt");
+  if (method === "bank_transfer") return t("methods.bankTransfer");
+  if (!paymentMethodType) return t("methods.online");
+  const word = METHOD_WORDS[paymentMethodType as keyof typeof METHOD_WORDS];
+  if (word) return t(`methods.${word}`);
+  return METHOD_BRANDS[paymentMethodType] ?? paymentMethodType.replaceAll("_", " ");
 }
 
 export type ReceiptLine = { label: string; value: string };
@@ -80,6 +92,19 @@ export type ReceiptContent = {
   donor: { name: string; address: string[] };
   taxStatement: string | null;
   footer: string;
+  /** The receipt's own words in the donor's language, for the email parts and the PDF. */
+  words: {
+    greeting: string;
+    thanks: string;
+    donor: string;
+    issuedBy: string;
+    registrationNumber: (value: string) => string;
+    line: (label: string, value: string) => string;
+    heading: (label: string) => string;
+    manageText: (url: string) => string;
+    manageLink: string;
+    keep: string;
+  };
 };
 
 /** Text typed over several lines (an address), trimmed, without its empty lines. */
@@ -96,72 +121,85 @@ export function issuerOf(org: { name: string; legalName: string | null; registra
 
 export function receiptContent(data: ReceiptData): ReceiptContent {
   const { organisation: org, currency } = data;
-  const money = (amount: bigint) => formatMoney(amount, currency, "en-GB");
-  const zone = org.timeZone;
+  const locale = data.locale ?? DEFAULT_LOCALE;
+  const t = wordsFor(locale, "receipt");
+  const money = (amount: bigint) => formatMoney(amount, currency, intlLocale(locale));
+  const date = (instant: Date) => formatDate(instant, org.timeZone, intlLocale(locale));
   const number = formatReceiptNumber(data.number);
   const amountLines: ReceiptLine[] =
     data.feeCovered > 0n
       ? [
-          { label: "Amount", value: money(data.chargedAmount) },
-          { label: "Your gift", value: money(data.amount) },
-          { label: "Added to cover processing fees", value: money(data.feeCovered) },
+          { label: t("labels.amount"), value: money(data.chargedAmount) },
+          { label: t("labels.yourGift"), value: money(data.amount) },
+          { label: t("labels.feeCovered"), value: money(data.feeCovered) },
         ]
-      : [{ label: "Amount", value: money(data.chargedAmount) }];
+      : [{ label: t("labels.amount"), value: money(data.chargedAmount) }];
   return {
     issuer: issuerOf(org),
-    title: data.kind === "correction" ? `Corrected donation receipt ${number}` : `Donation receipt ${number}`,
-    note:
-      data.kind === "correction" && data.replacesNumber !== null
-        ? `This receipt replaces receipt ${formatReceiptNumber(data.replacesNumber)}, which is no longer valid.`
-        : null,
+    title: data.kind === "correction" ? t("correctionTitle", { number }) : t("title", { number }),
+    note: data.kind === "correction" && data.replacesNumber !== null ? t("replaces", { number: formatReceiptNumber(data.replacesNumber) }) : null,
     lines: [
-      { label: "Receipt number", value: number },
-      { label: "Date of gift", value: formatDate(data.paidAt, zone) },
-      ...(data.kind === "correction" ? [{ label: "Date issued", value: formatDate(data.issuedAt, zone) }] : []),
+      { label: t("labels.number"), value: number },
+      { label: t("labels.dateOfGift"), value: date(data.paidAt) },
+      ...(data.kind === "correction" ? [{ label: t("labels.dateIssued"), value: date(data.issuedAt) }] : []),
       ...amountLines,
-      { label: "Payment method", value: paymentMethodLabel(data.method, data.paymentMethodType) },
-      ...(data.interval ? [{ label: "Recurring gift", value: data.interval === "year" ? "Yearly" : "Monthly" }] : []),
-      ...(data.period ? [{ label: "Period", value: `${formatDate(data.period.start, zone)} to ${formatDate(data.period.end, zone)}` }] : []),
-      ...(data.towards ? [{ label: "Towards", value: data.towards }] : []),
-      ...(data.dedication ? [{ label: "Dedication", value: data.dedication }] : []),
+      { label: t("labels.method"), value: paymentMethodLabel(data.method, data.paymentMethodType, locale) },
+      ...(data.interval ? [{ label: t("labels.recurring"), value: t("interval", { interval: data.interval }) }] : []),
+      ...(data.period ? [{ label: t("labels.period"), value: t("periodRange", { start: date(data.period.start), end: date(data.period.end) }) }] : []),
+      ...(data.towards ? [{ label: t("labels.towards"), value: data.towards }] : []),
+      ...(data.dedication ? [{ label: t("labels.dedication"), value: data.dedication }] : []),
     ],
-    donor: { name: data.donor.name?.trim() || "Supporter", address: lines(data.donor.address) },
+    donor: { name: data.donor.name?.trim() || t("supporter"), address: lines(data.donor.address) },
     taxStatement: org.taxStatement.trim() || null,
-    footer: `Sent by Amply for ${org.name} (${data.appUrl}). Questions about your gift: ${org.email}.`,
+    footer: t("footer", { organisation: org.name, appUrl: data.appUrl, email: org.email }),
+    words: {
+      greeting: data.donor.name?.trim() ? t("dear", { name: data.donor.name.trim() }) : t("dearSupporter"),
+      thanks: t("thanks", { organisation: org.name }),
+      donor: t("donor"),
+      issuedBy: t("issuedBy"),
+      registrationNumber: (value: string) => t("registrationNumber", { number: value }),
+      line: (label: string, value: string) => t("line", { label, value }),
+      heading: (label: string) => t("heading", { label }),
+      manageText: (url: string) => t("manageText", { url }),
+      manageLink: t("manageLink"),
+      keep: t("keep"),
+    },
   };
 }
 
-export function receiptSubject(data: Pick<ReceiptData, "number" | "kind" | "organisation">): string {
-  const what = data.kind === "correction" ? "Your corrected receipt" : "Your receipt";
-  return `${what} from ${data.organisation.name} (${formatReceiptNumber(data.number)})`;
+export function receiptSubject(data: Pick<ReceiptData, "number" | "kind" | "organisation" | "locale">): string {
+  const t = wordsFor(data.locale ?? DEFAULT_LOCALE, "receipt");
+  const values = { organisation: data.organisation.name, number: formatReceiptNumber(data.number) };
+  return data.kind === "correction" ? t("correctionSubject", values) : t("subject", values);
 }
 
 /** The plain-text part. */
 export function receiptText(data: ReceiptData): string {
   const content = receiptContent(data);
+  const { words } = content;
   const out = [
-    `Dear ${content.donor.name},`,
+    words.greeting,
     "",
-    `Thank you for your donation to ${data.organisation.name}. Your receipt is below and attached as a PDF.`,
+    words.thanks,
     "",
     content.title,
     ...(content.note ? [content.note] : []),
     "",
-    ...content.lines.map((line) => `${line.label}: ${line.value}`),
+    ...content.lines.map((line) => words.line(line.label, line.value)),
     "",
-    "Donor:",
+    words.heading(words.donor),
     content.donor.name,
     ...content.donor.address,
     "",
-    "Issued by:",
+    words.heading(words.issuedBy),
     content.issuer.name,
-    ...(content.issuer.registrationNumber ? [`Registration number: ${content.issuer.registrationNumber}`] : []),
+    ...(content.issuer.registrationNumber ? [words.registrationNumber(content.issuer.registrationNumber)] : []),
     ...content.issuer.address,
     content.issuer.email,
     "",
     ...(content.taxStatement ? [content.taxStatement, ""] : []),
-    ...(data.manageUrl ? [`To change or stop your recurring gift: ${data.manageUrl}`, ""] : []),
-    "Keep this receipt for your records.",
+    ...(data.manageUrl ? [words.manageText(data.manageUrl), ""] : []),
+    words.keep,
     content.footer,
   ];
   return out.join("\n");
@@ -170,6 +208,7 @@ export function receiptText(data: ReceiptData): string {
 /** The HTML part. Everything a person typed (names, addresses, statements) is escaped. */
 export function receiptHtml(data: ReceiptData): string {
   const content = receiptContent(data);
+  const { words } = content;
   const e = escapeHtml;
   const paragraphs = (items: string[]) => items.map((item) => e(item)).join("<br>");
   const rows = content.lines
@@ -179,22 +218,22 @@ export function receiptHtml(data: ReceiptData): string {
     )
     .join("");
   return [
-    `<div style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a;max-width:36rem">`,
-    `<p>Dear ${e(content.donor.name)},</p>`,
-    `<p>Thank you for your donation to ${e(data.organisation.name)}. Your receipt is below and attached as a PDF.</p>`,
+    `<div lang="${data.locale ?? DEFAULT_LOCALE}" style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a;max-width:36rem">`,
+    `<p>${e(words.greeting)}</p>`,
+    `<p>${e(words.thanks)}</p>`,
     `<h1 style="font-size:1.25rem">${e(content.title)}</h1>`,
     content.note ? `<p><strong>${e(content.note)}</strong></p>` : "",
     `<table role="presentation" style="border-collapse:collapse">${rows}</table>`,
-    `<h2 style="font-size:1rem">Donor</h2><p>${paragraphs([content.donor.name, ...content.donor.address])}</p>`,
-    `<h2 style="font-size:1rem">Issued by</h2><p>${paragraphs([
+    `<h2 style="font-size:1rem">${e(words.donor)}</h2><p>${paragraphs([content.donor.name, ...content.donor.address])}</p>`,
+    `<h2 style="font-size:1rem">${e(words.issuedBy)}</h2><p>${paragraphs([
       content.issuer.name,
-      ...(content.issuer.registrationNumber ? [`Registration number: ${content.issuer.registrationNumber}`] : []),
+      ...(content.issuer.registrationNumber ? [words.registrationNumber(content.issuer.registrationNumber)] : []),
       ...content.issuer.address,
       content.issuer.email,
     ])}</p>`,
     content.taxStatement ? `<p>${paragraphs(content.taxStatement.split(/\r?\n/))}</p>` : "",
-    data.manageUrl ? `<p><a href="${e(data.manageUrl)}">Change or stop your recurring gift</a></p>` : "",
-    `<p>Keep this receipt for your records.</p>`,
+    data.manageUrl ? `<p><a href="${e(data.manageUrl)}">${e(words.manageLink)}</a></p>` : "",
+    `<p>${e(words.keep)}</p>`,
     `<p style="color:#475569;font-size:.875rem">${e(content.footer)}</p>`,
     `</div>`,
   ].join("");

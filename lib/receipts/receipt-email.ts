@@ -55,6 +55,8 @@ export async function readReceiptData(receiptId: string): Promise<ReceiptData | 
     // Signed when the email is written, so the 30 days run from when the donor receives it.
     manageUrl: donation.recurringDonationId ? manageUrl(donation.recurringDonationId) : null,
     appUrl: getEnv().APP_URL,
+    // The language the donor gave in, whatever the organisation uses now (an installment has its gift's).
+    locale: donation.locale,
   };
 }
 

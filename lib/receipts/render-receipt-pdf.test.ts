@@ -109,3 +109,61 @@ describe("a receipt's email parts", () => {
     expect(receiptSubject(data())).toBe("Your receipt from River Trust (R-000042)");
   });
 });
+
+describe("a receipt in the donor's language", () => {
+  // Intl separates amount and symbol with a no-break space.
+  const nbsp = "\u00a0";
+
+  it("is German for a gift made in German: subject, text, HTML and PDF, with German dates and amounts", async () => {
+    const german = data({ locale: "de" });
+    expect(receiptSubject(german)).toBe("Ihre Zuwendungsbestätigung von River Trust (R-000042)");
+    const text = receiptText(german);
+    expect(text).toContain("Guten Tag Zoë Łukasiewicz,");
+    expect(text).toContain("Bestätigungsnummer: R-000042");
+    expect(text).toContain("Datum der Spende: 1. Januar 2027");
+    expect(text).toContain(`Betrag: 25,63${nbsp}€`);
+    expect(text).toContain(`Ihre Spende: 25,00${nbsp}€`);
+    expect(text).toContain("Zahlungsart: SEPA-Lastschrift");
+    expect(text).toContain("Registernummer: VR 12345 B");
+    expect(text).not.toMatch(/Receipt number|Date of gift|Dear /);
+    expect(receiptHtml(german)).toContain('<h1 style="font-size:1.25rem">Zuwendungsbestätigung R-000042</h1>');
+
+    const pdf = await pdfText(await renderReceiptPdf(german));
+    expect(pdf).toContain("Zuwendungsbestätigung R-000042");
+    expect(pdf).toMatch(/Datum der Spende\s+1\. Januar 2027/);
+    expect(pdf).toMatch(/Betrag\s+25,63\s€/);
+    expect(pdf).toMatch(/Zur Deckung der Zahlungsgebühren hinzugefügt\s+0,63\s€/);
+    expect(pdf).toContain("Bitte bewahren Sie diese Bestätigung für Ihre Unterlagen auf.");
+    // What the organisation wrote stays as written.
+    expect(pdf).toContain("Wir sind wegen Förderung des Umweltschutzes als gemeinnützig anerkannt.");
+    expect(pdf).toContain("Shelter fund");
+    expect(pdf).not.toMatch(/Receipt number|Date of gift|Keep this receipt/);
+  });
+
+  it("prints French and Dutch forms: a period, the interval and a correction", async () => {
+    const recurring = {
+      kind: "correction" as const,
+      number: 57,
+      replacesNumber: 42,
+      interval: "month" as const,
+      period: { start: new Date("2027-01-01T00:00:00+01:00"), end: new Date("2027-01-31T12:00:00+01:00") },
+    };
+    const french = receiptText(data({ ...recurring, locale: "fr" }));
+    expect(french).toContain("Reçu de don rectifié R-000057");
+    expect(french).toContain("Ce reçu remplace le reçu R-000042, qui n’est plus valable.");
+    expect(french).toContain("Période : du 1 janvier 2027 au 31 janvier 2027");
+    expect(french).toContain("Don régulier : Mensuel");
+    expect(french).toContain(`Montant : 25,63${nbsp}€`);
+    expect(receiptSubject(data({ ...recurring, locale: "fr" }))).toBe("Votre reçu rectifié de River Trust (R-000057)");
+
+    const dutch = await pdfText(await renderReceiptPdf(data({ ...recurring, locale: "nl" })));
+    expect(dutch).toMatch(/Periode\s+1 januari 2027 tot en met 31 januari 2027/);
+    expect(dutch).toMatch(/Bedrag\s+€\s25,63/);
+    expect(dutch).toMatch(/Periodieke gift\s+Maandelijks/);
+  });
+
+  it("greets a donor who gave no name without inventing one", () => {
+    expect(receiptText(data({ locale: "de", donor: { name: null, address: null } }))).toContain("Guten Tag,\n");
+    expect(receiptText(data({ donor: { name: null, address: null } }))).toContain("Dear Supporter,\n");
+  });
+});

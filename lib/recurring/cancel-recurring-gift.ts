@@ -4,7 +4,7 @@
 import "server-only";
 import { cancelSubscription } from "@/lib/stripe/cancel-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
-import { changeEmail, giftFigure, type ChangeMadeBy } from "./change-emails";
+import { changeEmail, type ChangeMadeBy } from "./change-emails";
 import { forGift, liveSubscription } from "./gift-stripe";
 import { applyChange, beginChange, changeKey } from "./record-change";
 
@@ -22,13 +22,16 @@ export async function cancelRecurringGift(
     change,
     changeEmail(
       gift,
-      "Your recurring gift is cancelled",
-      [
-        madeBy === "organisation"
-          ? `${gift.organisation.name} no longer takes gifts through Amply and has cancelled your gift of ${giftFigure(gift, gift.amount, gift.feeCovered, gift.interval)}. Nothing more will be charged. If you would like to keep giving, ${gift.organisation.name} will tell you how.`
-          : `Your gift of ${giftFigure(gift, gift.amount, gift.feeCovered, gift.interval)} to ${gift.organisation.name} is cancelled. Nothing more will be charged.`,
-        "Thank you for everything you gave.",
-      ],
+      ({ t, organisation, figure }) => ({
+        subject: t("change.cancel.subject"),
+        body: [
+          t(madeBy === "organisation" ? "change.cancel.byOrganisation" : "change.cancel.cancelled", {
+            organisation,
+            figure: figure(gift.amount, gift.feeCovered, gift.interval),
+          }),
+          t("change.cancel.thanks"),
+        ],
+      }),
       madeBy,
     ),
   );

@@ -14,7 +14,7 @@ import { assertChargeable } from "@/lib/money/limits";
 import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
-import { changeEmail, formatDate, giftFigure } from "./change-emails";
+import { changeEmail } from "./change-emails";
 import { forGift, liveSubscription } from "./gift-stripe";
 import { applyChange, beginChange, changeKey } from "./record-change";
 
@@ -88,13 +88,15 @@ export async function changeRecurringGift(gift: NonNullable<ManagedGift>, input:
     change,
     changeEmail(
       gift,
-      "Your recurring gift is changed",
-      [
-        `Your gift to ${gift.organisation.name} is now ${giftFigure(gift, detail.amount, detail.feeCovered, detail.interval)}.`,
-        detail.trialEnd
-          ? `Nothing more is charged until ${formatDate(from)}, when your current period ends; from then on you give once a ${detail.interval}.`
-          : `The new amount is charged from your next payment, on ${formatDate(from)}. Nothing is charged now.`,
-      ],
+      ({ t, organisation, date, figure }) => ({
+        subject: t("change.amount.subject"),
+        body: [
+          t("change.amount.now", { organisation, figure: figure(detail.amount, detail.feeCovered, detail.interval) }),
+          detail.trialEnd
+            ? t("change.amount.newInterval", { date: date(from), interval: detail.interval })
+            : t("change.amount.nextPayment", { date: date(from) }),
+        ],
+      }),
       userId === null ? "donor" : "organisation_for_donor",
     ),
   );

@@ -44,9 +44,9 @@ export async function finishPaymentMethodUpdate(gift: NonNullable<ManagedGift>, 
   await forGift(gift, () => updateSubscription(account, subscriptionId, { default_payment_method: method }, changeKey(change, "default")));
   await applyChange(
     change,
-    changeEmail(gift, "Your recurring gift has a new payment method", [
-      `Your gift to ${gift.organisation.name} will be paid with the payment method you just gave.`,
-      ...(paidInvoice ? ["The payment that had failed is now paid. Thank you."] : []),
-    ]),
+    changeEmail(gift, ({ t, organisation }) => ({
+      subject: t("change.paymentMethod.subject"),
+      body: [t("change.paymentMethod.changed", { organisation }), ...(paidInvoice ? [t("change.paymentMethod.paid")] : [])],
+    })),
   );
 }

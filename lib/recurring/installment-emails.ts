@@ -1,30 +1,36 @@
 // The emails a recurring gift sends its donor when an installment cannot be taken: once per invoice
-// (by its dedupe key), however often Stripe retries the payment or delivers the event.
+// (by its dedupe key), however often Stripe retries the payment or delivers the event. In the
+// language the gift was started in.
 import "server-only";
 import type { EmailMessage } from "@/lib/email/enqueue-email";
+import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
+import { wordsFor } from "@/lib/email/words";
 import { formatMoney } from "@/lib/money/amount";
 import { manageUrl } from "./manage-link";
 
-type Gift = { id: string; donorEmail: string; donorName: string | null; organisationName: string; interval: "month" | "year" };
+type Gift = { id: string; donorEmail: string; donorName: string | null; organisationName: string; interval: "month" | "year"; locale?: Locale };
 type Invoice = { id: string; amount_due: number; currency: string };
 
-const every = (gift: Gift) => (gift.interval === "year" ? "yearly" : "monthly");
+function words(gift: Gift, invoice: Invoice) {
+  const locale = gift.locale ?? DEFAULT_LOCALE;
+  const t = wordsFor(locale, "email");
+  const values = {
+    interval: gift.interval,
+    organisation: gift.organisationName,
+    amount: formatMoney(invoice.amount_due, invoice.currency.toUpperCase(), intlLocale(locale)),
+  };
+  const greeting = gift.donorName ? t("dear", { name: gift.donorName }) : t("dearSupporter");
+  return { t, values, greeting };
+}
 
 export function paymentFailedEmail(gift: Gift, invoice: Invoice): EmailMessage {
-  const amount = formatMoney(invoice.amount_due, invoice.currency.toUpperCase(), "en-GB");
-  const text = [
-    `Dear ${gift.donorName || "supporter"},`,
-    "",
-    `We could not take this installment of your ${every(gift)} gift of ${amount} to ${gift.organisationName}. We will try again over the next days.`,
-    "",
-    `To keep your gift going, update your payment method here (the link works for 30 days):`,
-    manageUrl(gift.id),
-    "",
-    `Thank you for your support.`,
-  ].join("\n");
+  const { t, values, greeting } = words(gift, invoice);
+  const text = [greeting, "", t("installment.failed", values), "", t("installment.failedUpdate"), manageUrl(gift.id), "", t("installment.failedThanks")].join(
+    "\n",
+  );
   return {
     to: gift.donorEmail,
-    subject: `Your ${every(gift)} gift to ${gift.organisationName} could not be taken`,
+    subject: t("installment.failedSubject", values),
     text,
     kind: "recurring_payment_failed",
     dedupeKey: `recurring-payment-failed:${invoice.id}`,
@@ -32,18 +38,11 @@ export function paymentFailedEmail(gift: Gift, invoice: Invoice): EmailMessage {
 }
 
 export function actionRequiredEmail(gift: Gift, invoice: Invoice): EmailMessage {
-  const amount = formatMoney(invoice.amount_due, invoice.currency.toUpperCase(), "en-GB");
-  const text = [
-    `Dear ${gift.donorName || "supporter"},`,
-    "",
-    `Your bank asks you to confirm this installment of your ${every(gift)} gift of ${amount} to ${gift.organisationName}.`,
-    "",
-    `Confirm it, or choose another payment method, here (the link works for 30 days):`,
-    manageUrl(gift.id),
-  ].join("\n");
+  const { t, values, greeting } = words(gift, invoice);
+  const text = [greeting, "", t("installment.action", values), "", t("installment.actionHow"), manageUrl(gift.id)].join("\n");
   return {
     to: gift.donorEmail,
-    subject: `Please confirm your ${every(gift)} gift to ${gift.organisationName}`,
+    subject: t("installment.actionSubject", values),
     text,
     kind: "recurring_action_required",
     dedupeKey: `recurring-action-required:${invoice.id}`,

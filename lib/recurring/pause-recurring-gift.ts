@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/api/errors";
 import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
-import { changeEmail, formatDate } from "./change-emails";
+import { changeEmail } from "./change-emails";
 import { forGift, liveSubscription } from "./gift-stripe";
 import { applyChange, beginChange, changeKey } from "./record-change";
 
@@ -48,11 +48,10 @@ export async function pauseRecurringGift(gift: NonNullable<ManagedGift>, input: 
     change,
     changeEmail(
       gift,
-      "Your recurring gift is paused",
-      [
-        `Your gift to ${gift.organisation.name} is paused: nothing is charged until ${formatDate(new Date(resumesAt * 1000))}, when it resumes by itself.`,
-        "Payments that would have fallen in the pause are skipped, not charged later. You can resume earlier from the link below.",
-      ],
+      ({ t, organisation, date }) => ({
+        subject: t("change.pause.subject"),
+        body: [t("change.pause.paused", { organisation, date: date(new Date(resumesAt * 1000)) }), t("change.pause.skipped")],
+      }),
       userId === null ? "donor" : "organisation_for_donor",
     ),
   );

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { retrieveSubscription, WITH_PAYMENT_DETAILS } from "@/lib/stripe/retrieve-subscription";
 import { updateSubscription } from "@/lib/stripe/update-subscription";
 import type { ManagedGift } from "./authorize-managed-gift";
-import { changeEmail, formatDate } from "./change-emails";
+import { changeEmail } from "./change-emails";
 import { forGift, liveSubscription } from "./gift-stripe";
 import { applyChange, beginChange, changeKey } from "./record-change";
 
@@ -22,8 +22,10 @@ export async function resumeRecurringGift(gift: NonNullable<ManagedGift>, input:
     change,
     changeEmail(
       gift,
-      "Your recurring gift has resumed",
-      [`Your gift to ${gift.organisation.name} has resumed.`, ...(next ? [`Your next payment is on ${formatDate(new Date(next * 1000))}.`] : [])],
+      ({ t, organisation, date }) => ({
+        subject: t("change.resume.subject"),
+        body: [t("change.resume.resumed", { organisation }), ...(next ? [t("change.resume.next", { date: date(new Date(next * 1000)) })] : [])],
+      }),
       userId === null ? "donor" : "organisation_for_donor",
     ),
   );

@@ -2,41 +2,40 @@
 // last 12 months) or two calendar days in the organisation's zone. Anything else is refused with a
 // message, and the page shows this year (docs/reports.md#periods).
 import { z } from "zod";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { calendarDate } from "@/lib/organisations/time-zone";
 
 export type OverviewPeriod = { from: string; to: string };
 
-export const OVERVIEW_PRESETS = [
-  { value: "this-month", label: "This month" },
-  { value: "last-month", label: "Last month" },
-  { value: "this-year", label: "This year" },
-  { value: "last-12-months", label: "Last 12 months" },
-] as const;
+/** The presets the page offers; their names are in the message files (overview.presets). */
+export const OVERVIEW_PRESETS = [{ value: "this-month" }, { value: "last-month" }, { value: "this-year" }, { value: "last-12-months" }] as const;
 export type OverviewPreset = (typeof OVERVIEW_PRESETS)[number]["value"];
 
 /** Periods up to five years: the chart then has at most 60 monthly bars. */
 const MAX_DAYS = 5 * 366;
 
-const day = (what: string) =>
+const t = dashboardText("overview");
+
+const day = (which: "first" | "last") =>
   z
-    .string({ error: `Enter the ${what} day.` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${what} day as a date, like 2027-01-31.`)
+    .string({ error: t("periodErrors.missing", { which }) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, t("periodErrors.format", { which }))
     .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), {
-      message: `The ${what} day is not a date in the calendar.`,
+      message: t("periodErrors.notADay", { which }),
     });
 
 export const overviewPresetSchema = z.object({
   period: z.enum(
     OVERVIEW_PRESETS.map((preset) => preset.value),
-    { error: "Choose one of the periods offered." },
+    { error: t("periodErrors.preset") },
   ),
 });
 
 export const overviewDaysSchema = z
   .object({ from: day("first"), to: day("last") })
-  .refine((period) => period.from <= period.to, { message: "The last day must not be before the first.", path: ["to"] })
+  .refine((period) => period.from <= period.to, { message: t("periodErrors.order"), path: ["to"] })
   .refine((period) => (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000 < MAX_DAYS, {
-    message: "Choose a period of at most five years.",
+    message: t("periodErrors.tooLong"),
     path: ["to"],
   });
 
@@ -70,10 +69,10 @@ export function overviewPeriodFrom(
   if (query.period === undefined && query.from === undefined && query.to === undefined) return fallback;
   if (query.period !== undefined) {
     const preset = overviewPresetSchema.safeParse({ period: query.period });
-    if (!preset.success) return { ...fallback, error: preset.error.issues[0]?.message ?? "That period cannot be read." };
+    if (!preset.success) return { ...fallback, error: preset.error.issues[0]?.message ?? t("periodErrors.unreadable") };
     return { ...presetPeriod(preset.data.period, now, timeZone), preset: preset.data.period };
   }
   const days = overviewDaysSchema.safeParse({ from: query.from, to: query.to });
-  if (!days.success) return { ...fallback, error: days.error.issues[0]?.message ?? "That period cannot be read." };
+  if (!days.success) return { ...fallback, error: days.error.issues[0]?.message ?? t("periodErrors.unreadable") };
   return days.data;
 }

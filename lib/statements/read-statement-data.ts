@@ -2,6 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { calendarDate } from "@/lib/organisations/time-zone";
 import { yearWindow, type StatementData } from "./statement-content";
 
 /** Null when the organisation has no such donor (another organisation's donor is not found either). */
@@ -18,7 +19,16 @@ export async function readStatementData(organisationId: string, donorId: string,
       status: { not: "disputed" },
       succeededAt: { gte: from, lt: to },
     },
-    select: { succeededAt: true, receiptNumber: true, chargedAmount: true, refundedAmount: true, currency: true, recurringDonationId: true, donorName: true },
+    select: {
+      succeededAt: true,
+      receiptNumber: true,
+      chargedAmount: true,
+      refundedAmount: true,
+      currency: true,
+      recurringDonationId: true,
+      donorName: true,
+      locale: true,
+    },
     orderBy: { succeededAt: "asc" },
   });
   const { organisation } = donor;
@@ -50,5 +60,10 @@ export async function readStatementData(organisationId: string, donorId: string,
         : [],
     ),
     appUrl: getEnv().APP_URL,
+    // The language of the donor's latest gift that year (one statement covers gifts made in several
+    // languages: the most recent says best what the donor reads now); with no gift, the organisation's.
+    locale:
+      donations.findLast((donation) => donation.succeededAt && calendarDate(donation.succeededAt, organisation.timeZone).year === year)?.locale ??
+      organisation.defaultLocale,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pdfText } from "@/tests/support/pdf-text";
-import { statementContent, type StatementData, type StatementGift } from "./statement-content";
+import { statementContent, statementSubject, statementText, type StatementData, type StatementGift } from "./statement-content";
 import { renderStatementPdf } from "./render-statement-pdf";
 
 const gift = (overrides: Partial<StatementGift> = {}): StatementGift => ({
@@ -85,5 +85,39 @@ describe("a donor's annual statement", () => {
     expect(text).toMatch(/Total in EUR.*€20\.00/);
     expect(text).toMatch(/Total in GBP.*£15\.00/);
     expect(text).toContain("Wir sind als gemeinnützig anerkannt.");
+  });
+});
+
+describe("a statement in the donor's language", () => {
+  const nbsp = "\u00a0";
+
+  it("is Dutch for a Dutch donor: subject, text and PDF, with Dutch dates and amounts", async () => {
+    const dutch = data(
+      [gift({ chargedAmount: 2563n, refundedAmount: 563n }), gift({ chargedAmount: 1500n, currency: "GBP", receiptNumber: 9, recurring: true })],
+      {
+        locale: "nl",
+      },
+    );
+    expect(statementSubject(dutch)).toBe("Uw giftenoverzicht 2026 van River Trust");
+    const text = statementText(dutch);
+    expect(text).toContain("Beste Zoë Łukasiewicz,");
+    expect(text).toContain(`Totaal in EUR: €${nbsp}20,00`);
+    const content = statementContent(dutch);
+    expect(content.gifts.map((line) => [line.date, line.kind])).toEqual([
+      ["1 juni 2026", "Eenmalig"],
+      ["1 juni 2026", "Periodiek"],
+    ]);
+    const pdf = await pdfText(await renderStatementPdf(dutch));
+    expect(pdf).toContain("Giftenoverzicht 2026");
+    expect(pdf).toMatch(/Totaal in GBP.*£\s15,00/);
+    expect(pdf).toContain("Registratienummer: VR 12345 B");
+    expect(pdf).toContain("Wir sind als gemeinnützig anerkannt.");
+    expect(pdf).not.toMatch(/Donation statement|Total in/);
+  });
+
+  it("says there was nothing that year in German, and never groups the year's digits", () => {
+    const text = statementText(data([], { locale: "de" }));
+    expect(text).toContain("Für 2026 liegen uns keine Spenden von Ihnen vor.");
+    expect(statementSubject(data([], { locale: "fr" }))).toBe("Votre récapitulatif de dons 2026 de River Trust");
   });
 });

@@ -2,6 +2,8 @@
 // organisation's time zone) with what each came to after refunds, and a total per currency
 // (docs/statements.md#what-a-statement-counts).
 import { escapeHtml } from "@/lib/html";
+import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
+import { wordsFor } from "@/lib/email/words";
 import { formatMoney } from "@/lib/money/amount";
 import { calendarDate, formatDate } from "@/lib/organisations/time-zone";
 import { formatReceiptNumber, issuerOf, type Issuer } from "@/lib/receipts/receipt-content";
@@ -31,9 +33,11 @@ export type StatementData = {
   donor: { name: string | null; email: string };
   gifts: StatementGift[];
   appUrl: string;
+  /** The language of the donor's latest gift of the year (read-statement-data.ts). English if not given. */
+  locale?: Locale;
 };
 
-export type StatementLine = { date: string; receipt: string; kind: "One-off" | "Recurring"; amount: string };
+export type StatementLine = { date: string; receipt: string; kind: string; amount: string };
 
 export type StatementContent = {
   issuer: Issuer;
@@ -43,6 +47,15 @@ export type StatementContent = {
   totals: Array<{ currency: string; amount: bigint; formatted: string }>;
   taxStatement: string | null;
   footer: string;
+  /** The statement's own words in the donor's language, for the PDF. */
+  words: {
+    donor: string;
+    registrationNumber: (value: string) => string;
+    noGifts: string;
+    giftsHeading: string;
+    totalLabel: (currency: string) => string;
+    receiptNote: string;
+  };
 };
 
 /** The first instant that could be in `year` anywhere, and the last: the database narrows by these, the calendar decides. */
@@ -53,6 +66,11 @@ export function yearWindow(year: number): { from: Date; to: Date } {
 export function statementContent(data: StatementData): StatementContent {
   const { organisation: org } = data;
   const zone = org.timeZone;
+  const locale = data.locale ?? DEFAULT_LOCALE;
+  const t = wordsFor(locale, "statement");
+  // A string: ICU would print the year as a number, "2,026".
+  const year = String(data.year);
+  const money = (amount: bigint, currency: string) => formatMoney(amount, currency, intlLocale(locale));
   const gifts = data.gifts
     .filter((gift) => calendarDate(gift.succeededAt, zone).year === data.year)
     .map((gift) => ({ ...gift, net: gift.chargedAmount - gift.refundedAmount }))
@@ -63,36 +81,46 @@ export function statementContent(data: StatementData): StatementContent {
   for (const gift of gifts) totals.set(gift.currency, (totals.get(gift.currency) ?? 0n) + gift.net);
   return {
     issuer: issuerOf(org),
-    title: `Donation statement for ${data.year}`,
-    donor: { name: data.donor.name?.trim() || "Supporter", email: data.donor.email },
+    title: t("title", { year }),
+    donor: { name: data.donor.name?.trim() || t("supporter"), email: data.donor.email },
     gifts: gifts.map((gift) => ({
-      date: formatDate(gift.succeededAt, zone),
+      date: formatDate(gift.succeededAt, zone, intlLocale(locale)),
       receipt: gift.receiptNumber === null ? "-" : formatReceiptNumber(gift.receiptNumber),
-      kind: gift.recurring ? "Recurring" : "One-off",
-      amount: formatMoney(gift.net, gift.currency, "en-GB"),
+      kind: gift.recurring ? t("recurring") : t("oneOff"),
+      amount: money(gift.net, gift.currency),
     })),
     totals: [...totals.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([currency, amount]) => ({ currency, amount, formatted: formatMoney(amount, currency, "en-GB") })),
+      .map(([currency, amount]) => ({ currency, amount, formatted: money(amount, currency) })),
     taxStatement: org.taxStatement.trim() || null,
-    footer: `Sent by Amply for ${org.name} (${data.appUrl}). Questions about your gifts: ${org.email}.`,
+    footer: t("footer", { organisation: org.name, appUrl: data.appUrl, email: org.email }),
+    words: {
+      donor: t("donor"),
+      registrationNumber: (value) => t("registrationNumber", { number: value }),
+      noGifts: t("noGifts", { year }),
+      giftsHeading: t("giftsHeading"),
+      totalLabel: (currency) => t("totalLabel", { currency }),
+      receiptNote: t("receiptNote"),
+    },
   };
 }
 
-export function statementSubject(data: Pick<StatementData, "year" | "organisation">): string {
-  return `Your ${data.year} donation statement from ${data.organisation.name}`;
+export function statementSubject(data: Pick<StatementData, "year" | "organisation" | "locale">): string {
+  return wordsFor(data.locale ?? DEFAULT_LOCALE, "statement")("subject", { year: String(data.year), organisation: data.organisation.name });
 }
 
 export function statementText(data: StatementData): string {
   const content = statementContent(data);
+  const t = wordsFor(data.locale ?? DEFAULT_LOCALE, "statement");
+  const year = String(data.year);
   const out = [
-    `Dear ${content.donor.name},`,
+    data.donor.name?.trim() ? t("dear", { name: data.donor.name.trim() }) : t("dearSupporter"),
     "",
-    `Thank you for supporting ${data.organisation.name} in ${data.year}. Your statement is attached as a PDF.`,
+    t("thanks", { organisation: data.organisation.name, year }),
     "",
     ...(content.gifts.length === 0
-      ? [`We have no gifts from you in ${data.year}.`]
-      : content.totals.map((total) => `Total in ${total.currency}: ${total.formatted}`)),
+      ? [t("noGiftsText", { year })]
+      : content.totals.map((total) => t("totalText", { currency: total.currency, amount: total.formatted }))),
     "",
     content.footer,
   ];
@@ -100,8 +128,9 @@ export function statementText(data: StatementData): string {
 }
 
 export function statementHtml(data: StatementData): string {
-  return statementText(data)
+  const paragraphs = statementText(data)
     .split("\n")
     .map((line) => (line ? `<p>${escapeHtml(line)}</p>` : ""))
     .join("");
+  return `<div lang="${data.locale ?? DEFAULT_LOCALE}">${paragraphs}</div>`;
 }

@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import type Stripe from "stripe";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client.ts";
+import type { Locale } from "@/lib/db/generated/enums.ts";
 import { sql } from "@/lib/db/sql";
 import { readDonationForPayment } from "@/lib/donations/find-donation";
 import { AccountMismatchError } from "@/lib/stripe/account-mismatch-error";
@@ -30,6 +31,9 @@ export type RecurringGift = {
   organisationName: string;
   interval: "month" | "year";
   status: string;
+  /** The language the gift was started in: its installments' receipts and its emails are in it. */
+  locale: Locale;
+  organisationTimeZone: string;
 };
 
 /** What an invoice event needs: the gift, the invoice as Stripe has it now, its PaymentIntent and charge. */
@@ -50,7 +54,7 @@ export function subscriptionOfInvoice(invoice: Stripe.Invoice): string | null {
 export async function readGift(subscriptionId: string): Promise<RecurringGift | null> {
   const [gift] = await sql<RecurringGift>(Prisma.sql`
     SELECT r.id, r."organisationId", r."stripeAccountId", dn.email AS "donorEmail", COALESCE(r."donorName", dn.name) AS "donorName",
-           o.name AS "organisationName", r.interval::text AS interval, r.status
+           o.name AS "organisationName", r.interval::text AS interval, r.status, r.locale::text AS locale, o."timeZone" AS "organisationTimeZone"
     FROM "RecurringDonation" r JOIN "Donor" dn ON dn.id = r."donorId" JOIN "Organisation" o ON o.id = r."organisationId"
     WHERE r."stripeSubscriptionId" = ${subscriptionId}`);
   return gift ?? null;
@@ -111,12 +115,13 @@ function installmentUpsert(gift: RecurringGift, invoice: Stripe.Invoice, payment
   return Prisma.sql`
     INSERT INTO "Donation" (id, "organisationId", "donorId", "donorName", "fundId", "campaignId", "recurringDonationId", amount, "feeCovered",
       "chargedAmount", currency, "paymentMethodType", "stripeAccountId", "stripePaymentIntentId", "stripeInvoiceId", anonymous, dedication,
-      "periodStart", "periodEnd", "updatedAt")
+      locale, "periodStart", "periodEnd", "updatedAt")
     SELECT ${installmentIdFor(String(invoice.id))}, r."organisationId", r."donorId", r."donorName", r."fundId", r."campaignId", r.id,
       -- The gift as it stands: an amount changed since is the invoice's; the covered fee is what is left of it.
       CASE WHEN r."chargedAmount" = ${charged} THEN r.amount ELSE ${charged} - LEAST(r."feeCovered", ${charged}) END,
       LEAST(r."feeCovered", ${charged}), ${charged}, upper(${invoice.currency}), r."paymentMethodType", r."stripeAccountId",
-      ${paymentIntentId}, ${invoice.id}, r.anonymous, r.dedication, ${periodStart}, ${periodEnd}, NOW()
+      -- The gift's language, so that the installment's receipt is in it.
+      ${paymentIntentId}, ${invoice.id}, r.anonymous, r.dedication, r.locale, ${periodStart}, ${periodEnd}, NOW()
     FROM "RecurringDonation" r WHERE r.id = ${gift.id}
     ON CONFLICT ("stripeInvoiceId") DO UPDATE SET
       "stripePaymentIntentId" = COALESCE("Donation"."stripePaymentIntentId", EXCLUDED."stripePaymentIntentId"),

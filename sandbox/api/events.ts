@@ -1,10 +1,14 @@
 // /v1/events - the events of the account the request is for (re-sync and reports read them),
-// each at the API version it was created with.
-import { PLATFORM, type StripeObject } from "../store";
+// each at the API version it was created with, from the last 30 days only, as Stripe lists them
+// (an event older than that can still be retrieved by id here; Stripe may not have it either).
+import { now, PLATFORM, type StripeObject } from "../store";
 import { list, notFound } from "../wire";
 import { EVENT_LIST } from "./params/balance";
 import { EXPAND } from "./params/rules";
 import { listOf, type Route } from "./route";
+
+/** How far back Stripe lists events. */
+export const EVENTS_LISTED_FOR_SECONDS = 30 * 24 * 3600;
 
 /** `charge.refunded` or a wildcard such as `charge.*`, as Stripe matches event types. */
 const typeMatches = (type: unknown, pattern: string) => (pattern.endsWith(".*") ? String(type).startsWith(pattern.slice(0, -1)) : type === pattern);
@@ -15,7 +19,8 @@ export const eventRoutes: Route[] = [
     pattern: /^\/v1\/events$/,
     params: EVENT_LIST,
     handler: (ctx) => {
-      const records = ctx.engine.webhooks.list().filter((record) => (record.event.account ?? PLATFORM) === ctx.account);
+      const oldest = now() - EVENTS_LISTED_FOR_SECONDS;
+      const records = ctx.engine.webhooks.list().filter((record) => (record.event.account ?? PLATFORM) === ctx.account && record.event.created >= oldest);
       const delivered = new Map(records.map((record) => [record.event.id, record.delivered]));
       return listOf(
         ctx,

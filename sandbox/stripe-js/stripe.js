@@ -5,7 +5,9 @@
  * deferred-intent flow (mode/amount/currency, elements.submit(), confirmPayment with a client
  * secret), a PaymentElement with card and SEPA Direct Debit fields (plus iDEAL as a redirect
  * method) validated like Stripe's, confirmSetup for SetupIntents, 3-D Secure as an in-page challenge, and redirects to
- * return_url with payment_intent, payment_intent_client_secret and redirect_status.
+ * return_url with payment_intent, payment_intent_client_secret and redirect_status. A `locale`
+ * given to Stripe() or elements() is checked against the languages Stripe.js offers, as Stripe does,
+ * and named on the Payment Element (its `lang`), so that a page's language reaches it.
  */
 (function () {
   "use strict";
@@ -398,6 +400,7 @@
     element.mount = function (target) {
       root = typeof target === "string" ? document.querySelector(target) : target;
       if (!root) throw new Error("Stripe sandbox: the PaymentElement's mount point was not found.");
+      root.setAttribute("lang", localeOf(elements));
       injectStyles();
       render();
       setTimeout(function () {
@@ -475,8 +478,30 @@
   // Elements
   // ---------------------------------------------------------------------------------------
 
+  // The locales Stripe.js documents for Stripe() and elements() ("auto": the browser's).
+  var LOCALES =
+    "auto ar bg cs da de el en en-GB es es-419 et fi fil fr fr-CA he hr hu id it ja ko lt lv ms mt nb nl pl pt pt-BR ro ru sk sl sv th tr vi zh zh-HK zh-TW".split(
+      " ",
+    );
+
+  function checkLocale(where, locale) {
+    if (locale === undefined || LOCALES.indexOf(locale) >= 0) return;
+    var error = new Error(
+      "Invalid value for " + where + ": locale should be one of the supported locales (" + LOCALES.join(", ") + "). You specified: " + locale + ".",
+    );
+    error.name = "IntegrationError";
+    throw error;
+  }
+
+  /** The language the Payment Element speaks: elements()'s, else Stripe()'s, else the browser's ("auto"). */
+  function localeOf(elements) {
+    var locale = elements.options.locale || elements._instance.options.locale || "auto";
+    return locale === "auto" ? navigator.language || "en" : locale;
+  }
+
   function createElements(instance, options) {
-    var elements = { options: Object.assign({}, options || {}), _elements: {}, _submitted: false };
+    checkLocale("elements()", options && options.locale);
+    var elements = { options: Object.assign({}, options || {}), _elements: {}, _submitted: false, _instance: instance };
     elements.create = function (type, elementOptions) {
       if (type !== "payment") throw new Error("Stripe sandbox: only the Payment Element is available (asked for '" + type + "').");
       if (elements._elements.payment) throw new Error("Can only create one Element of type payment.");
@@ -488,6 +513,7 @@
       return elements._elements[type] || null;
     };
     elements.update = function (updates) {
+      checkLocale("elements.update()", updates && updates.locale);
       Object.assign(elements.options, updates || {});
       elements._submitted = false;
       var element = elements._elements.payment;
@@ -657,6 +683,7 @@
   function Stripe(key, options) {
     if (typeof key !== "string" || !/^pk_(test|live)_/.test(key))
       throw new Error("Invalid value for Stripe(): apiKey should be a publishable key (pk_test_...). You passed: " + key);
+    checkLocale("Stripe()", options && options.locale);
     var instance = { key: key, options: options || {} };
     instance._registerWrapper = function () {};
     instance.registerAppInfo = function () {};

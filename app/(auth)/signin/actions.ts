@@ -5,12 +5,13 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { publicAction } from "@/lib/auth/public-action";
 import { signIn } from "@/lib/auth/auth";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 
 const schema = z.object({
   email: z
     .string()
     .trim()
-    .pipe(z.email({ error: "Enter your email address, like name@example.org." }).max(254)),
+    .pipe(z.email({ error: () => dashboardText("auth")("signIn.invalidEmail") }).max(254)),
   callbackUrl: z.string().max(2000).optional(),
 });
 
@@ -24,7 +25,7 @@ export const requestSignInLink = publicAction(schema, async (input) => {
     // Ends with a redirect to the check-email page, which Next.js throws (errorState lets it through).
     await signIn("email", { email: input.email, redirectTo: safeCallback(input.callbackUrl) });
   } catch (error) {
-    if (error instanceof AuthError) throw new ApiError("internal", "We could not send a sign-in link just now. Please try again.");
+    if (error instanceof AuthError) throw new ApiError("internal", dashboardText("auth")("signIn.couldNotSend"));
     throw error;
   }
   return {};

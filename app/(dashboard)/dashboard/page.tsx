@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireSignedIn } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 
-export const metadata: Metadata = { title: "Your organisations" };
+export function generateMetadata(): Metadata {
+  return { title: dashboardText("organisations")("home.metaTitle") };
+}
 
 export default async function DashboardHome() {
   const user = await requireSignedIn("/dashboard");
@@ -15,14 +17,15 @@ export default async function DashboardHome() {
     include: { organisation: { select: { name: true, slug: true, stripeChargesEnabled: true, stripeAccountId: true } } },
     orderBy: { createdAt: "asc" },
   });
+  const t = dashboardText("organisations");
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">Your organisations</h1>
-        <ButtonLink href="/dashboard/new">Create an organisation</ButtonLink>
+        <h1 className="text-2xl font-bold">{t("home.title")}</h1>
+        <ButtonLink href="/dashboard/new">{t("home.create")}</ButtonLink>
       </div>
       {memberships.length === 0 ? (
-        <Card title="You are not a member of an organisation yet" description="Create one, or ask an owner of your organisation to invite you by email." />
+        <Card title={t("home.emptyTitle")} description={t("home.emptyDescription")} />
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
           {memberships.map(({ organisation, role }) => (
@@ -30,8 +33,10 @@ export default async function DashboardHome() {
               <Link href={`/dashboard/${organisation.slug}`} className="block rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 hover:ring-teal-600">
                 <span className="block text-lg font-semibold">{organisation.name}</span>
                 <span className="mt-1 block text-sm text-slate-600">
-                  {ROLE_LABELS[role]} ·{" "}
-                  {organisation.stripeAccountId ? (organisation.stripeChargesEnabled ? "Taking donations" : "Stripe setup unfinished") : "Stripe not connected"}
+                  {t("home.status", {
+                    role: t(`home.roles.${role}`),
+                    status: t(organisation.stripeAccountId ? (organisation.stripeChargesEnabled ? "home.taking" : "home.unfinished") : "home.notConnected"),
+                  })}
                 </span>
               </Link>
             </li>

@@ -2,18 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { ApiError } from "@/lib/api/errors";
 import { currentUser } from "@/lib/auth/membership";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+import { messagesFor } from "@/lib/i18n/messages";
 import { findInvitation, invitationFor } from "@/lib/organisations/invitations";
 import { AcceptInvitationForm } from "./accept-form";
 
-export const metadata: Metadata = { title: "Invitation" };
+export function generateMetadata(): Metadata {
+  return { title: dashboardText("auth")("invitation.metaTitle") };
+}
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await currentUser();
+  const t = dashboardText("auth");
   if (!user) {
     const invitation = await findInvitation(token);
     redirect(`/signin?callbackUrl=${encodeURIComponent(`/invitations/${token}`)}${invitation ? `&email=${encodeURIComponent(invitation.email)}` : ""}`);
@@ -24,11 +29,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     return (
-      <Card headingLevel={1} title="Invitation">
+      <Card headingLevel={1} title={t("invitation.title")}>
         <div className="grid gap-4">
           <Alert tone="error">{error.message}</Alert>
           <Link href="/dashboard" className="font-semibold text-teal-800 underline">
-            Go to your organisations
+            {t("invitation.goToOrganisations")}
           </Link>
         </div>
       </Card>
@@ -37,10 +42,13 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <Card
       headingLevel={1}
-      title={`Join ${invitation.organisation.name}`}
-      description={`You are invited as ${ROLE_LABELS[invitation.role].toLowerCase()}, signed in as ${user.email}.`}
+      title={t("invitation.joinTitle", { organisation: invitation.organisation.name })}
+      description={t("invitation.invitedAs", { role: t(`invitation.roles.${invitation.role}`), email: user.email })}
     >
-      <AcceptInvitationForm token={token} organisationName={invitation.organisation.name} />
+      {/* The form formats no dates: UTC only satisfies the provider. */}
+      <IntlProvider locale="en" messages={messagesFor("en", ["auth"])} timeZone="UTC">
+        <AcceptInvitationForm token={token} organisationName={invitation.organisation.name} />
+      </IntlProvider>
     </Card>
   );
 }

@@ -2,23 +2,29 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { getEnv } from "@/lib/env";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 
-export const metadata: Metadata = { title: "Check your email" };
+export function generateMetadata(): Metadata {
+  return { title: dashboardText("auth")("checkEmail.metaTitle") };
+}
 
 export default function CheckEmailPage() {
   const { devMailbox } = getEnv();
+  const t = dashboardText("auth");
   return (
-    <Card headingLevel={1} title="Check your email" description="We sent you a sign-in link. It works once and expires in 24 hours.">
+    <Card headingLevel={1} title={t("checkEmail.title")} description={t("checkEmail.description")}>
       {devMailbox ? (
         <p className="text-sm text-slate-700">
-          This server keeps mail on a page instead of sending it:{" "}
-          <Link href="/dev/mailbox" className="font-semibold text-teal-800 underline">
-            open the development mailbox
-          </Link>
-          .
+          {t.rich("checkEmail.devMailbox", {
+            link: (chunks) => (
+              <Link href="/dev/mailbox" className="font-semibold text-teal-800 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
-        <p className="text-sm text-slate-700">No email after a few minutes? Check your spam folder, or go back and ask for a new link.</p>
+        <p className="text-sm text-slate-700">{t("checkEmail.noEmail")}</p>
       )}
     </Card>
   );

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
 import { requirePageRole } from "@/lib/auth/page-guard";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatDate } from "@/lib/organisations/time-zone";
 import { formatMoney } from "@/lib/money/amount";
 import { monthlyRecurringRevenue } from "@/lib/recurring/monthly-recurring-revenue";
@@ -18,7 +19,7 @@ import { overviewFigures } from "@/lib/reports/overview-figures";
 import { OVERVIEW_PRESETS, overviewPeriodFrom } from "@/lib/reports/overview-period";
 import { topFundsAndCampaigns } from "@/lib/reports/top-funds-and-campaigns";
 
-export const metadata: Metadata = { title: "Overview" };
+export const metadata: Metadata = { title: dashboardText("overview")("metaTitle") };
 
 const dayOf = (isoDate: string) => formatDate(new Date(`${isoDate}T12:00:00Z`), "UTC");
 
@@ -47,14 +48,15 @@ export default async function OrganisationOverview({
     monthlyRecurringRevenue(organisation.id),
   ]);
   const base = `/dashboard/${organisation.slug}`;
-  const periodName = `${dayOf(period.from)} to ${dayOf(period.to)}`;
+  const t = dashboardText("overview");
+  const periodName = t("periodName", { from: dayOf(period.from), to: dayOf(period.to) });
   return (
     <>
-      <h1 className="sr-only">Overview of {organisation.name}</h1>
-      <Card title="Period" description={`Days in the organisation's time zone (${timeZone}). By default this year.`}>
+      <h1 className="sr-only">{t("heading", { organisation: organisation.name })}</h1>
+      <Card title={t("period.title")} description={t("period.description", { timeZone })}>
         <div className="grid gap-4">
-          {period.error ? <Alert tone="error">{period.error} Showing this year instead.</Alert> : null}
-          <nav aria-label="Periods">
+          {period.error ? <Alert tone="error">{t("period.fallback", { error: period.error })}</Alert> : null}
+          <nav aria-label={t("period.nav")}>
             <ul className="flex flex-wrap gap-2">
               {OVERVIEW_PRESETS.map((preset) => (
                 <li key={preset.value}>
@@ -63,7 +65,7 @@ export default async function OrganisationOverview({
                     aria-current={period.preset === preset.value && !period.error ? "page" : undefined}
                     className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-teal-800 ring-1 ring-slate-300 aria-[current=page]:bg-teal-700 aria-[current=page]:text-white"
                   >
-                    {preset.label}
+                    {t(`presets.${preset.value}`)}
                   </Link>
                 </li>
               ))}
@@ -72,37 +74,37 @@ export default async function OrganisationOverview({
           <form method="get" className="grid grid-cols-1 gap-4 sm:grid-cols-[auto_auto_auto] sm:items-end">
             <div className="grid gap-1">
               <label htmlFor="overview-from" className="text-sm font-medium text-slate-800">
-                First day
+                {t("period.firstDay")}
               </label>
               <input id="overview-from" type="date" name="from" required defaultValue={asked.from ?? period.from} className={controlClass} />
             </div>
             <div className="grid gap-1">
               <label htmlFor="overview-to" className="text-sm font-medium text-slate-800">
-                Last day
+                {t("period.lastDay")}
               </label>
               <input id="overview-to" type="date" name="to" required defaultValue={asked.to ?? period.to} className={controlClass} />
             </div>
             <Button type="submit" variant="secondary">
-              Show period
+              {t("period.show")}
             </Button>
           </form>
         </div>
       </Card>
 
-      <Card title={`Donations: ${periodName}`} description="Gifts paid on these days, in each currency donors gave in; amounts are never converted.">
+      <Card title={t("donations.title", { period: periodName })} description={t("donations.description")}>
         {figures.length === 0 ? (
           <p className="text-sm text-slate-700" data-testid="overview-empty">
-            No donations in this period.{" "}
+            {t("donations.none")}{" "}
             {organisation.stripeChargesEnabled ? (
               <>
-                Share your donation page:{" "}
+                {t("donations.share")}{" "}
                 <Link href={`/give/${organisation.slug}`} className="font-semibold text-teal-800 underline">
-                  /give/{organisation.slug}
+                  {`/give/${organisation.slug}`}
                 </Link>
               </>
             ) : (
               <Link href={`${base}/settings/payments`} className="font-semibold text-teal-800 underline">
-                Connect Stripe to start taking donations
+                {t("donations.connect")}
               </Link>
             )}
           </p>
@@ -116,7 +118,7 @@ export default async function OrganisationOverview({
       </Card>
 
       {chart.length ? (
-        <Card title="Donations over time" description={`What donors were charged, ${periodName}.`}>
+        <Card title={t("chart.title")} description={t("chart.description", { period: periodName })}>
           <div className="grid gap-6">
             {chart.map((series) => (
               <DonationsChart key={series.currency} series={series} />
@@ -126,16 +128,16 @@ export default async function OrganisationOverview({
       ) : null}
 
       {top.funds.length || top.campaigns.length ? (
-        <Card title="Top funds and campaigns" description="By what donors chose to give in this period, in each currency.">
+        <Card title={t("top.title")} description={t("top.description")}>
           <div className="grid gap-6 sm:grid-cols-2">
-            <TopTargets title="Funds" targets={top.funds} testId="top-funds" />
-            <TopTargets title="Campaigns" targets={top.campaigns} testId="top-campaigns" />
+            <TopTargets title={t("top.funds")} targets={top.funds} testId="top-funds" />
+            <TopTargets title={t("top.campaigns")} targets={top.campaigns} testId="top-campaigns" />
           </div>
         </Card>
       ) : null}
 
       {goals.length ? (
-        <Card title="Goal progress" description="Running campaigns with a goal: everything raised so far, not only in this period.">
+        <Card title={t("goals.title")} description={t("goals.description")}>
           <ul className="grid gap-4">
             {goals.map((campaign) => (
               <li key={campaign.id} className="grid gap-2">
@@ -149,39 +151,37 @@ export default async function OrganisationOverview({
         </Card>
       ) : null}
 
-      <Card
-        title="Monthly recurring revenue"
-        description="What running recurring gifts bring in a month, in each currency: a yearly gift counts as a twelfth, covered fees are left out, paused gifts are not counted."
-      >
+      <Card title={t("recurring.title")} description={t("recurring.description")}>
         {recurring.length === 0 ? (
-          <p className="text-sm text-slate-700">No recurring gifts are running.</p>
+          <p className="text-sm text-slate-700">{t("recurring.none")}</p>
         ) : (
           <ul className="grid gap-3 sm:grid-cols-3" data-testid="monthly-recurring-revenue">
             {recurring.map((total) => (
               <li key={total.currency} className="rounded-lg bg-slate-50 p-4">
                 <p className="text-2xl font-bold tabular-nums">{formatMoney(total.amount, total.currency)}</p>
-                <p className="text-sm text-slate-600">
-                  {total.gifts} recurring gift{total.gifts === 1 ? "" : "s"} in {total.currency}
-                </p>
+                <p className="text-sm text-slate-600">{t("recurring.gifts", { count: total.gifts, currency: total.currency })}</p>
               </li>
             ))}
           </ul>
         )}
         <Link href={`${base}/recurring`} className="mt-3 inline-block text-sm font-semibold text-teal-800 underline">
-          Recurring gifts
+          {t("recurring.link")}
         </Link>
       </Card>
-      <Card title="Stripe account" description={organisation.stripeAccountId ? `Connected (${organisation.stripeAccountId})` : "Not connected yet."}>
+      <Card
+        title={t("stripe.title")}
+        description={organisation.stripeAccountId ? t("stripe.connected", { account: organisation.stripeAccountId }) : t("stripe.notConnected")}
+      >
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-          <dt className="text-slate-600">Charges</dt>
-          <dd>{organisation.stripeChargesEnabled ? "Enabled" : "Not enabled"}</dd>
-          <dt className="text-slate-600">Payouts</dt>
-          <dd>{organisation.stripePayoutsEnabled ? "Enabled" : "Not enabled"}</dd>
-          <dt className="text-slate-600">Currencies</dt>
+          <dt className="text-slate-600">{t("stripe.charges")}</dt>
+          <dd>{organisation.stripeChargesEnabled ? t("stripe.enabled") : t("stripe.notEnabled")}</dd>
+          <dt className="text-slate-600">{t("stripe.payouts")}</dt>
+          <dd>{organisation.stripePayoutsEnabled ? t("stripe.enabled") : t("stripe.notEnabled")}</dd>
+          <dt className="text-slate-600">{t("stripe.currencies")}</dt>
           <dd>{organisation.acceptedCurrencies.join(", ")}</dd>
         </dl>
         <Link href={`${base}/settings/payments`} className="mt-3 inline-block text-sm font-semibold text-teal-800 underline">
-          Payment settings
+          {t("stripe.link")}
         </Link>
       </Card>
     </>

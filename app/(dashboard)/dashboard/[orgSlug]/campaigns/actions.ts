@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { organisationAction } from "@/lib/auth/organisation-action";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { campaignFormSchema } from "@/lib/campaigns/campaign-input";
 import { saveCampaign } from "@/lib/campaigns/save-campaign";
 import { setCampaignArchived } from "@/lib/campaigns/set-campaign-archived";
@@ -13,7 +14,7 @@ export const saveCampaignAction = organisationAction("admin", campaignFormSchema
   revalidatePath(`/dashboard/${organisation.slug}/campaigns`, "layout");
   revalidatePath(`/give/${organisation.slug}`);
   if (!input.campaignId) redirect(`/dashboard/${organisation.slug}/campaigns/${saved.id}?created=1`);
-  return { ok: true, message: "Saved." };
+  return { ok: true, message: dashboardText("campaigns")("actions.saved") };
 });
 
 export const archiveCampaignAction = organisationAction(
@@ -23,6 +24,7 @@ export const archiveCampaignAction = organisationAction(
     await setCampaignArchived(organisation.id, campaignId, archive === "true");
     revalidatePath(`/dashboard/${organisation.slug}/campaigns`, "layout");
     revalidatePath(`/give/${organisation.slug}`);
-    return { ok: true, message: archive === "true" ? "Archived: its page now says it has ended." : "Reopened." };
+    const t = dashboardText("campaigns");
+    return { ok: true, message: archive === "true" ? t("actions.archived") : t("actions.reopened") };
   },
 );

@@ -9,10 +9,11 @@ import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { filterQuery, parseDonationFilters } from "@/lib/donations/donation-filters";
 import { listDonations } from "@/lib/donations/list-donations";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { receiptNumber } from "@/lib/donations/receipt";
 import { formatMoney } from "@/lib/money/amount";
 
-export const metadata: Metadata = { title: "Donations" };
+export const metadata: Metadata = { title: dashboardText("donations")("metaTitle") };
 
 type Query = Record<string, string | string[] | undefined>;
 
@@ -31,9 +32,10 @@ export default async function DonationsPage({ params, searchParams }: { params: 
   const filtered = Object.keys(filters).some((key) => key !== "after");
   const problems = Object.values(errors);
   const today = new Date().toISOString().slice(0, 10);
+  const t = dashboardText("donations");
   return (
     <div className="grid grid-cols-1 gap-4">
-      <h1 className="text-2xl font-bold">Donations</h1>
+      <h1 className="text-2xl font-bold">{t("heading")}</h1>
       <DonationFilterForm
         open={filtered || problems.length > 0}
         base={base}
@@ -44,31 +46,31 @@ export default async function DonationsPage({ params, searchParams }: { params: 
         currencies={[...new Set([organisation.defaultCurrency, ...organisation.acceptedCurrencies])].sort()}
       />
       {problems.length > 0 ? (
-        <Alert tone="warning" title="Some filters were left out">
+        <Alert tone="warning" title={t("filtersLeftOut")}>
           {problems.join(" ")}
         </Alert>
       ) : null}
       {rows.length === 0 ? (
         filtered ? (
-          <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">No donations match these filters.</p>
+          <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">{t("noMatch")}</p>
         ) : (
           <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">
-            No donations yet. Share your donation page:{" "}
+            {t("noneYet")}{" "}
             <Link href={`/give/${organisation.slug}`} className="font-semibold text-teal-800 underline">
-              /give/{organisation.slug}
+              {`/give/${organisation.slug}`}
             </Link>
           </p>
         )
       ) : (
         <Table
-          caption={filtered ? "Donations matching the filters, newest first" : "Donations, newest first"}
+          caption={filtered ? t("captionFiltered") : t("caption")}
           className="sm:min-w-[40rem]"
           rows={rows}
           rowKey={(donation) => donation.id}
           rowTestId="donation-row"
           columns={[
             {
-              header: "Date",
+              header: t("columns.date"),
               // On a phone the date may take two lines, so that the amount and the status stay on screen
               // (a vertical scrollbar alone takes 15 px of a 360 px screen).
               className: "sm:whitespace-nowrap",
@@ -82,14 +84,14 @@ export default async function DonationsPage({ params, searchParams }: { params: 
               ),
             },
             {
-              header: "Donor",
+              header: t("columns.donor"),
               // Long names and addresses wrap rather than push the amount off a phone's screen.
               className: "[overflow-wrap:anywhere]",
               cell: (donation) =>
-                donation.anonymous ? <span className="italic text-slate-600">Anonymous</span> : (donation.donorName ?? donation.donorEmail ?? "-"),
+                donation.anonymous ? <span className="italic text-slate-600">{t("anonymous")}</span> : (donation.donorName ?? donation.donorEmail ?? "-"),
             },
             {
-              header: "Amount",
+              header: t("columns.amount"),
               align: "right",
               className: "whitespace-nowrap tabular-nums",
               cell: (donation) => (
@@ -98,26 +100,26 @@ export default async function DonationsPage({ params, searchParams }: { params: 
                   <span className="block text-xs text-slate-500">
                     {donation.currency}
                     {donation.recurringInterval ? (
-                      <span data-testid="recurring-badge"> · {donation.recurringInterval === "year" ? "yearly" : "monthly"}</span>
+                      <span data-testid="recurring-badge"> · {t("interval", { interval: donation.recurringInterval })}</span>
                     ) : null}
                   </span>
                 </>
               ),
             },
-            { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
-            { header: "For", hideOnPhone: true, cell: (donation) => donation.campaignName ?? donation.fundName ?? "General" },
+            { header: t("columns.status"), cell: (donation) => <StatusBadge status={donation.status} /> },
+            { header: t("columns.for"), hideOnPhone: true, cell: (donation) => donation.campaignName ?? donation.fundName ?? t("general") },
           ]}
         />
       )}
-      <nav aria-label="Pages of donations" className="flex flex-wrap gap-4">
+      <nav aria-label={t("pages")} className="flex flex-wrap gap-4">
         {filters.after !== undefined ? (
           <Link href={`${base}${filterQuery(filters)}`} className="font-semibold text-teal-800 underline">
-            Newest donations
+            {t("newest")}
           </Link>
         ) : null}
         {next !== undefined ? (
           <Link href={`${base}${filterQuery(filters, next)}`} className="font-semibold text-teal-800 underline">
-            Older donations
+            {t("older")}
           </Link>
         ) : null}
       </nav>

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { organisationAction } from "@/lib/auth/organisation-action";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { fundFormSchema } from "@/lib/campaigns/fund-input";
 import { saveFund } from "@/lib/campaigns/save-fund";
 import { setFundArchived } from "@/lib/campaigns/set-fund-archived";
@@ -11,7 +12,8 @@ export const saveFundAction = organisationAction("admin", fundFormSchema, async 
   await saveFund(organisation.id, input);
   revalidatePath(`/dashboard/${organisation.slug}`, "layout");
   revalidatePath(`/give/${organisation.slug}`);
-  return { ok: true, message: input.fundId ? "Saved." : `The fund ${input.name} is open for gifts.` };
+  const t = dashboardText("funds");
+  return { ok: true, message: input.fundId ? t("actions.saved") : t("actions.created", { name: input.name }) };
 });
 
 export const archiveFundAction = organisationAction(
@@ -21,6 +23,7 @@ export const archiveFundAction = organisationAction(
     await setFundArchived(organisation.id, fundId, archive === "true");
     revalidatePath(`/dashboard/${organisation.slug}`, "layout");
     revalidatePath(`/give/${organisation.slug}`);
-    return { ok: true, message: archive === "true" ? "Archived." : "Reopened." };
+    const t = dashboardText("funds");
+    return { ok: true, message: archive === "true" ? t("actions.archived") : t("actions.reopened") };
   },
 );

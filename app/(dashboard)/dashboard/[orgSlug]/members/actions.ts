@@ -3,20 +3,26 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { organisationAction } from "@/lib/auth/organisation-action";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { changeMembership } from "@/lib/organisations/change-membership";
 import { inviteMember, revokeInvitation } from "@/lib/organisations/invitations";
 
-const role = z.enum(["owner", "admin", "viewer"], { error: "Choose a role." });
+const text = () => dashboardText("members");
+
+const role = z.enum(["owner", "admin", "viewer"], { error: () => text()("actions.chooseRole") });
 
 const inviteSchema = z.object({
-  email: z.string().trim().pipe(z.email("Enter the email address to invite, like name@example.org.")),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: () => text()("actions.enterEmail") })),
   role,
 });
 
 export const inviteAction = organisationAction("owner", inviteSchema, async (input, { organisation, user, role: senderRole }) => {
   await inviteMember(organisation, { ...user, role: senderRole }, input.email, input.role);
   revalidatePath(`/dashboard/${organisation.slug}/members`);
-  return { ok: true, message: `Invitation sent to ${input.email}.` };
+  return { ok: true, message: text()("actions.invited", { email: input.email }) };
 });
 
 const changeSchema = z.discriminatedUnion("intent", [
@@ -27,11 +33,11 @@ const changeSchema = z.discriminatedUnion("intent", [
 export const changeMemberAction = organisationAction("owner", changeSchema, async (input, { organisation }) => {
   await changeMembership(organisation.id, input.membershipId, input.intent === "remove" ? { remove: true } : { role: input.role });
   revalidatePath(`/dashboard/${organisation.slug}/members`);
-  return { ok: true, message: "Saved." };
+  return { ok: true, message: text()("actions.saved") };
 });
 
 export const revokeInvitationAction = organisationAction("owner", z.object({ invitationId: z.string().min(1) }), async (input, { organisation }) => {
   await revokeInvitation(organisation.id, input.invitationId);
   revalidatePath(`/dashboard/${organisation.slug}/members`);
-  return { ok: true, message: "Invitation revoked: its link no longer works." };
+  return { ok: true, message: text()("actions.revoked") };
 });

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { InviteForm, MemberRoleForm, RevokeInvitationForm } from "@/components/organisations/member-forms";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
-import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+import { messagesFor } from "@/lib/i18n/messages";
 import { changeMemberAction, inviteAction, revokeInvitationAction } from "./actions";
 
-export const metadata: Metadata = { title: "Members" };
+export function generateMetadata(): Metadata {
+  return { title: dashboardText("members")("metaTitle") };
+}
 
 export default async function MembersPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -24,63 +29,68 @@ export default async function MembersPage({ params }: { params: Promise<{ orgSlu
       orderBy: { createdAt: "desc" },
     }),
   ]);
+  const t = dashboardText("members");
   return (
-    <div className="grid grid-cols-1 gap-6">
-      <h1 className="text-2xl font-bold">Members</h1>
-      <Card title="People in this organisation">
-        <ul className="divide-y divide-slate-200">
-          {members.map((member) => (
-            <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
-              {/* Long addresses wrap on a phone rather than widen the page. */}
-              <span className="min-w-0 [overflow-wrap:anywhere]">
-                <span className="block font-medium">{member.user.name ?? member.user.email}</span>
-                <span className="block text-sm text-slate-600">
-                  {member.user.email} · {ROLE_LABELS[member.role]}
-                  {member.userId === user.id ? " (you)" : ""}
+    <IntlProvider locale="en" messages={messagesFor("en", ["members"])} timeZone={organisation.timeZone}>
+      <div className="grid grid-cols-1 gap-6">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <Card title={t("people")}>
+          <ul className="divide-y divide-slate-200">
+            {members.map((member) => (
+              <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                {/* Long addresses wrap on a phone rather than widen the page. */}
+                <span className="min-w-0 [overflow-wrap:anywhere]">
+                  <span className="block font-medium">{member.user.name ?? member.user.email}</span>
+                  <span className="block text-sm text-slate-600">
+                    {t("memberLine", { email: member.user.email, role: t(`roles.${member.role}`) })}
+                    {member.userId === user.id ? t("you") : null}
+                  </span>
                 </span>
-              </span>
-              {isOwner ? (
-                <MemberRoleForm
-                  action={changeMemberAction}
-                  organisationId={organisation.id}
-                  membershipId={member.id}
-                  role={member.role}
-                  label={member.user.email}
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      </Card>
-      {isOwner ? (
-        <Card title="Invite someone" description="They get an email with a link that works once, for that address, for 7 days.">
-          <InviteForm action={inviteAction} organisationId={organisation.id} />
-          {invitations.length ? (
-            <div className="mt-5">
-              <h3 className="text-sm font-semibold">Waiting for an answer</h3>
-              <ul className="mt-2 divide-y divide-slate-200 text-sm text-slate-700" aria-label="Pending invitations">
-                {invitations.map((invitation) => (
-                  <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
-                    <span className="min-w-0 [overflow-wrap:anywhere]">
-                      {invitation.email} · {ROLE_LABELS[invitation.role]}
-                      <span className="block text-xs text-slate-500">
-                        Sent by {invitation.invitedBy?.email ?? "a former member"}, expires{" "}
-                        {invitation.expiresAt.toLocaleDateString("en-GB", { timeZone: "UTC" })}
-                      </span>
-                    </span>
-                    <RevokeInvitationForm
-                      action={revokeInvitationAction}
-                      organisationId={organisation.id}
-                      invitationId={invitation.id}
-                      label={invitation.email}
-                    />
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+                {isOwner ? (
+                  <MemberRoleForm
+                    action={changeMemberAction}
+                    organisationId={organisation.id}
+                    membershipId={member.id}
+                    role={member.role}
+                    label={member.user.email}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
         </Card>
-      ) : null}
-    </div>
+        {isOwner ? (
+          <Card title={t("inviteTitle")} description={t("inviteDescription")}>
+            <InviteForm action={inviteAction} organisationId={organisation.id} />
+            {invitations.length ? (
+              <div className="mt-5">
+                <h3 className="text-sm font-semibold">{t("waiting")}</h3>
+                <ul className="mt-2 divide-y divide-slate-200 text-sm text-slate-700" aria-label={t("pendingInvitations")}>
+                  {invitations.map((invitation) => (
+                    <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="pending-invitation">
+                      <span className="min-w-0 [overflow-wrap:anywhere]">
+                        {t("memberLine", { email: invitation.email, role: t(`roles.${invitation.role}`) })}
+                        <span className="block text-xs text-slate-500">
+                          {t("sentBy", {
+                            sender: invitation.invitedBy?.email ?? t("formerMember"),
+                            date: invitation.expiresAt.toLocaleDateString("en-GB", { timeZone: "UTC" }),
+                          })}
+                        </span>
+                      </span>
+                      <RevokeInvitationForm
+                        action={revokeInvitationAction}
+                        organisationId={organisation.id}
+                        invitationId={invitation.id}
+                        label={invitation.email}
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </Card>
+        ) : null}
+      </div>
+    </IntlProvider>
   );
 }

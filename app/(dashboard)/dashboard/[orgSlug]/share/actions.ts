@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { organisationAction } from "@/lib/auth/organisation-action";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { embedOriginsFormSchema } from "@/lib/embed/embed-origins-form";
 import { updateEmbedOrigins } from "@/lib/embed/update-embed-origins";
 
@@ -10,6 +11,6 @@ export const updateEmbedOriginsAction = organisationAction("admin", embedOrigins
   revalidatePath(`/dashboard/${organisation.slug}/share`);
   return {
     ok: true,
-    message: embedOrigins.length ? "Saved: these sites can now show your donation form." : "Saved: no other site can show your donation form.",
+    message: dashboardText("share")(embedOrigins.length ? "origins.saved" : "origins.savedNone"),
   };
 });

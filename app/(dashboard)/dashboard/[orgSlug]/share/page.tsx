@@ -2,13 +2,18 @@ import type { Metadata } from "next";
 import { EmbedOriginsForm } from "@/components/share/embed-origins-form";
 import { EmbedSnippet } from "@/components/share/embed-snippet";
 import { ShortLinkPanel } from "@/components/share/short-link-panel";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { Card } from "@/components/ui/card";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+import { messagesFor } from "@/lib/i18n/messages";
 import { updateEmbedOriginsAction } from "./actions";
 
-export const metadata: Metadata = { title: "Share & embed" };
+export function generateMetadata(): Metadata {
+  return { title: dashboardText("share")("metaTitle") };
+}
 
 export default async function SharePage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
@@ -19,30 +24,36 @@ export default async function SharePage({ params }: { params: Promise<{ orgSlug:
     db.organisation.findUniqueOrThrow({ where: { id: organisation.id }, select: { embedOrigins: true } }),
   ]);
   const base = `/give/${organisation.slug}`;
+  const t = dashboardText("share");
   return (
-    <>
-      <Card headingLevel={1} title="Share & embed" description="Put your donation form on your own site, or share a short link and QR code on posters.">
+    <IntlProvider locale="en" messages={messagesFor("en", ["share"])} timeZone={organisation.timeZone}>
+      <Card headingLevel={1} title={t("title")} description={t("description")}>
         <EmbedOriginsForm action={updateEmbedOriginsAction} organisationId={organisation.id} origins={settings.embedOrigins} />
       </Card>
-      <Card title="Snippet for your site" description="Paste it where the form should appear, on one of the sites listed above.">
+      <Card title={t("snippetTitle")} description={t("snippetDescription")}>
         <EmbedSnippet appUrl={getEnv().APP_URL} organisationSlug={organisation.slug} funds={funds} />
       </Card>
-      <Card title="Short links and QR codes">
+      <Card title={t("shortLinksTitle")}>
         <ul className="grid gap-6">
-          <ShortLinkPanel organisation={organisation} path={base} title={`Your donation page`} />
+          <ShortLinkPanel organisation={organisation} path={base} title={t("donationPage")} />
           {funds.map((fund) => (
-            <ShortLinkPanel key={fund.slug} organisation={organisation} path={`${base}?fund=${encodeURIComponent(fund.slug)}`} title={`Fund: ${fund.name}`} />
+            <ShortLinkPanel
+              key={fund.slug}
+              organisation={organisation}
+              path={`${base}?fund=${encodeURIComponent(fund.slug)}`}
+              title={t("fundTitle", { name: fund.name })}
+            />
           ))}
           {campaigns.map((campaign) => (
             <ShortLinkPanel
               key={campaign.slug}
               organisation={organisation}
               path={`${base}?campaign=${encodeURIComponent(campaign.slug)}`}
-              title={`Campaign: ${campaign.name}`}
+              title={t("campaignTitle", { name: campaign.name })}
             />
           ))}
         </ul>
       </Card>
-    </>
+    </IntlProvider>
   );
 }

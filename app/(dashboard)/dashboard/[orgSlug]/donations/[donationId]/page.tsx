@@ -11,20 +11,21 @@ import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { donationTimeline } from "@/lib/donations/donation-timeline";
 import { receiptNumber } from "@/lib/donations/receipt";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatMoney } from "@/lib/money/amount";
 import { formatDate } from "@/lib/organisations/time-zone";
 import { formatReceiptNumber } from "@/lib/receipts/receipt-content";
 import { correctReceiptAction, refundAction, resendReceiptAction } from "./actions";
 
-export const metadata: Metadata = { title: "Donation" };
+export const metadata: Metadata = { title: dashboardText("donations")("detail.metaTitle") };
 
-const ENTRY_LABELS: Record<string, string> = {
-  donation_received: "Donation received",
-  refund: "Refund",
-  refund_reversal: "Refund failed (returned)",
-  dispute_funds_withdrawn: "Dispute: funds withdrawn",
-  dispute_funds_reinstated: "Dispute: funds reinstated",
-};
+const ENTRY_TYPES = ["donation_received", "refund", "refund_reversal", "dispute_funds_withdrawn", "dispute_funds_reinstated"] as const;
+
+/** A ledger entry's type in words; a type the dashboard does not know yet shows as Stripe names it. */
+function entryLabel(type: string): string {
+  const known = ENTRY_TYPES.find((entry) => entry === type);
+  return known ? dashboardText("donations")(`detail.ledger.types.${known}`) : type;
+}
 
 export default async function DonationPage({ params }: { params: Promise<{ orgSlug: string; donationId: string }> }) {
   const { orgSlug, donationId } = await params;
@@ -56,94 +57,103 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
   const pendingRequests = donation.refundRequests.filter((request) => request.status === "submitting" || request.status === "submitted");
   const accountConnected = !!donation.stripeAccountId && donation.stripeAccountId === organisation.stripeAccountId;
   const money = (amount: bigint | null, currency: string | null) => (amount === null || !currency ? "-" : formatMoney(amount, currency));
+  const t = dashboardText("donations");
+  const r = dashboardText("receiptsAdmin");
   return (
     // One column that may shrink below its content: the ledger table scrolls inside its card instead
     // of widening the page.
     <div className="grid grid-cols-1 gap-6">
       <Link href={`/dashboard/${organisation.slug}/donations`} className="font-semibold text-teal-800 underline">
-        All donations
+        {t("detail.all")}
       </Link>
       <Card
         headingLevel={1}
-        title={donation.receiptNumber ? `Donation ${receiptNumber({ receiptNumber: donation.receiptNumber })}` : "Donation (not paid yet)"}
+        title={donation.receiptNumber ? t("detail.title", { number: receiptNumber({ receiptNumber: donation.receiptNumber }) }) : t("detail.titleUnpaid")}
       >
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="text-slate-600">Status</dt>
+          <dt className="text-slate-600">{t("detail.status")}</dt>
           <dd data-testid="donation-status">
             <StatusBadge status={donation.status} />
           </dd>
-          <dt className="text-slate-600">Gift</dt>
+          <dt className="text-slate-600">{t("detail.gift")}</dt>
           <dd>{formatMoney(donation.amount, donation.currency)}</dd>
-          <dt className="text-slate-600">Fee covered by donor</dt>
+          <dt className="text-slate-600">{t("detail.feeCovered")}</dt>
           <dd>{formatMoney(donation.feeCovered, donation.currency)}</dd>
-          <dt className="text-slate-600">Charged</dt>
+          <dt className="text-slate-600">{t("detail.charged")}</dt>
           <dd className="font-semibold">{formatMoney(donation.chargedAmount, donation.currency)}</dd>
           {donation.refundedAmount > 0n ? (
             <>
-              <dt className="text-slate-600">Refunded</dt>
+              <dt className="text-slate-600">{t("detail.refunded")}</dt>
               <dd>{formatMoney(donation.refundedAmount, donation.currency)}</dd>
             </>
           ) : null}
-          <dt className="text-slate-600">Donor</dt>
+          <dt className="text-slate-600">{t("detail.donor")}</dt>
           <dd>
-            {donation.anonymous ? "Anonymous" : `${donation.donorName ?? ""} ${donation.donor?.email ? `<${donation.donor.email}>` : ""}`.trim()}
+            {donation.anonymous ? t("anonymous") : `${donation.donorName ?? ""} ${donation.donor?.email ? `<${donation.donor.email}>` : ""}`.trim()}
             {donation.donor ? (
               <>
                 {" "}
                 <Link href={`/dashboard/${organisation.slug}/donors/${donation.donor.id}`} className="font-semibold text-teal-800 underline">
-                  Donor&apos;s gifts and statements
+                  {t("detail.donorLink")}
                 </Link>
               </>
             ) : null}
           </dd>
-          <dt className="text-slate-600">For</dt>
-          <dd>{donation.campaign?.name ?? donation.fund?.name ?? "General"}</dd>
+          <dt className="text-slate-600">{t("detail.for")}</dt>
+          <dd>{donation.campaign?.name ?? donation.fund?.name ?? t("general")}</dd>
           {donation.dedication ? (
             <>
-              <dt className="text-slate-600">Dedication</dt>
+              <dt className="text-slate-600">{t("detail.dedication")}</dt>
               <dd>{donation.dedication}</dd>
             </>
           ) : null}
           {donation.giftAidDeclaration ? (
             <>
-              <dt className="text-slate-600">Gift Aid</dt>
+              <dt className="text-slate-600">{t("detail.giftAid")}</dt>
               <dd data-testid="donation-gift-aid">
-                Declared with this gift{donation.giftAidDeclaration.scope === "this_and_future" ? ", and for the donor's future gifts" : ""}
+                {donation.giftAidDeclaration.scope === "this_and_future" ? t("detail.giftAidDeclaredFuture") : t("detail.giftAidDeclared")}
               </dd>
             </>
           ) : null}
           {donation.recurringDonation ? (
             <>
-              <dt className="text-slate-600">Recurring</dt>
+              <dt className="text-slate-600">{t("detail.recurring")}</dt>
               <dd data-testid="installment-of">
-                Installment of a {donation.recurringDonation.interval === "year" ? "yearly" : "monthly"} gift
-                {donation.periodStart && donation.periodEnd
-                  ? `, ${formatDate(donation.periodStart, organisation.timeZone)} to ${formatDate(donation.periodEnd, organisation.timeZone)}`
-                  : ""}{" "}
-                (the gift is {donation.recurringDonation.status.replaceAll("_", " ")})
+                {t("detail.installment", {
+                  interval: donation.recurringDonation.interval,
+                  period:
+                    donation.periodStart && donation.periodEnd
+                      ? t("detail.installmentPeriod", {
+                          from: formatDate(donation.periodStart, organisation.timeZone),
+                          to: formatDate(donation.periodEnd, organisation.timeZone),
+                        })
+                      : "",
+                  // Stripe's own word for the subscription's state ("active", "past due").
+                  status: donation.recurringDonation.status.replaceAll("_", " "),
+                })}
               </dd>
             </>
           ) : null}
-          <dt className="text-slate-600">Payment</dt>
-          <dd>{donation.method === "bank_transfer" ? "Bank transfer" : (donation.paymentMethodType ?? "-")}</dd>
-          <dt className="text-slate-600">Started</dt>
-          <dd>{donation.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</dd>
+          <dt className="text-slate-600">{t("detail.payment")}</dt>
+          <dd>{donation.method === "bank_transfer" ? t("detail.bankTransfer") : (donation.paymentMethodType ?? "-")}</dd>
+          <dt className="text-slate-600">{t("detail.started")}</dt>
+          <dd>{t("detail.startedAt", { date: donation.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) })}</dd>
           {donation.failureMessage ? (
             <>
-              <dt className="text-slate-600">Last failure</dt>
+              <dt className="text-slate-600">{t("detail.lastFailure")}</dt>
               <dd>{donation.failureMessage}</dd>
             </>
           ) : null}
-          <dt className="text-slate-600">Stripe</dt>
+          <dt className="text-slate-600">{t("detail.stripe")}</dt>
           <dd className="font-mono text-xs break-all">{donation.stripeChargeId ?? donation.stripePaymentIntentId ?? "-"}</dd>
         </dl>
       </Card>
-      <Card title="Receipts" description="Every receipt issued for this gift, newest first. A correction has a new number and replaces the one before.">
+      <Card title={r("title")} description={r("description")}>
         {donation.receipts.length === 0 ? (
-          <p className="text-sm text-slate-600">None yet: the receipt is issued when the payment succeeds.</p>
+          <p className="text-sm text-slate-600">{r("none")}</p>
         ) : (
           <Table
-            caption="Receipts issued for this donation"
+            caption={r("caption")}
             variant="inset"
             className="min-w-[28rem]"
             testId="receipts"
@@ -152,23 +162,23 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             rowTestId="receipt"
             columns={[
               {
-                header: "Number",
+                header: r("number"),
                 cell: (receipt) => (
                   <>
                     <span className="font-semibold">{formatReceiptNumber(receipt.number)}</span>
                     <span className="block text-xs text-slate-600">
-                      {receipt.replacedBy ? "Replaced" : "In force"}
-                      {receipt.replaces ? `; corrects ${formatReceiptNumber(receipt.replaces.number)}` : ""}
+                      {receipt.replacedBy ? r("replaced") : r("inForce")}
+                      {receipt.replaces ? r("corrects", { number: formatReceiptNumber(receipt.replaces.number) }) : ""}
                     </span>
                   </>
                 ),
               },
-              { header: "Issued", cell: (receipt) => formatDate(receipt.issuedAt, organisation.timeZone) },
+              { header: r("issued"), cell: (receipt) => formatDate(receipt.issuedAt, organisation.timeZone) },
               {
-                header: "Donor as printed",
+                header: r("donorAsPrinted"),
                 cell: (receipt) => (
                   <>
-                    {receipt.donorName ?? "Supporter"}
+                    {receipt.donorName ?? r("supporter")}
                     {receipt.donorAddress ? <span className="block text-xs whitespace-pre-line text-slate-600">{receipt.donorAddress}</span> : null}
                   </>
                 ),
@@ -181,18 +191,16 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             {donation.donor?.email ? (
               <section aria-labelledby="resend-heading" className="grid gap-2">
                 <h3 id="resend-heading" className="font-semibold">
-                  Resend
+                  {r("resendHeading")}
                 </h3>
                 <ResendReceiptForm action={resendReceiptAction} organisationId={organisation.id} donationId={donation.id} to={donation.donor.email} />
               </section>
             ) : null}
             <section aria-labelledby="correct-heading" className="grid gap-2">
               <h3 id="correct-heading" className="font-semibold">
-                Correct the donor&apos;s name or address
+                {r("correctHeading")}
               </h3>
-              <p className="text-sm text-slate-700">
-                Issues a receipt with a new number that replaces {formatReceiptNumber(inForce.number)}, and emails it to the donor.
-              </p>
+              <p className="text-sm text-slate-700">{r("correctIntro", { number: formatReceiptNumber(inForce.number) })}</p>
               <CorrectReceiptForm
                 action={correctReceiptAction}
                 organisationId={organisation.id}
@@ -204,23 +212,26 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
           </div>
         ) : null}
       </Card>
-      <Card title="Timeline" description="What happened to this donation, oldest first.">
+      <Card title={t("detail.timeline.title")} description={t("detail.timeline.description")}>
         <ol className="grid gap-3 text-sm" data-testid="timeline">
           {timeline.map((event, index) => (
             <li key={index} className="grid gap-0.5 border-l-2 border-teal-700 pl-3">
               <span className="font-semibold">{event.title}</span>
               {event.detail ? <span className="text-slate-700">{event.detail}</span> : null}
               <time dateTime={event.at.toISOString()} className="text-xs text-slate-600">
-                {event.at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: organisation.timeZone })} ({organisation.timeZone})
+                {t("detail.timeline.at", {
+                  date: event.at.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: organisation.timeZone }),
+                  timeZone: organisation.timeZone,
+                })}
               </time>
             </li>
           ))}
         </ol>
       </Card>
       {donation.paymentStatus === "succeeded" ? (
-        <Card title="Refunds" description="Refunds go back through Stripe, on the account this donation was paid into.">
+        <Card title={t("detail.refunds.title")} description={t("detail.refunds.description")}>
           <div className="grid gap-4">
-            {donation.refunds.length + pendingRequests.length === 0 ? <p className="text-sm text-slate-600">No refunds.</p> : null}
+            {donation.refunds.length + pendingRequests.length === 0 ? <p className="text-sm text-slate-600">{t("detail.refunds.none")}</p> : null}
             {donation.refunds.length + pendingRequests.length > 0 ? (
               <ul className="grid gap-2 text-sm" data-testid="refunds">
                 {donation.refunds.map((refund) => (
@@ -234,38 +245,33 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
                     <span className="font-semibold tabular-nums">{formatMoney(request.amount, request.currency)}</span>
                     <span data-testid="refund-status">
                       {request.stripeStatus === "requires_action"
-                        ? "Waiting for the donor's bank details (Stripe emailed them)"
+                        ? t("detail.refunds.waitingForBank")
                         : request.stripeDestination === "customer_cash_balance"
-                          ? "Pending: going back to the donor's cash balance with Stripe"
-                          : "Pending: waiting for Stripe to confirm it"}
+                          ? t("detail.refunds.pendingCashBalance")
+                          : t("detail.refunds.pendingStripe")}
                     </span>
                   </li>
                 ))}
               </ul>
             ) : null}
             {!hasRole(role, "admin") ? (
-              <p className="text-sm text-slate-600">Admins and owners can refund donations.</p>
+              <p className="text-sm text-slate-600">{t("detail.refunds.adminsOnly")}</p>
             ) : left <= 0n ? (
-              <p className="text-sm text-slate-600">Nothing is left to refund.</p>
+              <p className="text-sm text-slate-600">{t("detail.refunds.nothingLeft")}</p>
             ) : !accountConnected ? (
-              <p className="text-sm text-slate-700">
-                This donation was paid into a Stripe account that is no longer connected to Amply. Refund it from that account&apos;s Stripe Dashboard.
-              </p>
+              <p className="text-sm text-slate-700">{t("detail.refunds.accountGone")}</p>
             ) : (
               <RefundForm action={refundAction} organisationId={organisation.id} donationId={donation.id} left={formatMoney(left, donation.currency)} />
             )}
           </div>
         </Card>
       ) : null}
-      <Card
-        title="Ledger"
-        description="What this donation moved in your Stripe balance: the amount donors paid, and Stripe's own figures in your settlement currency."
-      >
+      <Card title={t("detail.ledger.title")} description={t("detail.ledger.description")}>
         {donation.ledgerEntries.length === 0 ? (
-          <p className="text-sm text-slate-600">Nothing yet: entries appear when Stripe confirms the payment.</p>
+          <p className="text-sm text-slate-600">{t("detail.ledger.none")}</p>
         ) : (
           <Table
-            caption="Ledger entries for this donation"
+            caption={t("detail.ledger.caption")}
             variant="inset"
             className="min-w-[36rem]"
             testId="ledger"
@@ -274,28 +280,40 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
             rowTestId="ledger-entry"
             columns={[
               {
-                header: "Entry",
+                header: t("detail.ledger.entry"),
                 cell: (entry) => (
                   <>
-                    {ENTRY_LABELS[entry.type] ?? entry.type}
+                    {entryLabel(entry.type)}
                     <span className="block font-mono text-xs text-slate-500">{entry.stripeObjectId}</span>
                   </>
                 ),
               },
-              { header: "Amount", align: "right", className: "tabular-nums", cell: (entry) => money(entry.amount, entry.currency) },
+              { header: t("detail.ledger.amount"), align: "right", className: "tabular-nums", cell: (entry) => money(entry.amount, entry.currency) },
               {
-                header: "Settled",
+                header: t("detail.ledger.settled"),
                 align: "right",
                 className: "tabular-nums",
                 cell: (entry) => (
                   <>
                     {money(entry.settlementAmount, entry.settlementCurrency)}
-                    {entry.exchangeRate ? <span className="block text-xs text-slate-500">rate {entry.exchangeRate.toString()}</span> : null}
+                    {entry.exchangeRate ? (
+                      <span className="block text-xs text-slate-500">{t("detail.ledger.rate", { rate: entry.exchangeRate.toString() })}</span>
+                    ) : null}
                   </>
                 ),
               },
-              { header: "Stripe fee", align: "right", className: "tabular-nums", cell: (entry) => money(entry.settlementFee, entry.settlementCurrency) },
-              { header: "Net", align: "right", className: "tabular-nums", cell: (entry) => money(entry.settlementNet, entry.settlementCurrency) },
+              {
+                header: t("detail.ledger.stripeFee"),
+                align: "right",
+                className: "tabular-nums",
+                cell: (entry) => money(entry.settlementFee, entry.settlementCurrency),
+              },
+              {
+                header: t("detail.ledger.net"),
+                align: "right",
+                className: "tabular-nums",
+                cell: (entry) => money(entry.settlementNet, entry.settlementCurrency),
+              },
             ]}
           />
         )}
@@ -305,11 +323,10 @@ export default async function DonationPage({ params }: { params: Promise<{ orgSl
 }
 
 function refundStatusText(status: string, destination: string | null): string {
-  if (status === "requires_action") return "Waiting for the donor's bank details (Stripe emailed them)";
-  if (status === "succeeded" && destination === "customer_cash_balance") return "Refunded to the donor's cash balance with Stripe";
-  if (status === "succeeded") return "Refunded";
-  if (status === "pending") return "Pending at the bank";
-  if (status === "failed") return "Failed: the money came back to your balance";
-  if (status === "canceled") return "Canceled: the money came back to your balance";
+  const t = dashboardText("donations");
+  if (status === "succeeded" && destination === "customer_cash_balance") return t("detail.refunds.status.succeededCashBalance");
+  if (status === "requires_action" || status === "succeeded" || status === "pending" || status === "failed" || status === "canceled") {
+    return t(`detail.refunds.status.${status}`);
+  }
   return status;
 }

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { organisationAction } from "@/lib/auth/organisation-action";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { emailStatement } from "@/lib/statements/email-statement";
 import { statementYear } from "@/lib/statements/statement-year";
 
@@ -9,5 +10,5 @@ const emailStatementInput = z.object({ donorId: z.string().min(1).max(64), year:
 
 export const emailStatementAction = organisationAction("admin", emailStatementInput, async (input, { organisation }) => {
   const sent = await emailStatement(organisation.id, input.donorId, input.year);
-  return { ok: true, message: `The ${input.year} statement is on its way to ${sent.to}.` };
+  return { ok: true, message: dashboardText("donors")("statementSent", { year: String(input.year), to: sent.to }) };
 });

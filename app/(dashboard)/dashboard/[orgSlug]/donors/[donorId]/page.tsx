@@ -8,11 +8,12 @@ import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatMoney } from "@/lib/money/amount";
 import { calendarDate, formatDate } from "@/lib/organisations/time-zone";
 import { emailStatementAction } from "./actions";
 
-export const metadata: Metadata = { title: "Donor" };
+export const metadata: Metadata = { title: dashboardText("donors")("metaTitle") };
 
 export default async function DonorPage({ params }: { params: Promise<{ orgSlug: string; donorId: string }> }) {
   const { orgSlug, donorId } = await params;
@@ -23,6 +24,7 @@ export default async function DonorPage({ params }: { params: Promise<{ orgSlug:
   });
   if (!donor) notFound();
   const canManage = hasRole(role, "admin");
+  const t = dashboardText("donors");
   const name = donor.name ?? donor.donations.find((donation) => donation.donorName)?.donorName ?? donor.email;
   // The years this donor gave in, by the organisation's calendar (docs/statements.md#what-a-statement-counts).
   const years = [
@@ -31,7 +33,7 @@ export default async function DonorPage({ params }: { params: Promise<{ orgSlug:
   return (
     <div className="grid grid-cols-1 gap-6">
       <Link href={`/dashboard/${organisation.slug}/donations`} className="font-semibold text-teal-800 underline">
-        All donations
+        {t("allDonations")}
       </Link>
       <Card headingLevel={1} title={name} description={donor.email}>
         {canManage ? (
@@ -44,29 +46,29 @@ export default async function DonorPage({ params }: { params: Promise<{ orgSlug:
                     className="inline-flex min-h-11 items-center font-semibold text-teal-800 underline"
                     download
                   >
-                    Download statement for {year}
+                    {t("download", { year: String(year) })}
                   </a>
                   <EmailStatementForm action={emailStatementAction} organisationId={organisation.id} donorId={donor.id} year={year} to={donor.email} />
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="text-sm text-slate-700">No gift has succeeded yet: there is no statement to write.</p>
+            <p className="text-sm text-slate-700">{t("noStatement")}</p>
           )
         ) : (
-          <p className="text-sm text-slate-700">Admins and owners download and email annual statements.</p>
+          <p className="text-sm text-slate-700">{t("adminsOnly")}</p>
         )}
       </Card>
       <Table
-        caption={`Gifts from ${name}`}
+        caption={t("caption", { name })}
         columns={[
           {
-            header: "Date",
+            header: t("columns.date"),
             cell: (donation) => (donation.succeededAt ? formatDate(donation.succeededAt, organisation.timeZone) : "-"),
             className: "whitespace-nowrap",
           },
           {
-            header: "Amount",
+            header: t("columns.amount"),
             align: "right",
             cell: (donation) => (
               <Link href={`/dashboard/${organisation.slug}/donations/${donation.id}`} className="text-teal-800 underline">
@@ -74,8 +76,8 @@ export default async function DonorPage({ params }: { params: Promise<{ orgSlug:
               </Link>
             ),
           },
-          { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
-          { header: "Kind", cell: (donation) => (donation.recurringDonationId ? "Recurring" : "One-off"), hideOnPhone: true },
+          { header: t("columns.status"), cell: (donation) => <StatusBadge status={donation.status} /> },
+          { header: t("columns.kind"), cell: (donation) => (donation.recurringDonationId ? t("recurring") : t("oneOff")), hideOnPhone: true },
         ]}
         rows={donor.donations}
         rowKey={(donation) => donation.id}

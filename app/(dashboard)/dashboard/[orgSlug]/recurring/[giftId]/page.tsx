@@ -9,12 +9,13 @@ import { Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
 import { formatMoney } from "@/lib/money/amount";
 import { formatDate, giftFigure } from "@/lib/recurring/change-emails";
-import { GIFT_STATUS_LABELS, giftStatus } from "@/lib/recurring/gift-status";
+import { giftStatus } from "@/lib/recurring/gift-status";
 import { installmentTotals } from "@/lib/recurring/list-recurring-gifts";
 
-export const metadata: Metadata = { title: "Recurring gift" };
+export const metadata: Metadata = { title: dashboardText("recurringGifts")("gift.metaTitle") };
 
 export default async function RecurringGiftPage({ params }: { params: Promise<{ orgSlug: string; giftId: string }> }) {
   const { orgSlug, giftId } = await params;
@@ -33,54 +34,53 @@ export default async function RecurringGiftPage({ params }: { params: Promise<{ 
   const status = giftStatus(gift);
   const paid = (await installmentTotals([gift.id])).get(gift.id) ?? { count: 0, total: 0n };
   const base = `/dashboard/${organisation.slug}`;
+  const t = dashboardText("recurringGifts");
   return (
     <div className="grid grid-cols-1 gap-4">
       <p>
         <Link href={`${base}/recurring`} className="text-sm font-semibold text-teal-800 underline">
-          All recurring gifts
+          {t("gift.all")}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold [overflow-wrap:anywhere]">Recurring gift from {gift.donor.name ?? gift.donor.email}</h1>
+      <h1 className="text-2xl font-bold [overflow-wrap:anywhere]">{t("gift.heading", { donor: gift.donor.name ?? gift.donor.email })}</h1>
       <Card>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-          <dt className="text-slate-600">Donor</dt>
+          <dt className="text-slate-600">{t("gift.donor")}</dt>
           <dd className="[overflow-wrap:anywhere]">
             {gift.donor.name ? `${gift.donor.name}, ` : ""}
             {gift.donor.email}
           </dd>
-          <dt className="text-slate-600">Gift</dt>
+          <dt className="text-slate-600">{t("gift.gift")}</dt>
           <dd>{giftFigure(gift, gift.amount, gift.feeCovered, gift.interval)}</dd>
-          <dt className="text-slate-600">Status</dt>
-          <dd data-testid="gift-status">{GIFT_STATUS_LABELS[status]}</dd>
+          <dt className="text-slate-600">{t("gift.status")}</dt>
+          <dd data-testid="gift-status">{t(`statuses.${status}`)}</dd>
           {status === "paused" && gift.pausedUntil ? (
             <>
-              <dt className="text-slate-600">Resumes</dt>
+              <dt className="text-slate-600">{t("gift.resumes")}</dt>
               <dd>{formatDate(gift.pausedUntil)}</dd>
             </>
           ) : null}
           {status !== "canceled" && gift.currentPeriodEnd ? (
             <>
-              <dt className="text-slate-600">Next payment</dt>
+              <dt className="text-slate-600">{t("gift.nextPayment")}</dt>
               <dd>{formatDate(gift.currentPeriodEnd)}</dd>
             </>
           ) : null}
-          <dt className="text-slate-600">Paid so far</dt>
-          <dd>
-            {formatMoney(paid.total, gift.currency)} in {paid.count} installment{paid.count === 1 ? "" : "s"}
-          </dd>
+          <dt className="text-slate-600">{t("gift.paidSoFar")}</dt>
+          <dd>{t("gift.paidIn", { total: formatMoney(paid.total, gift.currency), count: paid.count })}</dd>
         </dl>
       </Card>
       {gift.donations.length === 0 ? (
-        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">No installments yet.</p>
+        <p className="rounded-xl bg-white p-6 text-slate-700 ring-1 ring-slate-200">{t("gift.noInstallments")}</p>
       ) : (
         <Table
-          caption="Installments, newest first"
+          caption={t("gift.caption")}
           rows={gift.donations}
           rowKey={(donation) => donation.id}
           rowTestId="installment-row"
           columns={[
             {
-              header: "Date",
+              header: t("gift.date"),
               cell: (donation) => (
                 <Link href={`${base}/donations/${donation.id}`} className="font-semibold text-teal-800 underline">
                   {formatDate(donation.createdAt)}
@@ -88,20 +88,17 @@ export default async function RecurringGiftPage({ params }: { params: Promise<{ 
               ),
             },
             {
-              header: "Amount",
+              header: t("gift.amount"),
               align: "right",
               className: "whitespace-nowrap tabular-nums",
               cell: (donation) => formatMoney(donation.chargedAmount, donation.currency),
             },
-            { header: "Status", cell: (donation) => <StatusBadge status={donation.status} /> },
+            { header: t("gift.installmentStatus"), cell: (donation) => <StatusBadge status={donation.status} /> },
           ]}
         />
       )}
       {status !== "canceled" && status !== "incomplete" && hasRole(role, "admin") ? (
-        <Card
-          title="Cancel at the donor's request"
-          description="Stops the gift at once through Stripe: nothing more is charged and nothing is refunded. The donor is emailed that you cancelled it at their request."
-        >
+        <Card title={t("cancel.title")} description={t("cancel.description")}>
           <CancelForDonorForm organisationId={organisation.id} giftId={gift.id} requestId={randomUUID()} />
         </Card>
       ) : null}

@@ -1,44 +1,55 @@
 import type { Metadata } from "next";
 import { ConnectStripeButton, DisconnectStripeButton } from "@/components/organisations/stripe-connection-buttons";
+import { StripeResyncCard } from "@/components/organisations/stripe-resync-card";
 import { runningRecurringGifts } from "@/lib/recurring/running-recurring-gifts";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { IntlProvider } from "@/components/i18n/intl-provider";
 import { requirePageRole } from "@/lib/auth/page-guard";
 import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { bankTransferCurrencies } from "@/lib/donations/bank-transfer";
 import { getEnv } from "@/lib/env";
+import { dashboardText } from "@/lib/i18n/dashboard-text";
+import { messagesFor } from "@/lib/i18n/messages";
 import type { ConnectError } from "@/lib/organisations/connect-stripe-account";
 import { refreshStripeStatus } from "@/lib/organisations/refresh-stripe-status";
 import { disabledReasonText, requirementLabels } from "@/lib/organisations/requirement-labels";
 import type { AccountRequirements } from "@/lib/organisations/stripe-account-status";
 import { accountSetupUrl } from "@/lib/stripe/connect-authorize-url";
+import { startResyncAction } from "./actions";
 
-export const metadata: Metadata = { title: "Payments" };
+export function generateMetadata(): Metadata {
+  return { title: dashboardText("settings")("payments.metaTitle") };
+}
 
-const ERRORS: Record<ConnectError, string> = {
-  access_denied: "You chose not to connect a Stripe account on Stripe's page. Nothing was changed; connect whenever you are ready.",
-  invalid_state: "That connection link was not valid. Start again with “Connect with Stripe”.",
-  foreign_state: "That connection was started by someone else. Start again with “Connect with Stripe” yourself.",
-  expired_state: "Connecting took longer than 10 minutes, so the link expired. Start again with “Connect with Stripe”.",
-  reused_state: "That connection link was already used. Start again with “Connect with Stripe” if you still need to connect.",
-  already_linked:
-    "That Stripe account is already connected to another organisation on Amply. Connect a different account, or disconnect it from the other organisation first.",
-  already_connected:
-    "This organisation already has a Stripe account connected, so the other account was not connected (and Amply gave up the access it had just been granted). Disconnect the current account first to switch.",
-  stripe_error: "Stripe could not complete the connection. Nothing was changed; please try again in a moment.",
-  not_admin: "Only owners and admins can connect a Stripe account.",
-};
+const CONNECT_ERRORS: readonly ConnectError[] = [
+  "access_denied",
+  "invalid_state",
+  "foreign_state",
+  "expired_state",
+  "reused_state",
+  "already_linked",
+  "already_connected",
+  "stripe_error",
+  "not_admin",
+];
 
 /** What donors can transfer, as Stripe says of the account (its country and bank-transfer capability). */
 function transferText(organisation: { stripeAccountCountry: string | null; stripeCapabilities: unknown }) {
   const currencies = bankTransferCurrencies({ country: organisation.stripeAccountCountry, capabilities: organisation.stripeCapabilities });
-  if (currencies.length) return `${new Intl.ListFormat("en-GB").format(currencies)} (account in ${organisation.stripeAccountCountry})`;
-  return "Not available: turn on bank transfers in your Stripe Dashboard's payment methods, where your country offers them";
+  const t = dashboardText("settings");
+  if (currencies.length)
+    return t("payments.transfers", { currencies: new Intl.ListFormat("en-GB").format(currencies), country: organisation.stripeAccountCountry ?? "" });
+  return t("payments.transfersUnavailable");
 }
 
 function YesNo({ value }: { value: boolean }) {
-  return <span className={value ? "font-semibold text-emerald-800" : "font-semibold text-amber-800"}>{value ? "Yes" : "Not yet"}</span>;
+  return (
+    <span className={value ? "font-semibold text-emerald-800" : "font-semibold text-amber-800"}>
+      {value ? dashboardText("settings")("payments.yes") : dashboardText("settings")("payments.notYet")}
+    </span>
+  );
 }
 
 export default async function PaymentsSettingsPage({
@@ -56,78 +67,84 @@ export default async function PaymentsSettingsPage({
   const canManage = hasRole(role, "admin");
   const requirements = (organisation.stripeRequirements ?? null) as AccountRequirements | null;
   const due = requirementLabels([...(requirements?.pastDue ?? []), ...(requirements?.currentlyDue ?? [])]);
-  const error = query.error ? (ERRORS[query.error as ConnectError] ?? ERRORS.stripe_error) : null;
+  const t = dashboardText("settings");
+  const connectError = CONNECT_ERRORS.find((code) => code === query.error) ?? "stripe_error";
+  const error = query.error ? t(`payments.errors.${connectError}`) : null;
   const sandbox = getEnv().stripeSandbox;
 
   return (
     <div className="grid gap-6">
-      <h1 className="text-2xl font-bold">Payments</h1>
+      <h1 className="text-2xl font-bold">{t("payments.title")}</h1>
       {query.connected === "true" && organisation.stripeAccountId ? (
-        <Alert tone="success" title="Stripe account connected">
-          Your Stripe account is now connected to {organisation.name}.
+        <Alert tone="success" title={t("payments.connectedTitle")}>
+          {t("payments.connectedText", { organisation: organisation.name })}
         </Alert>
       ) : null}
       {query.disconnected === "true" && !organisation.stripeAccountId ? (
         <Alert tone="info">
-          Stripe is disconnected. Your donation page is closed until you connect again.
-          {countOf(query.cancelled)
-            ? ` ${plural(countOf(query.cancelled), "recurring gift was", "recurring gifts were")} cancelled through Stripe and their donors emailed.`
-            : ""}
-          {countOf(query.kept)
-            ? ` ${plural(countOf(query.kept), "recurring gift keeps", "recurring gifts keep")} charging donors on your Stripe account; Amply no longer sees those payments. Manage or cancel them in your Stripe Dashboard.`
-            : ""}
+          {[
+            t("payments.disconnectedText"),
+            countOf(query.cancelled) ? t("payments.cancelledText", { count: countOf(query.cancelled) }) : null,
+            countOf(query.kept) ? t("payments.keptText", { count: countOf(query.kept) }) : null,
+          ]
+            .filter(Boolean)
+            .join(" ")}
         </Alert>
       ) : null}
       {error ? (
-        <Alert tone="error" title="Not connected">
+        <Alert tone="error" title={t("payments.notConnectedTitle")}>
           {error}
         </Alert>
       ) : null}
-      {!fresh ? <Alert tone="warning">Stripe could not be reached just now, so this is the status we last heard.</Alert> : null}
+      {!fresh ? <Alert tone="warning">{t("payments.stale")}</Alert> : null}
 
       {organisation.stripeAccountId ? (
         <Card
-          title="Stripe account"
+          title={t("payments.accountTitle")}
           description={
             <>
-              Donations are direct charges on your own Stripe account: the money goes to you, with a 0% platform fee.
+              {t("payments.accountDescription")}
               {sandbox ? (
-                <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">Stripe sandbox - no real money</span>
+                <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("payments.sandbox")}</span>
               ) : null}
             </>
           }
         >
           <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]" data-testid="stripe-status">
-            <dt className="text-slate-600">Status</dt>
+            <dt className="text-slate-600">{t("payments.status")}</dt>
             <dd className="font-semibold" data-testid="stripe-connection">
-              {organisation.stripeChargesEnabled ? "Connected, taking donations" : "Connected, setup unfinished"}
+              {organisation.stripeChargesEnabled ? t("payments.statusTaking") : t("payments.statusUnfinished")}
             </dd>
-            <dt className="text-slate-600">Account</dt>
+            <dt className="text-slate-600">{t("payments.account")}</dt>
             <dd className="font-mono">{organisation.stripeAccountId}</dd>
-            <dt className="text-slate-600">Charges enabled</dt>
+            <dt className="text-slate-600">{t("payments.chargesEnabled")}</dt>
             <dd data-testid="charges-enabled">
               <YesNo value={organisation.stripeChargesEnabled} />
             </dd>
-            <dt className="text-slate-600">Payouts enabled</dt>
+            <dt className="text-slate-600">{t("payments.payoutsEnabled")}</dt>
             <dd>
               <YesNo value={organisation.stripePayoutsEnabled} />
             </dd>
-            <dt className="text-slate-600">Details submitted</dt>
+            <dt className="text-slate-600">{t("payments.detailsSubmitted")}</dt>
             <dd>
               <YesNo value={organisation.stripeDetailsSubmitted} />
             </dd>
-            <dt className="text-slate-600">Bank transfers</dt>
+            <dt className="text-slate-600">{t("payments.bankTransfers")}</dt>
             <dd data-testid="bank-transfers">{transferText(organisation)}</dd>
             {organisation.stripeConnectedAt ? (
               <>
-                <dt className="text-slate-600">Connected</dt>
-                <dd>{organisation.stripeConnectedAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</dd>
+                <dt className="text-slate-600">{t("payments.connectedAt")}</dt>
+                <dd>
+                  {t("payments.connectedAtValue", {
+                    date: organisation.stripeConnectedAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }),
+                  })}
+                </dd>
               </>
             ) : null}
           </dl>
           {due.length > 0 ? (
             <div className="mt-5 grid gap-3 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-200">
-              <h3 className="font-semibold text-amber-950">Stripe needs a few things before you can take donations</h3>
+              <h3 className="font-semibold text-amber-950">{t("payments.requirementsTitle")}</h3>
               {disabledReasonText(requirements?.disabledReason) ? (
                 <p className="text-sm text-amber-950">{disabledReasonText(requirements?.disabledReason)}</p>
               ) : null}
@@ -143,39 +160,42 @@ export default async function PaymentsSettingsPage({
                   target="_blank"
                   rel="noreferrer"
                 >
-                  Finish setting up on Stripe
+                  {t("payments.finishSetup")}
                 </a>
               ) : null}
             </div>
           ) : null}
           {canManage ? (
             <div className="mt-6 grid gap-2">
-              <DisconnectStripeButton organisationId={organisation.id} runningRecurringGifts={await runningRecurringGifts(organisation.id)} />
+              <IntlProvider locale="en" messages={messagesFor("en", ["organisations"])} timeZone={organisation.timeZone}>
+                <DisconnectStripeButton organisationId={organisation.id} runningRecurringGifts={await runningRecurringGifts(organisation.id)} />
+              </IntlProvider>
             </div>
           ) : null}
         </Card>
       ) : (
-        <Card
-          title="Connect your Stripe account"
-          description="Amply takes donations through your organisation's own Stripe account. Connect an existing account or create one on Stripe's page; you can disconnect at any time."
-        >
+        <Card title={t("payments.connectTitle")} description={t("payments.connectDescription")}>
           {organisation.stripeDisconnectedAt ? (
             <p className="mb-4 text-sm text-slate-700" data-testid="stripe-connection">
-              Disconnected on {organisation.stripeDisconnectedAt.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" })}. Your donation page is
-              closed until you connect again.
+              {t("payments.disconnectedOn", {
+                date: organisation.stripeDisconnectedAt.toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" }),
+              })}
             </p>
           ) : (
             <p className="mb-4 text-sm text-slate-700" data-testid="stripe-connection">
-              Not connected: your donation page cannot take donations yet.
+              {t("payments.notConnected")}
             </p>
           )}
           {canManage ? (
-            <ConnectStripeButton organisationId={organisation.id} />
+            <IntlProvider locale="en" messages={messagesFor("en", ["organisations"])} timeZone={organisation.timeZone}>
+              <ConnectStripeButton organisationId={organisation.id} />
+            </IntlProvider>
           ) : (
-            <p className="text-sm text-slate-600">Ask an owner or admin of {organisation.name} to connect Stripe.</p>
+            <p className="text-sm text-slate-600">{t("payments.askAdmin", { organisation: organisation.name })}</p>
           )}
         </Card>
       )}
+      {organisation.stripeAccountId ? <StripeResyncCard organisation={organisation} canManage={canManage} action={startResyncAction} /> : null}
     </div>
   );
 }
@@ -183,8 +203,4 @@ export default async function PaymentsSettingsPage({
 /** A count from the address (what the disconnect reported), or 0 for anything else. */
 function countOf(value: string | undefined): number {
   return value && /^\d{1,6}$/.test(value) ? Number(value) : 0;
-}
-
-function plural(count: number, one: string, many: string) {
-  return count === 1 ? `1 ${one}` : `${count} ${many}`;
 }
