@@ -1,10 +1,12 @@
 // The donor pages in the donor's language: a German browser (Accept-Language: de-DE) reads the
 // donation page in German with German amounts, gives by card and reads the completion page in
-// German; `?lang=fr` wins over that header; the manage page speaks the language its address names.
+// German, and gets a German receipt; `?lang=fr` wins over that header; the manage page speaks the language its address names.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "@playwright/test";
+import { pdfText } from "../tests/support/pdf-text";
 import { uniqueDonor } from "./support/give";
+import { openMailbox } from "./support/mailbox";
 import { expect, test } from "./support/test";
 
 /** Intl writes "25,00 €" with a no-break space: what the page shows, character for character. */
@@ -55,8 +57,18 @@ test("a German browser reads the donation page in German, gives by card, and rea
   await expect(page.getByText(`Ihre Spende von ${euros(25, "de-DE")} an Give Test Charity ist eingegangen.`)).toBeVisible();
   await expect(page).toHaveTitle(/Ihre Spende/);
 
-  // The German receipt (the receipt's words are the email templates'): checked here once those speak German.
-  // await openMailbox(page, donor.email, /<the German receipt's subject>/);
+  // The receipt goes out in the language the donor gave in: a German email, and a German PDF.
+  const subject = /Ihre Zuwendungsbestätigung von Give Test Charity/;
+  await openMailbox(page, donor.email, subject);
+  await page.getByRole("link", { name: subject }).first().click();
+  await expect(page.getByText(/vielen Dank für Ihre Spende an Give Test Charity/).first()).toBeVisible();
+  const attachment = page.getByRole("link", { name: /^receipt-R-\d{6}\.pdf$/ });
+  const response = await page.request.get((await attachment.getAttribute("href")) ?? "");
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const pdf = await pdfText(await response.body());
+  expect(pdf).toContain("Zuwendungsbestätigung");
+  // Intl's no-break space may come out of the PDF as a plain one.
+  expect(pdf).toMatch(/Betrag:?\s+25,00\s€/);
 });
 
 test("?lang=fr wins over a German browser, and the switcher keeps the page's other choices", async ({ browser }) => {

@@ -1,6 +1,7 @@
 // Reconciliation against real PostgreSQL and the sandbox: a month of one-off, recurring, refunded,
 // disputed and multi-currency donations reconciles clean; a ledger row removed behind Amply's back,
-// a lost webhook and an entry Stripe never made are each reported; a run resumes after a crash; and
+// a lost webhook and an entry Stripe never made are each reported, a re-sync repairs the lost
+// webhook (and a second one changes nothing); a run resumes after a crash; and
 // only admins and owners start one.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -25,6 +26,9 @@ const { startReconciliationRun } = await import("@/lib/reconciliation/start-reco
 const { processReconciliationRuns } = await import("@/lib/reconciliation/process-reconciliation-runs");
 const { startReconciliationAction } = await import("@/app/(dashboard)/dashboard/[orgSlug]/reconciliation/actions");
 const { dayIn } = await import("@/lib/organisations/time-zone");
+const { requestResync } = await import("@/lib/resync/request-resync");
+const { processResyncRuns } = await import("@/lib/resync/process-resync-runs");
+const { drainInbox } = await import("@/lib/webhooks/inbox");
 const { default: ReconciliationPage } = await import("@/app/(dashboard)/dashboard/[orgSlug]/reconciliation/page");
 const { renderToStaticMarkup } = await import("react-dom/server");
 const { captured, chargeIdOf, connectedOrganisation, control, deliver, donationWithIntent, payWithCard, person, stripeSdk } =
@@ -203,6 +207,32 @@ describe("what does not agree", () => {
     expect(text).toContain("Missing in Stripe");
     expect(text).toContain(lostCharge);
     expect(text).not.toContain("Clean");
+
+    // A re-sync from Stripe finds the lost charge.updated and applies it; the next reconciliation no
+    // longer reports that charge. The tampered and invented rows are not Stripe's to repair: they stay.
+    const resync = async () => {
+      const queued = await requestResync(org.organisation.id, { reason: "manual", requestedById: admin.id });
+      while ((await processResyncRuns()).runs > 0);
+      await drainInbox();
+      return db.stripeResync.findUniqueOrThrow({ where: { id: queued.id } });
+    };
+    expect(await resync()).toMatchObject({ state: "done", eventsNew: 1 });
+    expect(await db.ledgerEntry.count({ where: { donationId: unbooked.id, type: "donation_received" } })).toBe(1);
+    const after = await finish((await startReconciliationRun(org.organisation.id, thisMonth("Europe/Berlin"), admin.id)).id);
+    const left = await db.reconciliationDifference.findMany({ where: { runId: after.id } });
+    expect(left.map((d) => [d.kind, d.stripeObjectId]).sort()).toEqual(
+      [
+        ["missing_in_amply", removed.charge],
+        ["missing_in_stripe", "po_never_made"],
+      ].sort(),
+    );
+
+    // A second re-sync finds nothing new and changes no row.
+    const ledgerBefore = await db.ledgerEntry.findMany({ where: { organisationId: org.organisation.id }, orderBy: { id: "asc" } });
+    const donationsBefore = await db.donation.findMany({ where: { organisationId: org.organisation.id }, orderBy: { id: "asc" } });
+    expect(await resync()).toMatchObject({ state: "done", eventsNew: 0, objectsChanged: 0 });
+    expect(await db.ledgerEntry.findMany({ where: { organisationId: org.organisation.id }, orderBy: { id: "asc" } })).toEqual(ledgerBefore);
+    expect(await db.donation.findMany({ where: { organisationId: org.organisation.id }, orderBy: { id: "asc" } })).toEqual(donationsBefore);
   }, 120_000);
 });
 
