@@ -10,6 +10,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
+import { claimLeasedRun } from "@/lib/jobs/claim-leased-run";
 import { Prisma, type ReconciliationRun } from "@/lib/db/generated/client.ts";
 import { sql } from "@/lib/db/sql";
 import { log } from "@/lib/logger";
@@ -67,20 +68,8 @@ type Step = {
 
 type Window = { gte: number; lt: number };
 
-async function claimRun(leaseMs: number): Promise<ReconciliationRun | null> {
-  const token = randomUUID();
-  const [run] = await db.$queryRaw<ReconciliationRun[]>`
-    UPDATE "ReconciliationRun" SET state = 'running', "leaseToken" = ${token},
-      "leaseUntil" = NOW() + ${`${leaseMs} milliseconds`}::interval, "startedAt" = COALESCE("startedAt", NOW())
-    WHERE id = (
-      SELECT id FROM "ReconciliationRun"
-      WHERE state IN ('queued', 'running') AND ("leaseUntil" IS NULL OR "leaseUntil" < NOW())
-      ORDER BY "createdAt"
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING *`;
-  return run ?? null;
+function claimRun(leaseMs: number): Promise<ReconciliationRun | null> {
+  return claimLeasedRun<ReconciliationRun>("ReconciliationRun", leaseMs);
 }
 
 const FIRST: Cursor = { account: 0, phase: "charges", after: null };

@@ -4,9 +4,9 @@
 // must, read open objects again. Each page's counters and cursor are committed while the lease is
 // still this worker's, so a run left by a worker that died goes on from its cursor elsewhere.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import { db } from "@/lib/db/client";
+import { claimLeasedRun } from "@/lib/jobs/claim-leased-run";
 import { Prisma, type StripeResync } from "@/lib/db/generated/client.ts";
 import { log } from "@/lib/logger";
 import { isAccessRevoked, isNotFound } from "@/lib/stripe/errors";
@@ -38,20 +38,8 @@ type Options = {
 type Counter = "eventsListed" | "eventsNew" | "eventsKnown" | "objectsReread" | "objectsChanged" | "stripeRequests";
 type Progress = Partial<Record<Counter, number>>;
 
-async function claimRun(leaseMs: number): Promise<StripeResync | null> {
-  const token = randomUUID();
-  const [run] = await db.$queryRaw<StripeResync[]>`
-    UPDATE "StripeResync" SET state = 'running', "leaseToken" = ${token}, attempts = attempts + 1,
-      "leaseUntil" = NOW() + ${`${leaseMs} milliseconds`}::interval, "startedAt" = COALESCE("startedAt", NOW())
-    WHERE id = (
-      SELECT id FROM "StripeResync"
-      WHERE state IN ('queued', 'running') AND ("leaseUntil" IS NULL OR "leaseUntil" < NOW())
-      ORDER BY "createdAt"
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING *`;
-  return run ?? null;
+function claimRun(leaseMs: number): Promise<StripeResync | null> {
+  return claimLeasedRun<StripeResync>("StripeResync", leaseMs, Prisma.sql`attempts = attempts + 1,`);
 }
 
 /**

@@ -3,8 +3,8 @@
 // cursor, and finish it. A worker holds a run by a lease; one that dies lets another take over
 // when the lease runs out, and a batch whose lease was lost is rolled back, never written twice.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { claimLeasedRun } from "@/lib/jobs/claim-leased-run";
 import { Prisma, type StatementRun } from "@/lib/db/generated/client.ts";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { log } from "@/lib/logger";
@@ -25,20 +25,8 @@ type Options = {
   afterBatch?: () => void | Promise<void>;
 };
 
-async function claimRun(leaseMs: number): Promise<StatementRun | null> {
-  const token = randomUUID();
-  const [run] = await db.$queryRaw<StatementRun[]>`
-    UPDATE "StatementRun" SET state = 'running', "leaseToken" = ${token},
-      "leaseUntil" = NOW() + ${`${leaseMs} milliseconds`}::interval, "startedAt" = COALESCE("startedAt", NOW())
-    WHERE id = (
-      SELECT id FROM "StatementRun"
-      WHERE state IN ('queued', 'running') AND ("leaseUntil" IS NULL OR "leaseUntil" < NOW())
-      ORDER BY "createdAt"
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING *`;
-  return run ?? null;
+function claimRun(leaseMs: number): Promise<StatementRun | null> {
+  return claimLeasedRun<StatementRun>("StatementRun", leaseMs);
 }
 
 /** One batch: returns false when the run has no donors left (and is then marked done). */
