@@ -18,6 +18,7 @@ import { intlLocale, type Locale } from "@/lib/i18n/locales";
 import { messagesFor } from "@/lib/i18n/messages";
 import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/amount";
+import { mailLink } from "@/components/i18n/mail-link";
 
 type Query = {
   payment_intent?: string;
@@ -36,17 +37,6 @@ async function pageLocale(query: Query): Promise<Locale> {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   return { title: translator(await pageLocale(await searchParams), "complete")("title") };
-}
-
-/** The <mail> tag of a message: a mailto link to the organisation. */
-function mailLink(email: string) {
-  return function MailLink(chunks: React.ReactNode) {
-    return (
-      <a href={`mailto:${email}`} className="font-semibold text-teal-800 underline">
-        {chunks}
-      </a>
-    );
-  };
 }
 
 export default async function DonationCompletePage({ searchParams }: Props) {

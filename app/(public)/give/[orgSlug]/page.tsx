@@ -21,6 +21,7 @@ import { getEnv } from "@/lib/env";
 import { StoryMarkdown } from "@/lib/campaigns/story-markdown";
 import { isUkOrganisation } from "@/lib/gift-aid/offers-gift-aid";
 import { imageUrl } from "@/lib/images/image-url";
+import { mailLink } from "@/components/i18n/mail-link";
 
 type Props = {
   params: Promise<{ orgSlug: string }>;
@@ -50,17 +51,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 /** A calendar day ("2026-12-01") as the language writes it: "1 December 2026", "1. Dezember 2026". */
 const formatDay = (date: string, locale: Locale) =>
   new Date(`${date}T00:00:00Z`).toLocaleDateString(intlLocale(locale), { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
-
-/** The <mail> tag of a message: a mailto link to the organisation. */
-function mailLink(email: string) {
-  return function MailLink(chunks: React.ReactNode) {
-    return (
-      <a href={`mailto:${email}`} className="font-semibold text-teal-800 underline">
-        {chunks}
-      </a>
-    );
-  };
-}
 
 /** The hosted donation page: server-rendered, with the payment form as its one client island. */
 export default async function GivePage({ params, searchParams }: Props) {
