@@ -23,18 +23,18 @@ export async function StripeResyncCard({ organisation, canManage, action }: Prop
   const running = runs.some((run) => run.state === "queued" || run.state === "running");
   return (
     <Card title={t("title")} description={t("description")}>
-      <div className="grid gap-4">
+      <div className="grid min-w-0 gap-4">
         {canManage ? (
           <StripeResyncForm action={action} organisationId={organisation.id} labels={{ start: t("start"), starting: t("starting") }} />
         ) : (
           <p className="text-sm text-slate-600">{t("viewerNote")}</p>
         )}
         <RefreshWhileRunning running={running} />
-        <section aria-labelledby="resync-runs-heading" className="grid gap-2">
+        <section aria-labelledby="resync-runs-heading" className="grid min-w-0 gap-2">
           <h3 id="resync-runs-heading" className="font-semibold text-slate-900">
             {t("runsHeading")}
           </h3>
-          <div aria-live="polite">
+          <div aria-live="polite" className="min-w-0">
             {runs.length ? (
               <Table
                 caption={t("runsCaption")}

@@ -95,5 +95,12 @@ await db.organisation.create({
   },
 });
 await seedRecurringGifts(db, account);
+// The seed wrote its gifts straight into the database, with no webhooks behind them. A finished
+// re-sync as of now keeps the server's daily re-sync (which would read those objects from the
+// sandbox again and move them on) from changing the seeded state in the middle of the browser tests.
+await db.$executeRaw`
+  INSERT INTO "StripeResync" (id, "organisationId", "stripeAccountId", reason, state, "startedAt", "finishedAt")
+  SELECT gen_random_uuid()::text, id, "stripeAccountId", 'manual', 'done', NOW(), NOW()
+  FROM "Organisation" WHERE "stripeAccountId" IN (${account}, ${ukAccount}, ${recurringAccount})`;
 console.log(`Seeded give-test on ${account}, gift-aid-test on ${ukAccount} and give-monthly on ${recurringAccount}.`);
 await db.$disconnect();
