@@ -34,16 +34,28 @@ test.afterAll(async ({ browser }) => {
   const context = await browser.newContext({ storageState: "e2e/.auth/owner.json" });
   const page = await context.newPage();
   await page.goto("/dashboard/give-test/share");
-  await page.getByLabel("Sites allowed to show your donation form").fill("");
+  await fillSites(page, "");
   await page.getByRole("button", { name: "Save sites" }).click();
   await expect(page.getByText("Saved: no other site can show your donation form.")).toBeVisible();
   await context.close();
 });
 
+/**
+ * Replace the list of sites. A fill that lands while the page is still hydrating can be appended to
+ * the old list instead of replacing it ("http://a:1http://b:2"): fill again until the field holds it.
+ */
+async function fillSites(page: Page, sites: string) {
+  const field = page.getByLabel("Sites allowed to show your donation form");
+  await expect(async () => {
+    await field.fill(sites);
+    await expect(field).toHaveValue(sites, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** The owner lists the organisation's site under Share & embed. */
 async function listSite(page: Page, site: string) {
   await page.goto("/dashboard/give-test/share");
-  await page.getByLabel("Sites allowed to show your donation form").fill(site);
+  await fillSites(page, site);
   await page.getByRole("button", { name: "Save sites" }).click();
   await expect(page.getByText("Saved: these sites can now show your donation form.")).toBeVisible();
   await expect(page.getByTestId("embed-snippet")).toContainText('data-organisation="give-test"');
