@@ -4,7 +4,7 @@ import type { EmailMessage } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { intlLocale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/amount";
 import { formatDate } from "@/lib/organisations/time-zone";
 import type { DonationContext } from "./find-donation";
@@ -18,7 +18,7 @@ import type { DonationContext } from "./find-donation";
 export function refundEmail(donation: DonationContext, refund: Stripe.Refund): EmailMessage | null {
   if (!donation.donorEmail) return null;
   const locale = donation.locale;
-  const t = wordsFor(locale, "email");
+  const t = translator(locale, "email");
   const organisation = donation.organisationName;
   const amount = formatMoney(BigInt(refund.amount), refund.currency.toUpperCase(), intlLocale(locale));
   const greeting = donation.donorName ? t("dear", { name: donation.donorName }) : t("dearSupporter");

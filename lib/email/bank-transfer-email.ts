@@ -4,7 +4,7 @@
 import "server-only";
 import type { BankTransferInstructions } from "@/lib/donations/bank-transfer";
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/amount";
 
 /** The labels bankTransferInstructions gives (kept in English on the donation), as message keys. */
@@ -29,7 +29,7 @@ export function formatIban(value: string): string {
 }
 
 export function bankTransferEmail(organisationName: string, instructions: BankTransferInstructions, locale: Locale = DEFAULT_LOCALE) {
-  const t = wordsFor(locale, "email");
+  const t = translator(locale, "email");
   const amount = formatMoney(instructions.amountRemaining, instructions.currency, intlLocale(locale));
   const line = (label: string, value: string) => {
     const key = LABEL_KEYS[label as keyof typeof LABEL_KEYS];

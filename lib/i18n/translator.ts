@@ -8,7 +8,25 @@ import { ALL_NAMESPACES, messagesFor, type Namespace } from "./messages";
 import { log } from "@/lib/logger";
 import { intlLocale, type Locale } from "./locales";
 
-export function translator<N extends Namespace>(locale: Locale, namespace: N) {
+type Translator<N extends Namespace> = ReturnType<typeof makeTranslator<N>>;
+const made = new Map<string, unknown>();
+
+/**
+ * One translator per language and namespace for the life of the process: making one lays every
+ * namespace over English and compiles each message on first use, which would otherwise be paid on
+ * every page, status badge and email of a bulk run.
+ */
+export function translator<N extends Namespace>(locale: Locale, namespace: N): Translator<N> {
+  const key = `${locale}:${namespace}`;
+  let t = made.get(key) as Translator<N> | undefined;
+  if (!t) {
+    t = makeTranslator(locale, namespace);
+    made.set(key, t);
+  }
+  return t;
+}
+
+function makeTranslator<N extends Namespace>(locale: Locale, namespace: N) {
   return createTranslator({
     locale: intlLocale(locale),
     messages: messagesFor(locale, ALL_NAMESPACES),

@@ -3,7 +3,7 @@
 import { escapeHtml } from "@/lib/html";
 import { formatMoney } from "@/lib/money/amount";
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { formatDate } from "@/lib/organisations/time-zone";
 
 export type ReceiptData = {
@@ -70,7 +70,7 @@ const METHOD_WORDS = {
 
 /** How the donor paid, in words (the payment method Stripe reported). */
 export function paymentMethodLabel(method: ReceiptData["method"], paymentMethodType: string | null, locale: Locale = DEFAULT_LOCALE): string {
-  const t = wordsFor(locale, "receipt");
+  const t = translator(locale, "receipt");
   if (method === "bank_transfer") return t("methods.bankTransfer");
   if (!paymentMethodType) return t("methods.online");
   const word = METHOD_WORDS[paymentMethodType as keyof typeof METHOD_WORDS];
@@ -122,7 +122,7 @@ export function issuerOf(org: { name: string; legalName: string | null; registra
 export function receiptContent(data: ReceiptData): ReceiptContent {
   const { organisation: org, currency } = data;
   const locale = data.locale ?? DEFAULT_LOCALE;
-  const t = wordsFor(locale, "receipt");
+  const t = translator(locale, "receipt");
   const money = (amount: bigint) => formatMoney(amount, currency, intlLocale(locale));
   const date = (instant: Date) => formatDate(instant, org.timeZone, intlLocale(locale));
   const number = formatReceiptNumber(data.number);
@@ -168,7 +168,7 @@ export function receiptContent(data: ReceiptData): ReceiptContent {
 }
 
 export function receiptSubject(data: Pick<ReceiptData, "number" | "kind" | "organisation" | "locale">): string {
-  const t = wordsFor(data.locale ?? DEFAULT_LOCALE, "receipt");
+  const t = translator(data.locale ?? DEFAULT_LOCALE, "receipt");
   const values = { organisation: data.organisation.name, number: formatReceiptNumber(data.number) };
   return data.kind === "correction" ? t("correctionSubject", values) : t("subject", values);
 }

@@ -5,7 +5,7 @@ import type { EmailMessage } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/amount";
 import { formatDate as formatDateIn } from "@/lib/organisations/time-zone";
 import { manageUrl } from "./manage-link";
@@ -35,7 +35,7 @@ export function giftFigure(
   interval: string,
   locale: Locale = DEFAULT_LOCALE,
 ) {
-  const t = wordsFor(locale, "email");
+  const t = translator(locale, "email");
   const fee = BigInt(feeCovered);
   const figure = t("giftFigure", { interval, amount: formatMoney(BigInt(amount), gift.currency, intlLocale(locale)) });
   return fee > 0n ? t("giftFigureWithFee", { figure, fee: formatMoney(fee, gift.currency, intlLocale(locale)) }) : figure;
@@ -46,7 +46,7 @@ export type ChangeMadeBy = "donor" | "organisation_for_donor" | "organisation";
 
 /** What a change's email is written with: the gift's language, its dates and amounts. */
 export type ChangeWords = {
-  t: ReturnType<typeof wordsFor<"email">>;
+  t: ReturnType<typeof translator<"email">>;
   organisation: string;
   date: (instant: Date) => string;
   figure: (amount: bigint | number, feeCovered: bigint | number, interval: string) => string;
@@ -54,7 +54,7 @@ export type ChangeWords = {
 
 export function changeEmail(gift: GiftForEmail, write: (words: ChangeWords) => { subject: string; body: string[] }, by: ChangeMadeBy = "donor"): EmailMessage {
   const locale = gift.locale ?? DEFAULT_LOCALE;
-  const t = wordsFor(locale, "email");
+  const t = translator(locale, "email");
   const organisation = gift.organisation.name;
   const { subject, body } = write({
     t,

@@ -4,7 +4,7 @@
 import "server-only";
 import type { EmailMessage } from "@/lib/email/enqueue-email";
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/amount";
 import { manageUrl } from "./manage-link";
 
@@ -13,7 +13,7 @@ type Invoice = { id: string; amount_due: number; currency: string };
 
 function words(gift: Gift, invoice: Invoice) {
   const locale = gift.locale ?? DEFAULT_LOCALE;
-  const t = wordsFor(locale, "email");
+  const t = translator(locale, "email");
   const values = {
     interval: gift.interval,
     organisation: gift.organisationName,

@@ -7,7 +7,7 @@ import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { getEnv } from "@/lib/env";
 import { escapeHtml } from "@/lib/html";
 import { isLocale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { allowAnonymousEmail } from "@/lib/rate-limit/email-limits";
 import { giftFigure } from "./change-emails";
 import { manageUrl } from "./manage-link";
@@ -30,7 +30,7 @@ export async function sendManageLinks(email: string, clientAddress: string, loca
   for (const donor of donors) {
     if (donor.recurringDonations.length === 0) continue;
     const language = isLocale(locale) ? locale : donor.organisation.defaultLocale;
-    const t = wordsFor(language, "email");
+    const t = translator(language, "email");
     const organisation = donor.organisation.name;
     const gifts = donor.recurringDonations.map((gift) => ({
       label: giftFigure(gift, gift.amount, gift.feeCovered, gift.interval, language),

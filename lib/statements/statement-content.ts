@@ -3,7 +3,7 @@
 // (docs/statements.md#what-a-statement-counts).
 import { escapeHtml } from "@/lib/html";
 import { DEFAULT_LOCALE, intlLocale, type Locale } from "@/lib/i18n/locales";
-import { wordsFor } from "@/lib/email/words";
+import { translator } from "@/lib/i18n/translator";
 import { formatMoney } from "@/lib/money/amount";
 import { calendarDate, formatDate } from "@/lib/organisations/time-zone";
 import { formatReceiptNumber, issuerOf, type Issuer } from "@/lib/receipts/receipt-content";
@@ -67,7 +67,7 @@ export function statementContent(data: StatementData): StatementContent {
   const { organisation: org } = data;
   const zone = org.timeZone;
   const locale = data.locale ?? DEFAULT_LOCALE;
-  const t = wordsFor(locale, "statement");
+  const t = translator(locale, "statement");
   // A string: ICU would print the year as a number, "2,026".
   const year = String(data.year);
   const money = (amount: bigint, currency: string) => formatMoney(amount, currency, intlLocale(locale));
@@ -106,12 +106,12 @@ export function statementContent(data: StatementData): StatementContent {
 }
 
 export function statementSubject(data: Pick<StatementData, "year" | "organisation" | "locale">): string {
-  return wordsFor(data.locale ?? DEFAULT_LOCALE, "statement")("subject", { year: String(data.year), organisation: data.organisation.name });
+  return translator(data.locale ?? DEFAULT_LOCALE, "statement")("subject", { year: String(data.year), organisation: data.organisation.name });
 }
 
 export function statementText(data: StatementData): string {
   const content = statementContent(data);
-  const t = wordsFor(data.locale ?? DEFAULT_LOCALE, "statement");
+  const t = translator(data.locale ?? DEFAULT_LOCALE, "statement");
   const year = String(data.year);
   const out = [
     data.donor.name?.trim() ? t("dear", { name: data.donor.name.trim() }) : t("dearSupporter"),
